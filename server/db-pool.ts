@@ -1,0 +1,27 @@
+import pg from "pg";
+
+/**
+ * A pg.Pool whose results report PostgreSQL's catalog type `name` (oid 19) as
+ * `text` (oid 25). Prisma's JS engine cannot deserialise `name` columns
+ * (prisma/orm#27403), which breaks `migrate deploy` through the adapter.
+ */
+class CatalogSafePool extends pg.Pool {
+  // pg's query() has many overloads; we only post-process promise results.
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result && typeof (result as Promise<unknown>).then === "function") {
+      return (result as Promise<pg.QueryResult>).then((res) => {
+        for (const field of res?.fields ?? []) {
+          if (field.dataTypeID === 19) field.dataTypeID = 25;
+        }
+        return res;
+      }) as never;
+    }
+    return result as never;
+  }
+}
+
+/** Creates the one kind of pool the app and its tools use. */
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  return new CatalogSafePool({ connectionString, max });
+}

@@ -1,0 +1,19 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { createPool } from "./db-pool";
+
+export type Db = PrismaClient;
+/** The client or an interactive transaction: domain functions accept either. */
+export type DbOrTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+function createClient(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm run dev sets it for the embedded database)");
+  return new PrismaClient({ adapter: new PrismaPg(createPool(url, Number(process.env.DB_POOL_SIZE ?? 10))) });
+}
+
+const globalForDb = globalThis as unknown as { __switchboardDb?: PrismaClient };
+
+/** The one Prisma client of this process (kept across hot reloads in dev). */
+export const db: PrismaClient = globalForDb.__switchboardDb ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForDb.__switchboardDb = db;

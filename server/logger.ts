@@ -1,0 +1,36 @@
+/**
+ * Structured JSON logs, one line per event. Never pass passwords, tokens or
+ * keys in `fields`: keys that look secret are masked as a last line of defence.
+ */
+type Level = "debug" | "info" | "warn" | "error";
+const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie/i;
+
+function threshold(): number {
+  const level = (process.env.LOG_LEVEL ?? "info") as Level;
+  return ORDER[level] ?? ORDER.info;
+}
+
+function mask(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (SECRET_KEY.test(k)) out[k] = "[redacted]";
+    else if (v instanceof Error) out[k] = { name: v.name, message: v.message };
+    else out[k] = v;
+  }
+  return out;
+}
+
+function write(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  if (ORDER[level] < threshold()) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...mask(fields) });
+  if (level === "error" || level === "warn") console.error(line);
+  else console.log(line);
+}
+
+export const logger = {
+  debug: (msg: string, fields?: Record<string, unknown>) => write("debug", msg, fields),
+  info: (msg: string, fields?: Record<string, unknown>) => write("info", msg, fields),
+  warn: (msg: string, fields?: Record<string, unknown>) => write("warn", msg, fields),
+  error: (msg: string, fields?: Record<string, unknown>) => write("error", msg, fields),
+};

@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{app,components,server,lib,inngest,e2e/fakes}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    // One real PostgreSQL for the whole run; each test file gets its own database.
+    globalSetup: ["./server/testing/global-setup.ts"],
+    setupFiles: ["./server/testing/setup-file.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
