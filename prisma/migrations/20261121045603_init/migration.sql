@@ -81,6 +81,7 @@ CREATE TABLE "OutboxEmail" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "maxAttempts" INTEGER NOT NULL DEFAULT 8,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lockedUntil" TIMESTAMP(3),
     "lastError" TEXT,
     "sentAt" TIMESTAMP(3),
     "messageId" TEXT,

@@ -1,0 +1,58 @@
+import type { Db } from "../server/db";
+import { hashPassword } from "../server/auth/password";
+
+/** Demo sign-ins for development (printed in the README). Never used in production. */
+export const DEMO_PASSWORD = "switchboard-demo";
+
+export const DEMO_USERS = [
+  { email: "admin@switchboard.local", name: "Avery Admin", role: "PROVIDER_ADMIN", org: "SWB" },
+  { email: "agent@switchboard.local", name: "Sam Agent", role: "AGENT", org: "SWB" },
+  { email: "admin@entech.example", name: "Erin Entech", role: "CLIENT_ADMIN", org: "ENTECH" },
+  { email: "user@entech.example", name: "Eli Entech", role: "CLIENT_USER", org: "ENTECH" },
+  { email: "admin@northwind.example", name: "Nora Northwind", role: "CLIENT_ADMIN", org: "NORTHWIND" },
+  { email: "user@northwind.example", name: "Ned Northwind", role: "CLIENT_USER", org: "NORTHWIND" },
+] as const;
+
+const ORGANISATIONS = [
+  { label: "SWB", name: "Switchboard MSP", kind: "PROVIDER" },
+  { label: "ENTECH", name: "Entech Solutions", kind: "CLIENT", ownerName: "Olivia Owner", ownerEmail: "owner@entech.example" },
+  { label: "NORTHWIND", name: "Northwind Dental", kind: "CLIENT", ownerName: "Oscar Owner", ownerEmail: "owner@northwind.example" },
+] as const;
+
+/** Creates the demo organisations and users; running it again changes nothing. */
+export async function seedIdentity(db: Db): Promise<void> {
+  const orgIds = new Map<string, string>();
+  for (const org of ORGANISATIONS) {
+    const row = await db.organisation.upsert({
+      where: { label: org.label },
+      update: {},
+      create: {
+        label: org.label,
+        name: org.name,
+        kind: org.kind,
+        ownerName: "ownerName" in org ? org.ownerName : null,
+        ownerEmail: "ownerEmail" in org ? org.ownerEmail : null,
+      },
+    });
+    orgIds.set(org.label, row.id);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    const user = await db.user.upsert({
+      where: { email: u.email },
+      update: {},
+      create: { email: u.email, name: u.name, passwordHash, emailVerified: new Date() },
+    });
+    const organisationId = orgIds.get(u.org)!;
+    await db.membership.upsert({
+      where: { userId_organisationId: { userId: user.id, organisationId } },
+      update: {},
+      create: { userId: user.id, organisationId, role: u.role },
+    });
+  }
+}
+
+/** Every seed step, in dependency order. Feature areas add theirs here. */
+export async function seed(db: Db): Promise<void> {
+  await seedIdentity(db);
+}

@@ -1,0 +1,16 @@
+import { meRouter } from "./routers/me";
+import { organisationRouter } from "./routers/organisation";
+import { outboxRouter } from "./routers/outbox";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+/** Every domain router, one line each. */
+export const appRouter = createTRPCRouter({
+  me: meRouter,
+  organisation: organisationRouter,
+  outbox: outboxRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (RSC, scripts, tests): `createCaller(ctx).outbox.list(…)`. */
+export const createCaller = createCallerFactory(appRouter);

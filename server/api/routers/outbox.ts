@@ -1,0 +1,25 @@
+import { TRPCError } from "@trpc/server";
+import { idSchema } from "@/lib/validators/common";
+import { listOutboxSchema } from "@/lib/validators/outbox";
+import { deliverOutboxEmail } from "@/server/mail/deliver-outbox-email";
+import { unsafeListOutbox } from "@/server/mail/list-outbox";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+export const outboxRouter = createTRPCRouter({
+  list: adminProcedure.input(listOutboxSchema).query(({ ctx, input }) => unsafeListOutbox(ctx.db, input)),
+
+  get: adminProcedure.input(idSchema).query(async ({ ctx, input }) => {
+    const email = await ctx.db.outboxEmail.findUnique({ where: { id: input.id } });
+    if (!email) throw new TRPCError({ code: "NOT_FOUND", message: "No such message." });
+    return email;
+  }),
+
+  /** "Send now": an admin retries a failed or dead message at once. */
+  retry: adminProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
+    if (!process.env.SMTP_URL) {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "SMTP_URL is not set, so mail cannot be sent." });
+    }
+    await ctx.db.outboxEmail.updateMany({ where: { id: input.id, status: "DEAD" }, data: { status: "FAILED", attempts: 0 } });
+    return deliverOutboxEmail(ctx.db, input.id, { force: true });
+  }),
+});

@@ -1,0 +1,110 @@
+import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
+import type { Db } from "@/server/db";
+import { hashToken } from "@/server/security/tokens";
+import type { SessionUser } from "./session-user";
+
+export type SwitchboardAdapterUser = AdapterUser & Omit<SessionUser, "email" | "name">;
+
+interface AdapterHooks {
+  /** Called when a magic link could not be used (unknown, already used or expired). */
+  onBadVerificationToken?: (info: { identifier: string | null; expired: boolean }) => Promise<void>;
+}
+
+const userInclude = {
+  memberships: { include: { organisation: true }, orderBy: { createdAt: "asc" as const }, take: 1 },
+} as const;
+
+type UserWithMembership = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
+
+function loadUser(db: Db, where: { id: string } | { email: string }) {
+  return db.user.findUnique({ where, include: userInclude });
+}
+
+/** Shapes a user row for next-auth; users without a membership or disabled cannot hold a session. */
+function toAdapterUser(user: UserWithMembership | null): SwitchboardAdapterUser | null {
+  const membership = user?.memberships[0];
+  if (!user || !membership || user.disabledAt) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerified,
+    role: membership.role,
+    organisationId: membership.organisationId,
+    organisationLabel: membership.organisation.label,
+    organisationName: membership.organisation.name,
+    organisationKind: membership.organisation.kind,
+  };
+}
+
+/**
+ * next-auth adapter over our schema. Sessions are stored by the SHA-256 of
+ * their cookie value, and nobody signs up by e-mail: users are created by admins.
+ */
+export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
+  return {
+    async createUser() {
+      throw new Error("Accounts are created by an administrator");
+    },
+    async getUser(id) {
+      return toAdapterUser(await loadUser(db, { id }));
+    },
+    async getUserByEmail(email) {
+      return toAdapterUser(await loadUser(db, { email: email.toLowerCase() }));
+    },
+    async getUserByAccount() {
+      return null;
+    },
+    async updateUser(data) {
+      const user = await db.user.update({
+        where: { id: data.id },
+        data: { emailVerified: data.emailVerified ?? undefined, name: data.name ?? undefined },
+        include: userInclude,
+      });
+      const shaped = toAdapterUser(user);
+      if (!shaped) throw new Error("User cannot sign in");
+      return shaped;
+    },
+    async linkAccount() {
+      return undefined;
+    },
+    async createSession({ sessionToken, userId, expires }): Promise<AdapterSession> {
+      await db.session.create({ data: { tokenHash: hashToken(sessionToken), userId, expires } });
+      return { sessionToken, userId, expires };
+    },
+    async getSessionAndUser(sessionToken) {
+      const session = await db.session.findUnique({
+        where: { tokenHash: hashToken(sessionToken) },
+        include: { user: { include: userInclude } },
+      });
+      if (!session) return null;
+      const user = toAdapterUser(session.user);
+      if (!user) return null;
+      return { session: { sessionToken, userId: session.userId, expires: session.expires }, user };
+    },
+    async updateSession({ sessionToken, expires }) {
+      const session = await db.session.update({
+        where: { tokenHash: hashToken(sessionToken) },
+        data: { expires: expires ?? undefined },
+      });
+      return { sessionToken, userId: session.userId, expires: session.expires };
+    },
+    async deleteSession(sessionToken) {
+      await db.session.deleteMany({ where: { tokenHash: hashToken(sessionToken) } });
+    },
+    async createVerificationToken(token) {
+      await db.verificationToken.create({ data: token });
+      return token;
+    },
+    async useVerificationToken({ identifier, token }) {
+      // Delete-and-return in one statement: a link can be used exactly once.
+      const rows = await db.$queryRaw<{ identifier: string; token: string; expires: Date }[]>`
+        DELETE FROM "VerificationToken" WHERE identifier = ${identifier} AND token = ${token}
+        RETURNING identifier, token, expires`;
+      const row = rows[0] ?? null;
+      if (!row) await hooks.onBadVerificationToken?.({ identifier, expired: false });
+      else if (row.expires.getTime() < Date.now()) await hooks.onBadVerificationToken?.({ identifier, expired: true });
+      return row;
+    },
+  };
+}
