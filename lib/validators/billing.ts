@@ -1,0 +1,422 @@
+/**
+ * Billing schemas shared by the console forms, the tRPC procedures and the
+ * Lago-shaped REST API (`/api/billing/v1`). Money and quantities travel as
+ * decimal strings, never as JSON numbers: a number has already lost digits by
+ * the time JSON.parse hands it to us.
+ */
+import Decimal from "decimal.js";
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------
+// Enumerations (the single source for the server's charge math too)
+// ---------------------------------------------------------------------------
+
+export const AGGREGATIONS = ["sum", "max", "last", "unique_count"] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const ROUNDING_MODES = ["none", "up", "down", "half_up"] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
+
+export const CHARGE_MODELS = ["standard", "graduated", "package", "volume"] as const;
+export type ChargeModel = (typeof CHARGE_MODELS)[number];
+
+/** Models whose price comes from tiers rather than the charge's own unit price. */
+export const TIERED_CHARGE_MODELS: readonly ChargeModel[] = ["graduated", "volume"];
+
+export const PLAN_INTERVALS = ["monthly", "yearly"] as const;
+export type PlanInterval = (typeof PLAN_INTERVALS)[number];
+
+export const TAX_BEHAVIOURS = ["exclusive", "inclusive"] as const;
+export type TaxBehaviour = (typeof TAX_BEHAVIOURS)[number];
+
+/** Price per unit precision (e.g. $0.000075 per API call). */
+export const UNIT_PRICE_DECIMALS = 6;
+/** Quantity precision stored for usage counters and quotas. */
+export const QUANTITY_DECIMALS = 6;
+/** Money amounts on invoices and plans. */
+export const MONEY_DECIMALS = 2;
+export const MAX_USAGE_BATCH_ITEMS = 1000;
+
+// ---------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------
+
+const DECIMAL_PATTERN = /^\d+(\.\d+)?$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
+
+function decimalPlaces(value: string): number {
+  const dot = value.indexOf(".");
+  return dot < 0 ? 0 : value.length - dot - 1;
+}
+
+/**
+ * A non-negative decimal string with at most `maxDecimals` places, trimmed.
+ * `label` starts each message so it reads on its own ("Price per unit …").
+ */
+export function decimalString(label: string, maxDecimals: number) {
+  return z
+    .string({
+      error: (issue) =>
+        typeof issue.input === "number"
+          ? `${label} must be sent as a string such as "12.5" (JSON numbers can lose digits)`
+          : `${label} is required`,
+    })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === "") {
+        ctx.addIssue({ code: "custom", message: `${label} is required` });
+      } else if (value.startsWith("-")) {
+        ctx.addIssue({ code: "custom", message: `${label} cannot be negative` });
+      } else if (!DECIMAL_PATTERN.test(value)) {
+        ctx.addIssue({ code: "custom", message: `${label} must be a number like 12 or 0.125 (digits and one dot)` });
+      } else if (decimalPlaces(value) > maxDecimals) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} can have at most ${maxDecimals} decimal places (${value} has ${decimalPlaces(value)})`,
+        });
+      }
+    });
+}
+
+function codeSlug(label: string) {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(64, `${label} can be at most 64 characters`)
+    .regex(SLUG_PATTERN, `${label} may contain lowercase letters, digits, "_" and "-" (e.g. cpu_seconds)`);
+}
+
+function wholeNumber(label: string, min: number) {
+  return z.coerce
+    .number({ error: `${label} must be a whole number` })
+    .refine((n) => Number.isFinite(n), `${label} must be a whole number`)
+    .refine((n) => Number.isInteger(n), `${label} must be a whole number`)
+    .refine((n) => n >= min, min === 1 ? `${label} must be greater than 0` : `${label} must be at least ${min}`);
+}
+
+const SUPPORTED_CURRENCIES: ReadonlySet<string> | null = (() => {
+  try {
+    return new Set(Intl.supportedValuesOf("currency"));
+  } catch {
+    return null; // older runtimes: fall back to the shape check alone
+  }
+})();
+
+// ---------------------------------------------------------------------------
+// Metric
+// ---------------------------------------------------------------------------
+
+export const metricSchema = z.object({
+  code: codeSlug("Metric code").describe("Stable code source apps push usage under, e.g. cpu_seconds"),
+  name: z.string().trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
+  aggregation: z
+    .enum(AGGREGATIONS, { error: `Aggregation must be one of ${AGGREGATIONS.join(", ")}` })
+    .describe("How a period's counters combine: sum, max, last or unique_count"),
+  unitLabel: z
+    .string()
+    .trim()
+    .min(1, "Unit label is required (e.g. seconds, calls, GB)")
+    .max(32, "Unit label can be at most 32 characters"),
+  rounding: z
+    .enum(ROUNDING_MODES, { error: `Rounding must be one of ${ROUNDING_MODES.join(", ")}` })
+    .default("none")
+    .describe("Rounding applied to the aggregated quantity before pricing"),
+  roundingPrecision: wholeNumber("Rounding precision", 0)
+    .refine((n) => n <= QUANTITY_DECIMALS, `Rounding precision can be at most ${QUANTITY_DECIMALS} decimal places`)
+    .default(0)
+    .describe("Decimal places kept by the rounding (0 = whole units)"),
+});
+export type MetricInput = z.input<typeof metricSchema>;
+export type Metric = z.output<typeof metricSchema>;
+
+// ---------------------------------------------------------------------------
+// Plan
+// ---------------------------------------------------------------------------
+
+export const planSchema = z.object({
+  code: codeSlug("Plan code").describe("Stable plan code shared with source apps (entitlements key on it)"),
+  name: z.string().trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
+  description: z.string().trim().max(2000, "Description can be at most 2000 characters").optional(),
+  interval: z
+    .enum(PLAN_INTERVALS, { error: "Interval must be monthly or yearly" })
+    .describe("Billing period length: monthly or yearly"),
+  basePrice: decimalString("Base price", MONEY_DECIMALS).describe(
+    "Fixed price per period as a decimal string, e.g. \"49.00\"",
+  ),
+  currency: z
+    .string({ error: "Currency is required" })
+    .trim()
+    .transform((c) => c.toUpperCase())
+    .refine((c) => /^[A-Z]{3}$/.test(c), "Currency must be a three-letter ISO 4217 code such as CAD or USD")
+    .refine(
+      (c) => !SUPPORTED_CURRENCIES || SUPPORTED_CURRENCIES.has(c),
+      "Currency is not a known ISO 4217 code (e.g. CAD, USD, EUR)",
+    )
+    .describe("ISO 4217 currency code, e.g. CAD"),
+  taxBehaviour: z
+    .enum(TAX_BEHAVIOURS, { error: "Tax behaviour must be exclusive or inclusive" })
+    .describe("exclusive: tax is added on top of prices; inclusive: prices already contain tax"),
+});
+export type PlanInput = z.input<typeof planSchema>;
+export type Plan = z.output<typeof planSchema>;
+
+// ---------------------------------------------------------------------------
+// Charge and tiers
+// ---------------------------------------------------------------------------
+
+export const chargeTierSchema = z.object({
+  from: decimalString("Tier start", QUANTITY_DECIMALS).describe("Quantity where the tier starts (exclusive, except 0)"),
+  to: decimalString("Tier end", QUANTITY_DECIMALS)
+    .nullable()
+    .describe("Quantity where the tier ends (inclusive); null for the open-ended last tier"),
+  unitPrice: decimalString("Tier price per unit", UNIT_PRICE_DECIMALS).describe(
+    "Price per unit batch inside this tier, up to 6 decimals",
+  ),
+  flatFee: decimalString("Tier flat fee", UNIT_PRICE_DECIMALS)
+    .optional()
+    .describe("Fixed fee added once when any quantity falls in this tier"),
+});
+export type ChargeTierInput = z.input<typeof chargeTierSchema>;
+export type ChargeTier = z.output<typeof chargeTierSchema>;
+
+/** Structural view of a tier, enough to check the ladder (strings or Decimals). */
+export interface TierBounds {
+  from: Decimal.Value;
+  to: Decimal.Value | null;
+  unitPrice?: Decimal.Value;
+  flatFee?: Decimal.Value;
+}
+
+export interface TierProblem {
+  /** Index of the offending tier (or 0 for "no tiers"). */
+  index: number;
+  field: "from" | "to" | "unitPrice" | "flatFee" | "tiers";
+  message: string;
+}
+
+function parseDecimal(value: Decimal.Value): Decimal | null {
+  try {
+    return new Decimal(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks that tiers form one ladder: the first starts at 0, each `from` is the
+ * previous `to`, every tier ends above where it starts, only the last tier is
+ * open-ended (so every quantity has exactly one price), prices are not
+ * negative. Returns human-readable problems; an empty list means valid.
+ * Tiers are (from, to]: a quantity equal to `to` belongs to the lower tier.
+ */
+export function describeTierProblems(tiers: readonly TierBounds[]): TierProblem[] {
+  const problems: TierProblem[] = [];
+  if (tiers.length === 0) {
+    return [{ index: 0, field: "tiers", message: "Add at least one tier" }];
+  }
+  tiers.forEach((tier, i) => {
+    const n = i + 1;
+    const from = parseDecimal(tier.from);
+    const to = tier.to === null ? null : parseDecimal(tier.to);
+    const isLast = i === tiers.length - 1;
+    if (!from) {
+      problems.push({ index: i, field: "from", message: `Tier ${n} has a start that is not a number` });
+      return;
+    }
+    if (i === 0 && !from.isZero()) {
+      problems.push({ index: i, field: "from", message: `Tier 1 must start at 0 (it starts at ${from.toString()})` });
+    }
+    if (i > 0) {
+      const prev = tiers[i - 1];
+      const prevTo = prev && prev.to !== null ? parseDecimal(prev.to) : null;
+      if (prevTo && !from.equals(prevTo)) {
+        problems.push({
+          index: i,
+          field: "from",
+          message: `Tier ${n} must start where tier ${i} ends (${prevTo.toString()}), not at ${from.toString()}: tiers must be contiguous`,
+        });
+      }
+    }
+    if (tier.to === null) {
+      if (!isLast) {
+        problems.push({
+          index: i,
+          field: "to",
+          message: `Only the last tier can be open-ended: give tier ${n} an end`,
+        });
+      }
+    } else if (!to) {
+      problems.push({ index: i, field: "to", message: `Tier ${n} has an end that is not a number` });
+    } else {
+      if (!to.greaterThan(from)) {
+        problems.push({
+          index: i,
+          field: "to",
+          message: `Tier ${n} must end above where it starts (${from.toString()}), but ends at ${to.toString()}`,
+        });
+      }
+      if (isLast) {
+        problems.push({
+          index: i,
+          field: "to",
+          message: `The last tier must be open-ended (leave its end empty) so every quantity has a price`,
+        });
+      }
+    }
+    for (const field of ["unitPrice", "flatFee"] as const) {
+      const raw = tier[field];
+      if (raw === undefined) continue;
+      const value = parseDecimal(raw);
+      const label = field === "unitPrice" ? "price per unit" : "flat fee";
+      if (!value) problems.push({ index: i, field, message: `Tier ${n}'s ${label} is not a number` });
+      else if (value.isNegative()) problems.push({ index: i, field, message: `Tier ${n}'s ${label} cannot be negative` });
+    }
+  });
+  return problems;
+}
+
+export const chargeSchema = z
+  .object({
+    metricId: z.string().trim().min(1, "Choose a metric").describe("The billable metric this charge prices"),
+    model: z
+      .enum(CHARGE_MODELS, { error: `Charge model must be one of ${CHARGE_MODELS.join(", ")}` })
+      .describe("standard, graduated, package or volume"),
+    includedQuota: decimalString("Included quota", QUANTITY_DECIMALS)
+      .default("0")
+      .describe("Quantity per period that is free; consumed before any price applies"),
+    unitPrice: decimalString("Price per unit", UNIT_PRICE_DECIMALS)
+      .default("0")
+      .describe("Price per unit batch (standard) or per package (package), up to 6 decimals"),
+    unitBatch: wholeNumber("Unit batch", 1)
+      .default(1)
+      .describe("Units priced together and rounded up, e.g. 1000 for per-1k pricing or 3600 for per hour"),
+    packageSize: wholeNumber("Package size", 1)
+      .optional()
+      .describe("Units per package for the package model; every started package is charged"),
+    tiers: z.array(chargeTierSchema).default([]).describe("Price ladder for graduated and volume models"),
+  })
+  .superRefine((charge, ctx) => {
+    if (charge.model === "package" && charge.packageSize === undefined) {
+      ctx.addIssue({ code: "custom", path: ["packageSize"], message: "Package size is required for the package model" });
+    }
+    if (TIERED_CHARGE_MODELS.includes(charge.model)) {
+      if (charge.tiers.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["tiers"], message: `Add at least one tier for the ${charge.model} model` });
+        return;
+      }
+      for (const problem of describeTierProblems(charge.tiers)) {
+        const path = problem.field === "tiers" ? ["tiers"] : ["tiers", problem.index, problem.field];
+        ctx.addIssue({ code: "custom", path, message: problem.message });
+      }
+    }
+  });
+export type ChargeInput = z.input<typeof chargeSchema>;
+export type Charge = z.output<typeof chargeSchema>;
+
+// ---------------------------------------------------------------------------
+// Usage ingestion (POST /api/billing/v1/usage) – snake_case on the wire, like Lago
+// ---------------------------------------------------------------------------
+
+const isoDateTime = (label: string) =>
+  z.iso
+    .datetime({ offset: true, error: `${label} must be an ISO 8601 date-time such as 2026-11-01T00:00:00Z` })
+    .transform((s) => new Date(s));
+
+export const usageItemSchema = z
+  .object({
+    external_subscription_id: z
+      .string({ error: "external_subscription_id is required" })
+      .trim()
+      .min(1, "external_subscription_id is required")
+      .max(255, "external_subscription_id can be at most 255 characters")
+      .describe("The subscription's id in the source app"),
+    metric_code: codeSlug("metric_code").describe("Code of the billable metric, e.g. cpu_seconds"),
+    period: z
+      .object({
+        from: isoDateTime("period.from").describe("Start of the counter's window (inclusive)"),
+        to: isoDateTime("period.to").describe("End of the counter's window (exclusive)"),
+      })
+      .refine((p) => p.from.getTime() < p.to.getTime(), {
+        message: "period.from must be before period.to",
+        path: ["to"],
+      })
+      .describe("Time window the counter covers"),
+    quantity: decimalString("quantity", QUANTITY_DECIMALS).describe(
+      "Aggregated quantity for the window as a decimal string, e.g. \"3600\" or \"12.5\"",
+    ),
+    idempotency_key: z
+      .string({ error: "idempotency_key is required" })
+      .min(1, "idempotency_key is required")
+      .max(200, "idempotency_key can be at most 200 characters")
+      .describe("Unique per counter (e.g. service:metric:subscription:window); a retry with the same key never counts twice"),
+  })
+  .transform((item) => ({
+    subscriptionExternalId: item.external_subscription_id,
+    metricCode: item.metric_code,
+    periodFrom: item.period.from,
+    periodTo: item.period.to,
+    quantity: item.quantity,
+    idempotencyKey: item.idempotency_key,
+  }));
+/** Wire shape a source app sends. */
+export type UsageItemInput = z.input<typeof usageItemSchema>;
+/** Parsed, camelCase shape the server stores. */
+export type UsageItem = z.output<typeof usageItemSchema>;
+
+const usageBatchItemsSchema = z
+  .array(z.unknown(), { error: "usage must be an array of usage items" })
+  .min(1, "usage must contain at least one item")
+  .max(MAX_USAGE_BATCH_ITEMS, `usage can hold at most ${MAX_USAGE_BATCH_ITEMS} items per request; split larger batches`);
+
+export const usageBatchSchema = z.object({
+  usage: z
+    .array(usageItemSchema, { error: "usage must be an array of usage items" })
+    .min(1, "usage must contain at least one item")
+    .max(MAX_USAGE_BATCH_ITEMS, `usage can hold at most ${MAX_USAGE_BATCH_ITEMS} items per request; split larger batches`)
+    .describe(`1 to ${MAX_USAGE_BATCH_ITEMS} aggregated usage counters`),
+});
+export type UsageBatchInput = z.input<typeof usageBatchSchema>;
+export type UsageBatch = z.output<typeof usageBatchSchema>;
+
+export interface RejectedUsageItem {
+  index: number;
+  /** The item's idempotency key when it had a readable one. */
+  idempotencyKey: string | null;
+  errors: Array<{ path: string; message: string }>;
+}
+
+export type UsageBatchParseResult =
+  | { ok: false; errors: Array<{ path: string; message: string }> }
+  | { ok: true; accepted: Array<{ index: number; item: UsageItem }>; rejected: RejectedUsageItem[] };
+
+function flattenIssues(issues: readonly z.core.$ZodIssue[]): Array<{ path: string; message: string }> {
+  return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+/**
+ * Validates a usage batch item by item so one bad counter does not sink the
+ * rest (the API answers 207-style). Fails as a whole only when the envelope
+ * itself is wrong (not an object, no `usage` array, too many items).
+ */
+export function parseUsageBatch(body: unknown): UsageBatchParseResult {
+  const envelope = z.object({ usage: usageBatchItemsSchema }, { error: "Body must be a JSON object with a usage array" });
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) return { ok: false, errors: flattenIssues(parsed.error.issues) };
+  const accepted: Array<{ index: number; item: UsageItem }> = [];
+  const rejected: RejectedUsageItem[] = [];
+  parsed.data.usage.forEach((raw, index) => {
+    const result = usageItemSchema.safeParse(raw);
+    if (result.success) {
+      accepted.push({ index, item: result.data });
+    } else {
+      const key = (raw as { idempotency_key?: unknown } | null)?.idempotency_key;
+      rejected.push({
+        index,
+        idempotencyKey: typeof key === "string" ? key : null,
+        errors: flattenIssues(result.error.issues),
+      });
+    }
+  });
+  return { ok: true, accepted, rejected };
+}
