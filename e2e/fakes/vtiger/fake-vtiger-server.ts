@@ -1,0 +1,486 @@
+/**
+ * A local Vtiger web-service server (webservice.php) for tests: the
+ * getchallenge/login handshake with the md5(token + accessKey) check,
+ * sessions, VTQL queries capped at 100 rows, retrieve, MassRetrieve, create,
+ * update, revise, delete, describe, listtypes, sync, changePassword,
+ * flood-control and rate-limit headers on every answer, and faults on demand.
+ * A control API under /__control lets a browser test break and fix it.
+ * Test code only: product code never imports this.
+ */
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { FAKE_MODULES, describeModule } from "./fake-vtiger-schema";
+import { FakeVtigerStore, FakeWsError, type FakeUserInput, type SeedRecord, type StoredRecord } from "./fake-vtiger-store";
+import { FaultBoard, parseFault, type FakeVtigerFault } from "./fake-vtiger-faults";
+import { VtqlSyntaxError, parseVtql } from "./fake-vtql";
+
+export type { FakeVtigerFault } from "./fake-vtiger-faults";
+export type { FakeUserInput, SeedRecord, StoredRecord } from "./fake-vtiger-store";
+
+export interface FakeVtigerOptions {
+  port?: number;
+  /** Defaults to one admin: username "admin", accessKey "fake-access-key", role H2. */
+  users?: FakeUserInput[];
+  records?: SeedRecord[];
+  /** Flood control per minute and quota per day; exceeding either answers 429. */
+  rateLimit?: { perMinute?: number; perDay?: number };
+  /** Web-service session life span and idle limit (Vtiger: 1 day and 30 minutes). */
+  sessionLifeMs?: number;
+  sessionIdleMs?: number;
+}
+
+export interface FakeCall {
+  seq: number;
+  at: number;
+  method: string;
+  operation: string;
+  elementType?: string;
+  id?: string;
+  httpStatus: number;
+  errorCode?: string;
+  fault?: string;
+}
+
+export interface FakeVtigerHandle {
+  /** The CRM base URL (what an admin types); the endpoint is `${url}/webservice.php`. */
+  url: string;
+  webserviceUrl: string;
+  /** Every web-service request in arrival order (control requests excluded). */
+  calls: FakeCall[];
+  /** Web-service id of the first configured user (the default admin). */
+  adminUserId: string;
+  setFault(fault: FakeVtigerFault): void;
+  clearFaults(): void;
+  records: {
+    list(module?: string, opts?: { includeDeleted?: boolean }): StoredRecord[];
+    get(id: string): StoredRecord | undefined;
+    seed(rec: SeedRecord): StoredRecord;
+    /** Changes a record as a CRM user would (bumps modifiedtime). */
+    edit(id: string, fields: Record<string, unknown>): Record<string, string>;
+    /** Deletes a record as a CRM user would. */
+    remove(id: string): void;
+  };
+  /** Plain-text password last set for a user (for password-sync assertions). */
+  userPassword(userId: string): string | undefined;
+  /** The fake's clock; move it to expire tokens, sessions and rate windows. */
+  clock: { now(): number; advance(ms: number): void };
+  /** Clears faults and sessions; with data, also restores the initial users and records. */
+  reset(opts?: { data?: boolean }): void;
+  close(): Promise<void>;
+}
+
+const OPERATION_METHODS: Record<string, "GET" | "POST"> = {
+  getchallenge: "GET",
+  login: "POST",
+  logout: "POST",
+  listtypes: "GET",
+  describe: "GET",
+  query: "GET",
+  retrieve: "GET",
+  massretrieve: "POST",
+  create: "POST",
+  update: "POST",
+  revise: "POST",
+  delete: "POST",
+  sync: "GET",
+  changepassword: "POST",
+};
+
+interface Session {
+  userId: string;
+  startedMs: number;
+  lastUsedMs: number;
+}
+
+function md5(s: string): string {
+  return crypto.createHash("md5").update(s).digest("hex");
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 5_000_000) throw new Error("body too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJsonParam(value: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the fake on 127.0.0.1 (a free port unless `port` is given). */
+export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<FakeVtigerHandle> {
+  let clockOffset = 0;
+  const now = () => Date.now() + clockOffset;
+  const store = new FakeVtigerStore(now);
+  const faults = new FaultBoard();
+  const sessions = new Map<string, Session>();
+  const challenges = new Map<string, { token: string; expiresMs: number }>();
+  const calls: FakeCall[] = [];
+  const pending = new Set<http.ServerResponse>();
+  const perMinute = options.rateLimit?.perMinute ?? 10_000;
+  const perDay = options.rateLimit?.perDay ?? 1_000_000;
+  const sessionLifeMs = options.sessionLifeMs ?? 86_400_000;
+  const sessionIdleMs = options.sessionIdleMs ?? 1_800_000;
+  const usage = { minute: -1, minuteCount: 0, day: -1, dayCount: 0 };
+  let quotaExhaustedUntil = 0;
+  let adminUserId = "";
+
+  function seedData(): void {
+    store.clear();
+    const users = options.users ?? [{ username: "admin", accessKey: "fake-access-key", roleId: "H2", isAdmin: true }];
+    const ids = users.map((u) => store.addUser(u));
+    adminUserId = ids[0]!;
+    for (const r of options.records ?? []) store.seed(r, adminUserId);
+  }
+  seedData();
+
+  /** Counts the call against both windows and returns the headers to send. */
+  function meter(): { headers: Record<string, string>; exceeded: boolean; retryAfter: number } {
+    const t = now();
+    const minute = Math.floor(t / 60_000);
+    const day = Math.floor(t / 86_400_000);
+    if (minute !== usage.minute) Object.assign(usage, { minute, minuteCount: 0 });
+    if (day !== usage.day) Object.assign(usage, { day, dayCount: 0 });
+    const minuteReset = Math.ceil(((minute + 1) * 60_000) / 1000);
+    const dayReset = Math.ceil(((day + 1) * 86_400_000) / 1000);
+    const exceeded = usage.minuteCount >= perMinute || usage.dayCount >= perDay;
+    if (!exceeded) {
+      usage.minuteCount += 1;
+      usage.dayCount += 1;
+    }
+    let floodRemaining = Math.max(0, perMinute - usage.minuteCount);
+    let floodReset = minuteReset;
+    if (quotaExhaustedUntil > t) {
+      floodRemaining = 0;
+      floodReset = Math.ceil(quotaExhaustedUntil / 1000);
+    }
+    const retryAfter =
+      usage.minuteCount >= perMinute ? minuteReset - Math.floor(t / 1000) : dayReset - Math.floor(t / 1000);
+    return {
+      exceeded,
+      retryAfter: Math.max(1, retryAfter),
+      headers: {
+        "X-FloodControl-Limit": String(perMinute),
+        "X-FloodControl-Remaining": String(floodRemaining),
+        "X-FloodControl-Reset": String(floodReset),
+        "X-RateLimit-Limit": String(perDay),
+        "X-RateLimit-Remaining": String(Math.max(0, perDay - usage.dayCount)),
+        "X-RateLimit-Reset": String(dayReset),
+      },
+    };
+  }
+
+  function sessionUser(sessionName: string | undefined): string {
+    if (!sessionName || sessionName.toLowerCase() === "null") {
+      throw new FakeWsError("AUTHENTICATION_REQUIRED", "Authentication required");
+    }
+    const s = sessions.get(sessionName);
+    if (!s) throw new FakeWsError("INVALID_SESSIONID", "Session Identifier provided is Invalid");
+    const t = now();
+    if (t - s.startedMs > sessionLifeMs) {
+      sessions.delete(sessionName);
+      throw new FakeWsError("SESSION_EXPIRED", "Session has life span over please login again");
+    }
+    if (t - s.lastUsedMs > sessionIdleMs) {
+      sessions.delete(sessionName);
+      throw new FakeWsError("SESSION_LEFT_IDLE", "Session has been invalidated to due lack activity");
+    }
+    s.lastUsedMs = t;
+    return s.userId;
+  }
+
+  function run(operation: string, p: Record<string, string>): unknown {
+    switch (operation) {
+      case "getchallenge": {
+        const username = p.username ?? "";
+        const token = crypto.randomBytes(7).toString("hex").slice(0, 13);
+        const t = now();
+        challenges.set(username.toLowerCase(), { token, expiresMs: t + 300_000 });
+        return { token, serverTime: Math.floor(t / 1000), expireTime: Math.floor(t / 1000) + 300 };
+      }
+      case "login": {
+        const username = p.username ?? "";
+        if (faults.take("login", ["invalid_credentials"])) {
+          throw new FakeWsError("INVALID_USER_CREDENTIALS", "Invalid username or password");
+        }
+        const challenge = challenges.get(username.toLowerCase());
+        if (!challenge || challenge.expiresMs < now()) {
+          throw new FakeWsError("INVALID_AUTH_TOKEN", "Specified token is invalid or expired");
+        }
+        const user = store.userByName(username);
+        const secrets = user && store.userSecrets(user.id);
+        if (!user || !secrets || md5(challenge.token + secrets.accessKey) !== p.accessKey) {
+          throw new FakeWsError("INVALID_USER_CREDENTIALS", "Invalid username or password");
+        }
+        if (user.fields.status === "Inactive") throw new FakeWsError("AUTHENTICATION_REQUIRED", "Given user is inactive");
+        const sessionName = crypto.randomBytes(12).toString("hex");
+        sessions.set(sessionName, { userId: user.id, startedMs: now(), lastUsedMs: now() });
+        return { sessionName, userId: user.id, version: "0.22", vtigerVersion: "7.5.0" };
+      }
+    }
+    const userId = sessionUser(p.sessionName);
+    switch (operation) {
+      case "logout":
+        sessions.delete(p.sessionName!);
+        return { message: "successfull" };
+      case "listtypes": {
+        const types = Object.keys(FAKE_MODULES);
+        const information: Record<string, unknown> = {};
+        for (const m of Object.values(FAKE_MODULES)) {
+          information[m.name] = { isEntity: true, label: m.label, singular: m.singular };
+        }
+        return { types, information };
+      }
+      case "describe":
+        return describeModule(store.moduleOrThrow(p.elementType), store.isAdmin(userId));
+      case "query": {
+        let q;
+        try {
+          q = parseVtql(p.query ?? "");
+        } catch (e) {
+          if (e instanceof VtqlSyntaxError) throw new FakeWsError("QUERY_SYNTAX_ERROR", `Syntax Error on line 1: ${e.message}`);
+          throw e;
+        }
+        return store.query(q);
+      }
+      case "retrieve":
+        return store.retrieve(p.id);
+      case "massretrieve":
+        return store.massRetrieve(p.ids);
+      case "create":
+        return store.create(p.elementType, parseJsonParam(p.element), userId);
+      case "update":
+        return store.update(parseJsonParam(p.element), userId);
+      case "revise":
+        return store.revise(parseJsonParam(p.element), userId);
+      case "delete":
+        return store.delete(p.id, userId);
+      case "sync": {
+        const mtime = Number(p.modifiedTime ?? "0");
+        return store.sync(p.elementType, Number.isFinite(mtime) ? Math.floor(mtime) : 0, {
+          userId,
+          application: (p.syncType ?? "user").toLowerCase() === "application",
+        });
+      }
+      case "changepassword":
+        return store.changePassword(p.id, p.newPassword, p.confirmPassword, userId);
+    }
+    throw new FakeWsError("UNKNOWN_OPERATION", "Unsupported operation");
+  }
+
+  function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+    res.writeHead(status, { "Content-Type": "application/json", ...headers });
+    res.end(body);
+  }
+
+  async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const json = (status: number, body: unknown) => send(res, status, {}, JSON.stringify(body));
+    try {
+      const raw = req.method === "POST" ? await readBody(req) : "";
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      if (req.method === "POST" && url.pathname === "/__control/fault") {
+        handle.setFault(parseFault(body));
+        return json(200, { ok: true, faults: faults.list() });
+      }
+      if (req.method === "POST" && url.pathname === "/__control/reset") {
+        handle.reset({ data: body.data === true });
+        return json(200, { ok: true });
+      }
+      if (req.method === "POST" && url.pathname === "/__control/clock") {
+        handle.clock.advance(Number(body.advanceMs ?? 0));
+        return json(200, { ok: true, now: now() });
+      }
+      if (req.method === "GET" && url.pathname === "/__control/records") {
+        const module = url.searchParams.get("module") ?? undefined;
+        const includeDeleted = url.searchParams.get("includeDeleted") === "1";
+        return json(200, {
+          records: store.list(module, { includeDeleted }).map((r) => ({ ...store.visible(r), deleted: r.deleted, module: r.module })),
+        });
+      }
+      if (req.method === "GET" && url.pathname === "/__control/calls") return json(200, { calls });
+      return json(404, { error: "unknown control endpoint" });
+    } catch (e) {
+      return json(400, { error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  async function handleWebservice(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const params: Record<string, string> = Object.fromEntries(url.searchParams);
+    if (req.method === "POST") {
+      const raw = await readBody(req);
+      const type = req.headers["content-type"] ?? "";
+      if (type.includes("application/json")) {
+        for (const [k, v] of Object.entries(JSON.parse(raw || "{}") as Record<string, unknown>)) {
+          params[k] = typeof v === "string" ? v : JSON.stringify(v);
+        }
+      } else {
+        Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
+      }
+    }
+    const operation = (params.operation ?? "").toLowerCase();
+    const call: FakeCall = {
+      seq: calls.length + 1,
+      at: now(),
+      method: req.method ?? "GET",
+      operation,
+      elementType: params.elementType,
+      id: params.id,
+      httpStatus: 200,
+    };
+    calls.push(call);
+
+    const { headers, exceeded, retryAfter } = meter();
+    if (exceeded) {
+      call.httpStatus = 429;
+      call.errorCode = "API_LIMIT_EXCEEDED";
+      return send(
+        res,
+        429,
+        { ...headers, "X-FloodControl-Remaining": "0", "Retry-After": String(retryAfter) },
+        JSON.stringify({ success: false, error: { code: "API_LIMIT_EXCEEDED", message: "API call limit exceeded" } }),
+      );
+    }
+
+    const fault = faults.take(operation, ["http_500", "timeout", "rate_limit", "error", "drop_response", "exhaust_quota"]);
+    if (fault) call.fault = fault.type;
+    if (fault?.type === "timeout") {
+      call.httpStatus = 0;
+      pending.add(res);
+      res.on("close", () => pending.delete(res));
+      return; // never answered
+    }
+    if (fault?.type === "http_500") {
+      call.httpStatus = 500;
+      res.writeHead(500, { "Content-Type": "text/html", ...headers });
+      res.end("<html><body><h1>500 Internal Server Error</h1></body></html>");
+      return;
+    }
+    if (fault?.type === "rate_limit") {
+      const wait = fault.retryAfterSeconds ?? 30;
+      call.httpStatus = 429;
+      call.errorCode = "API_LIMIT_EXCEEDED";
+      return send(
+        res,
+        429,
+        {
+          ...headers,
+          "X-FloodControl-Remaining": "0",
+          "X-FloodControl-Reset": String(Math.floor(now() / 1000) + wait),
+          "Retry-After": String(wait),
+        },
+        JSON.stringify({ success: false, error: { code: "API_LIMIT_EXCEEDED", message: "Too many requests" } }),
+      );
+    }
+    if (fault?.type === "error") {
+      call.errorCode = fault.code;
+      return send(res, 200, headers, JSON.stringify({ success: false, error: { code: fault.code, message: fault.message ?? fault.code } }));
+    }
+    if (fault?.type === "exhaust_quota") {
+      quotaExhaustedUntil = now() + fault.resetInSeconds * 1000;
+      headers["X-FloodControl-Remaining"] = "0";
+      headers["X-FloodControl-Reset"] = String(Math.ceil(quotaExhaustedUntil / 1000));
+    }
+
+    let body: string;
+    const expected = OPERATION_METHODS[operation];
+    try {
+      if (!expected) throw new FakeWsError("UNKNOWN_OPERATION", "Unsupported operation");
+      if (expected !== req.method) throw new FakeWsError("UNKNOWN_OPERATION", "Permission to perform the operation is denied");
+      const result = run(operation, params);
+      body = JSON.stringify({ success: true, result });
+    } catch (e) {
+      if (!(e instanceof FakeWsError)) throw e;
+      call.errorCode = e.code;
+      body = JSON.stringify({ success: false, error: { code: e.code, message: e.message } });
+    }
+    if (fault?.type === "drop_response") {
+      call.httpStatus = 0;
+      req.socket.destroy();
+      return;
+    }
+    send(res, 200, headers, body);
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const work = url.pathname.startsWith("/__control/")
+      ? handleControl(req, res, url)
+      : url.pathname.endsWith("/webservice.php")
+        ? handleWebservice(req, res, url)
+        : Promise.resolve(send(res, 404, {}, JSON.stringify({ error: "not found" })));
+    work.catch((e: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "text/plain" });
+        res.end(String(e));
+      }
+    });
+  });
+  server.keepAliveTimeout = 1000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const handle: FakeVtigerHandle = {
+    url: baseUrl,
+    webserviceUrl: `${baseUrl}/webservice.php`,
+    calls,
+    get adminUserId() {
+      return adminUserId;
+    },
+    setFault(fault) {
+      if (fault.type === "expire_session") {
+        sessions.clear();
+        return;
+      }
+      if (fault.type === "invalid_credentials" && !fault.keepSessions) sessions.clear();
+      faults.add(fault);
+    },
+    clearFaults() {
+      faults.clear();
+      quotaExhaustedUntil = 0;
+    },
+    records: {
+      list: (module, opts) => store.list(module, opts),
+      get: (id) => store.get(id),
+      seed: (rec) => store.seed(rec, adminUserId),
+      edit: (id, fields) => store.revise({ ...fields, id }, adminUserId),
+      remove: (id) => void store.delete(id, adminUserId),
+    },
+    userPassword: (userId) => store.userSecrets(userId)?.password,
+    clock: {
+      now,
+      advance(ms) {
+        clockOffset += ms;
+      },
+    },
+    reset(opts = {}) {
+      handle.clearFaults();
+      sessions.clear();
+      challenges.clear();
+      if (opts.data) {
+        seedData();
+        calls.length = 0;
+      }
+    },
+    async close() {
+      for (const res of pending) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return handle;
+}
