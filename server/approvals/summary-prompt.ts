@@ -203,7 +203,6 @@ function cleanBlock(text: string): string {
 }
 
 function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 }
 
