@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{app,components,server,lib,inngest,e2e/fakes}/**/*.test.{ts,tsx}"],
+    include: ["{app,components,server,lib,inngest,prisma,e2e/fakes}/**/*.test.{ts,tsx}"],
     environment: "node",
     // One real PostgreSQL for the whole run; each test file gets its own database.
     globalSetup: ["./server/testing/global-setup.ts"],
