@@ -305,7 +305,13 @@ export const chargeSchema = z
         ctx.addIssue({ code: "custom", path: ["tiers"], message: `Add at least one tier for the ${charge.model} model` });
         return;
       }
-      for (const problem of describeTierProblems(charge.tiers)) {
+      // Prices and malformed bounds already carry their own field messages; add only the ladder's.
+      const boundsReadable = charge.tiers.every(
+        (t) => DECIMAL_PATTERN.test(t.from) && (t.to === null || DECIMAL_PATTERN.test(t.to)),
+      );
+      if (!boundsReadable) return;
+      const ladderProblems = describeTierProblems(charge.tiers).filter((p) => p.field === "from" || p.field === "to");
+      for (const problem of ladderProblems) {
         const path = problem.field === "tiers" ? ["tiers"] : ["tiers", problem.index, problem.field];
         ctx.addIssue({ code: "custom", path, message: problem.message });
       }
