@@ -104,7 +104,6 @@ const REASON_LABELS: Record<string, string> = {
 
 function oneLine(value: string | null | undefined, max: number): string {
   // Header and log safety: no line breaks or other control characters from user-typed values.
-  // eslint-disable-next-line no-control-regex
   const clean = (value ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

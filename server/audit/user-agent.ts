@@ -55,7 +55,6 @@ const DESKTOP_OS = /^(windows|mac os|macos|linux|ubuntu|debian|fedora|centos|red
 function clean(raw: string | null | undefined): string {
   // PostgreSQL rejects NUL in text columns and other control characters only
   // make the raw value harder to read.
-  // eslint-disable-next-line no-control-regex
   return (raw ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, MAX_USER_AGENT_LENGTH);
 }
 
