@@ -1,5 +1,4 @@
 import {
-  DEFAULT_BUSINESS_CALENDAR,
   WEEKDAYS,
   businessCalendarSchema,
   minutesOfDay,
@@ -33,7 +32,11 @@ export function parseBusinessCalendar(input: unknown): BusinessCalendar {
   return businessCalendarSchema.parse(input);
 }
 
-/** Calendars loaded once per sweep are reused for thousands of tickets; cache their windows. */
+/**
+ * Calendars loaded once per sweep are reused for thousands of tickets, so their
+ * windows are cached per calendar object: treat a calendar as immutable (parse a
+ * new one after an edit rather than mutating it).
+ */
 const windowCache = new WeakMap<BusinessCalendar, Map<string, Interval | null>>();
 const holidayCache = new WeakMap<BusinessCalendar, Set<string>>();
 const MAX_CACHED_DAYS = 5000;
