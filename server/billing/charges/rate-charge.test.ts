@@ -201,3 +201,17 @@ describe("rateCharge – refuses what it cannot price", () => {
     expect(() => rateCharge({ model: "volume", quantity: "1", tiers: [] })).toThrow(/at least one tier/);
   });
 });
+
+describe("rateCharge – fed straight from the validated form", () => {
+  it("accepts a parsed chargeSchema value", async () => {
+    const { chargeSchema } = await import("@/lib/validators/billing");
+    const charge = chargeSchema.parse({
+      metricId: "m_cpu",
+      model: "standard",
+      includedQuota: "18000",
+      unitPrice: "0.0075",
+      unitBatch: "3600",
+    });
+    expect(money(rateCharge({ ...charge, quantity: "25200" }))).toBe("0.02");
+  });
+});
