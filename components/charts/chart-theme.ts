@@ -56,6 +56,7 @@ export const TOOLTIP_PROPS = {
   },
   labelStyle: { fontWeight: 600, marginBottom: 4 },
   itemStyle: { padding: 0 },
+  separator: ": ",
   cursor: { fill: "var(--color-muted)", opacity: 0.6 },
 } as const;
 

@@ -67,6 +67,8 @@ export function DonutChart({
                 nameKey="label"
                 innerRadius="62%"
                 outerRadius="100%"
+                startAngle={90}
+                endAngle={-270}
                 paddingAngle={slices.length > 1 ? 1 : 0}
                 stroke="var(--color-background)"
                 strokeWidth={2}
@@ -85,7 +87,7 @@ export function DonutChart({
             ) : null}
           </div>
           <ChartLegend
-            className="w-full flex-col flex-nowrap gap-y-2 sm:w-auto sm:min-w-48 sm:flex-1"
+            className="w-full flex-col flex-nowrap gap-y-2 sm:w-auto sm:max-w-xs sm:min-w-48 sm:flex-1"
             items={slices.map((slice) => ({ label: slice.label, color: slice.color, value: valueFormatter(slice.value) }))}
           />
         </>

@@ -5,7 +5,7 @@ export function Card({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card"
-      className={cn("flex flex-col gap-4 rounded-lg border bg-card py-5 text-card-foreground shadow-xs", className)}
+      className={cn("flex min-w-0 flex-col gap-4 rounded-lg border bg-card py-5 text-card-foreground shadow-xs", className)}
       {...props}
     />
   );

@@ -116,7 +116,7 @@ export function DataTable<Row>({
   const skeletonCount = Math.min(paging?.pageSize ?? 5, MAX_SKELETON_ROWS);
 
   return (
-    <div data-slot="data-table" className={cn("flex flex-col gap-3", className)}>
+    <div data-slot="data-table" className={cn("flex min-w-0 flex-col gap-3", className)}>
       <div className="rounded-lg border bg-card">
         <Table aria-label={label} aria-busy={loading || undefined}>
           <TableHeader>

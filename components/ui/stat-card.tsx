@@ -37,7 +37,7 @@ export function StatCard({ label, value, hint, trend, className, ...props }: Sta
   return (
     <div
       data-slot="stat-card"
-      className={cn("flex flex-col gap-1 rounded-lg border bg-card p-5 text-card-foreground shadow-xs", className)}
+      className={cn("flex min-w-0 flex-col gap-1 rounded-lg border bg-card p-5 text-card-foreground shadow-xs", className)}
       {...props}
     >
       <p className="text-sm text-muted-foreground">{label}</p>

@@ -5,7 +5,7 @@ import { cn } from "@/lib/utils";
 
 /** Tabs (Radix: arrow keys move between tabs, Tab moves into the panel). */
 export function Tabs({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Root>) {
-  return <TabsPrimitive.Root data-slot="tabs" className={cn("flex flex-col gap-4", className)} {...props} />;
+  return <TabsPrimitive.Root data-slot="tabs" className={cn("flex min-w-0 flex-col gap-4", className)} {...props} />;
 }
 
 /** The row of tabs; scrolls sideways on narrow screens instead of wrapping. */
