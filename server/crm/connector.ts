@@ -129,6 +129,12 @@ export interface ConnectionConfig {
 /** Local entity kinds the engine syncs; a connector says which remote module holds each. */
 export type CrmEntity = "customer" | "organisation" | "task" | "note" | "user";
 
+/** One local field path (e.g. "address.city") → one remote field. */
+export interface FieldMapping {
+  localPath: string;
+  remoteField: string;
+}
+
 export interface RemoteModuleInfo {
   name: string;
   label: string;
@@ -309,6 +315,10 @@ export interface CrmConnector {
   createTask(input: CreateTaskInput): Promise<{ externalIds: string[]; created: number }>;
   /** Link that opens a record in the CRM's web UI. */
   remoteUrl(module: string, externalId: string): string;
+  /** A pull cursor that starts at the given time (e.g. "only changes from now on"). */
+  cursorAt(time: Date): string;
+  /** Suggested mappings from local fields to this CRM's fields; custom mappings come on top. */
+  defaultFieldMappings(entity: CrmEntity): FieldMapping[];
   /** Remote calls made so far by this connector (benchmarks, logs). */
   callCount(): number;
 }

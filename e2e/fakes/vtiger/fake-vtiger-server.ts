@@ -301,10 +301,10 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
         return json(200, { ok: true, now: now() });
       }
       if (req.method === "GET" && url.pathname === "/__control/records") {
-        const module = url.searchParams.get("module") ?? undefined;
+        const moduleName = url.searchParams.get("module") ?? undefined;
         const includeDeleted = url.searchParams.get("includeDeleted") === "1";
         return json(200, {
-          records: store.list(module, { includeDeleted }).map((r) => ({ ...store.visible(r), deleted: r.deleted, module: r.module })),
+          records: store.list(moduleName, { includeDeleted }).map((r) => ({ ...store.visible(r), deleted: r.deleted, module: r.module })),
         });
       }
       if (req.method === "GET" && url.pathname === "/__control/calls") return json(200, { calls });

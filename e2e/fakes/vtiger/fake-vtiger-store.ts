@@ -229,8 +229,10 @@ export class FakeVtigerStore {
     // Users have their own id sequence; every other entity shares vtiger_crmentity's.
     const crmid = def.actor ? this.nextUserId++ : this.nextCrmid++;
     const id = `${def.idPrefix}x${crmid}`;
+    // Like a database row, every column exists; empty ones hold "".
     for (const f of def.fields) {
       if (f.default !== undefined && (fields[f.name] ?? "") === "") fields[f.name] = f.default;
+      if (!f.hidden && fields[f.name] === undefined) fields[f.name] = "";
     }
     if (def.autoNumber) {
       const n = (this.autoNumbers.get(def.name) ?? 0) + 1;
@@ -289,6 +291,7 @@ export class FakeVtigerStore {
     const next: Record<string, string> = {};
     for (const f of def.fields) if (f.editable === false) next[f.name] = rec.fields[f.name] ?? "";
     Object.assign(next, this.sanitize(def, el));
+    for (const f of def.fields) if (!f.hidden && next[f.name] === undefined) next[f.name] = "";
     if (def.name === "Users") {
       delete next.user_password;
       delete next.confirm_password;
@@ -373,12 +376,12 @@ export class FakeVtigerStore {
       throw new FakeWsError("INVALID_ID_ATTRIBUTE", `At most ${MASS_RETRIEVE_CAP} ids per call`);
     }
     const out: Record<string, Record<string, string>> = {};
-    let module: string | undefined;
+    let moduleName: string | undefined;
     for (const id of ids) {
       const rec = this.records.get(id);
       if (!rec || rec.deleted) continue;
-      module ??= rec.module;
-      if (rec.module !== module) continue;
+      moduleName ??= rec.module;
+      if (rec.module !== moduleName) continue;
       out[id] = this.visible(rec);
     }
     return out;

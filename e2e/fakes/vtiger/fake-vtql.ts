@@ -145,7 +145,7 @@ class Parser {
       select = fields;
     }
     this.expectKeyword("from");
-    const module = this.ident();
+    const moduleName = this.ident();
     let where: Condition | undefined;
     if (this.isKeyword("where")) {
       this.next();
@@ -182,7 +182,7 @@ class Parser {
     }
     if (this.isSymbol(";")) this.next();
     if (this.pos !== this.tokens.length) throw new VtqlSyntaxError("unexpected text after the query");
-    return { select, module, where, orderBy, offset, limit };
+    return { select, module: moduleName, where, orderBy, offset, limit };
   }
 
   private orExpr(): Condition {

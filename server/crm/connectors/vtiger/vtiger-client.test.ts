@@ -87,6 +87,27 @@ describe("login handshake", () => {
     expect(ops(f, "login")).toHaveLength(1);
   });
 
+  it("fetches a new challenge once when the token expired before login", async () => {
+    let first = true;
+    const { fake: f, client } = await setup({}, {
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (first && String(input).includes("getchallenge")) {
+          first = false;
+          f.clock.advance(301_000); // the token dies on the way
+        }
+        return res;
+      },
+    });
+    await client.getSession();
+    expect(f.calls.map((c) => [c.operation, c.errorCode])).toEqual([
+      ["getchallenge", undefined],
+      ["login", "INVALID_AUTH_TOKEN"],
+      ["getchallenge", undefined],
+      ["login", undefined],
+    ]);
+  });
+
   it("computes the same hash the server checks", async () => {
     const { fake: f } = await setup();
     const token = ((await (await fetch(`${f.webserviceUrl}?operation=getchallenge&username=admin`)).json()) as { result: { token: string } })

@@ -162,13 +162,14 @@ export class VtigerClient {
   private massRetrieveSupported = true;
 
   constructor(options: VtigerClientOptions) {
+    // `?? default` rather than a spread: an option passed as undefined must not erase its default.
     this.opts = {
-      timeoutMs: 20_000,
-      maxReadRetries: 3,
-      maxRateLimitRetries: 3,
-      maxRateLimitWaitMs: 60_000,
-      backoff: { baseMs: 500, maxMs: 15_000 },
       ...options,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      maxReadRetries: options.maxReadRetries ?? 3,
+      maxRateLimitRetries: options.maxRateLimitRetries ?? 3,
+      maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
+      backoff: options.backoff ?? { baseMs: 500, maxMs: 15_000 },
     };
     const base = options.baseUrl.trim().replace(/\/+$/, "").replace(/\/webservice\.php$/i, "");
     this.endpoint = `${base}/webservice.php`;

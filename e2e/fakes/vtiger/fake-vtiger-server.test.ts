@@ -1,0 +1,121 @@
+import crypto from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { startFakeVtiger, type FakeVtigerHandle } from "./fake-vtiger-server";
+
+let fake: FakeVtigerHandle | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+// The tests read into answers freely; the protocol itself is checked by the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Envelope = { success: boolean; result?: any; error?: { code: string; message: string } };
+
+async function ws(f: FakeVtigerHandle, method: "GET" | "POST", params: Record<string, string>): Promise<{ status: number; body: Envelope | string; headers: Headers }> {
+  const q = new URLSearchParams(params);
+  const res =
+    method === "GET" ? await fetch(`${f.webserviceUrl}?${q}`) : await fetch(f.webserviceUrl, { method: "POST", body: q });
+  const text = await res.text();
+  let body: Envelope | string = text;
+  try {
+    body = JSON.parse(text) as Envelope;
+  } catch {
+    /* HTML error page */
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
+async function login(f: FakeVtigerHandle): Promise<string> {
+  const ch = (await ws(f, "GET", { operation: "getchallenge", username: "admin" })).body as Envelope;
+  const key = crypto.createHash("md5").update(ch.result.token + "fake-access-key").digest("hex");
+  const r = (await ws(f, "POST", { operation: "login", username: "admin", accessKey: key })).body as Envelope;
+  return r.result.sessionName as string;
+}
+
+describe("fake Vtiger protocol", () => {
+  it("sends rate-limit headers on every answer", async () => {
+    fake = await startFakeVtiger({ rateLimit: { perMinute: 60 } });
+    const r = await ws(fake, "GET", { operation: "getchallenge", username: "admin" });
+    expect(r.headers.get("x-floodcontrol-limit")).toBe("60");
+    expect(r.headers.get("x-floodcontrol-remaining")).toBe("59");
+    expect(Number(r.headers.get("x-floodcontrol-reset"))).toBeGreaterThan(Date.now() / 1000);
+    expect(r.headers.get("x-ratelimit-remaining")).not.toBeNull();
+  });
+
+  it("refuses a challenge token older than five minutes", async () => {
+    fake = await startFakeVtiger();
+    const ch = (await ws(fake, "GET", { operation: "getchallenge", username: "admin" })).body as Envelope;
+    fake.clock.advance(301_000);
+    const key = crypto.createHash("md5").update(ch.result.token + "fake-access-key").digest("hex");
+    const r = (await ws(fake, "POST", { operation: "login", username: "admin", accessKey: key })).body as Envelope;
+    expect(r.error?.code).toBe("INVALID_AUTH_TOKEN");
+  });
+
+  it("requires a session and the right HTTP method", async () => {
+    fake = await startFakeVtiger();
+    expect(((await ws(fake, "GET", { operation: "listtypes" })).body as Envelope).error?.code).toBe("AUTHENTICATION_REQUIRED");
+    const s = await login(fake);
+    expect(((await ws(fake, "POST", { operation: "listtypes", sessionName: s })).body as Envelope).error?.code).toBe("UNKNOWN_OPERATION");
+    expect(((await ws(fake, "GET", { operation: "nonsense", sessionName: s })).body as Envelope).error?.code).toBe("UNKNOWN_OPERATION");
+  });
+
+  it("returns every record of a second in one sync page even past 100", async () => {
+    const at = new Date(Date.UTC(2026, 0, 1));
+    fake = await startFakeVtiger({
+      records: Array.from({ length: 130 }, (_, i) => ({ module: "Contacts", fields: { lastname: `L${i}` }, modifiedTime: at })),
+    });
+    const s = await login(fake);
+    const r = (await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Contacts", modifiedTime: "0", syncType: "application" })).body as Envelope;
+    expect(r.result.updated).toHaveLength(130);
+    expect(r.result.more).toBe(false);
+    expect(r.result.lastModifiedTime).toBe(at.getTime() / 1000);
+  });
+
+  it("ignores Users in sync, like Vtiger", async () => {
+    fake = await startFakeVtiger();
+    const s = await login(fake);
+    const r = (await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Users", modifiedTime: "0" })).body as Envelope;
+    expect(r.result).toEqual({ updated: [], deleted: [], lastModifiedTime: 0, more: false });
+  });
+
+  it("update empties fields left out; revise keeps them", async () => {
+    fake = await startFakeVtiger();
+    const s = await login(fake);
+    const c = (await ws(fake, "POST", {
+      operation: "create",
+      sessionName: s,
+      elementType: "Contacts",
+      element: JSON.stringify({ lastname: "A", phone: "1", assigned_user_id: fake.adminUserId }),
+    })).body as Envelope;
+    await ws(fake, "POST", { operation: "revise", sessionName: s, element: JSON.stringify({ id: c.result.id, firstname: "F" }) });
+    expect(fake.records.get(c.result.id)!.fields).toMatchObject({ phone: "1", firstname: "F" });
+    await ws(fake, "POST", {
+      operation: "update",
+      sessionName: s,
+      element: JSON.stringify({ id: c.result.id, lastname: "A", assigned_user_id: fake.adminUserId }),
+    });
+    expect(fake.records.get(c.result.id)!.fields).toMatchObject({ phone: "", firstname: "" });
+  });
+});
+
+describe("control API", () => {
+  it("breaks and fixes the server over HTTP and lists records", async () => {
+    fake = await startFakeVtiger();
+    const post = (path: string, body: unknown) =>
+      fetch(`${fake!.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post("/__control/fault", { type: "http_500" })).status).toBe(200);
+    expect((await ws(fake, "GET", { operation: "getchallenge", username: "admin" })).status).toBe(500);
+    expect((await post("/__control/reset", {})).status).toBe(200);
+    expect((await ws(fake, "GET", { operation: "getchallenge", username: "admin" })).status).toBe(200);
+    expect((await post("/__control/fault", { type: "bogus" })).status).toBe(400);
+
+    fake.records.seed({ module: "Contacts", fields: { lastname: "Listed" } });
+    const listed = (await (await fetch(`${fake.url}/__control/records?module=Contacts`)).json()) as { records: { lastname: string }[] };
+    expect(listed.records.map((r) => r.lastname)).toEqual(["Listed"]);
+
+    await post("/__control/reset", { data: true });
+    const after = (await (await fetch(`${fake.url}/__control/records?module=Contacts`)).json()) as { records: unknown[] };
+    expect(after.records).toEqual([]);
+  });
+});
