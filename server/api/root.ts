@@ -1,3 +1,4 @@
+import { dashboardRouter } from "./routers/dashboard";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -5,6 +6,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every domain router, one line each. */
 export const appRouter = createTRPCRouter({
+  dashboard: dashboardRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,

@@ -36,6 +36,13 @@ function classifyV6(ip: string): IpClass {
   const lower = ip.toLowerCase();
   const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
   if (mapped?.[1]) return classifyV4(mapped[1]);
+  // The URL parser rewrites ::ffff:127.0.0.1 as ::ffff:7f00:1: the same IPv4 address in hex.
+  const hexMapped = lower.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
+  if (hexMapped?.[1] && hexMapped[2]) {
+    const hi = parseInt(hexMapped[1], 16);
+    const lo = parseInt(hexMapped[2], 16);
+    return classifyV4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
   if (lower === "::1") return "loopback";
   if (lower === "::") return "unspecified";
   if (/^fe[89ab]/.test(lower)) return "link-local";

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
@@ -38,7 +39,7 @@ function runRequest(emailId: string, signature: string | null) {
   const body = canonical(payload);
   const headers: Record<string, string> = { "content-type": "application/json", "x-inngest-server-kind": "cloud" };
   if (signature !== null) headers["x-inngest-signature"] = signature === "" ? sign(body) : signature;
-  return new Request("http://localhost:3000/api/inngest?fnId=switchboard-deliver-email&stepId=step", {
+  return new NextRequest("http://localhost:3000/api/inngest?fnId=switchboard-deliver-email&stepId=step", {
     method: "POST",
     headers,
     body,
@@ -60,13 +61,13 @@ afterAll(async () => {
 describe("/api/inngest", () => {
   it("answers the executor's signed introspection, and refuses an unsigned one", async () => {
     const url = "http://localhost:3000/api/inngest";
-    const res = await route.GET(new Request(url, { headers: { "x-inngest-signature": sign("") } }), undefined as never);
+    const res = await route.GET(new NextRequest(url, { headers: { "x-inngest-signature": sign("") } }), undefined as never);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ mode: "cloud", has_signing_key: true, authentication_succeeded: true, app_id: "switchboard" });
     expect(body.function_count).toBeGreaterThanOrEqual(2);
 
-    const unsigned = await route.GET(new Request(url), undefined as never);
+    const unsigned = await route.GET(new NextRequest(url), undefined as never);
     expect(unsigned.status).toBe(401);
   });
 

@@ -1,0 +1,20 @@
+import type { AppRole } from "@/lib/auth/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** lucide-react icon name, resolved in the sidebar. */
+  icon: "LayoutDashboard" | "Mail" | "Ticket" | "CheckCircle" | "Users" | "Plug" | "Receipt" | "ShieldCheck" | "Settings" | "Building";
+  /** Roles that see the item; provider staff by default. */
+  roles?: readonly AppRole[];
+}
+
+/** The console's sections, in sidebar order. Feature areas add their entries here. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: "LayoutDashboard" },
+  { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
+];
+
+export function navItemsFor(role: AppRole): NavItem[] {
+  return NAV_ITEMS.filter((item) => (item.roles ?? ["PROVIDER_ADMIN", "AGENT"]).includes(role));
+}
