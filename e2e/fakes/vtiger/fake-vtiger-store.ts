@@ -132,9 +132,8 @@ export class FakeVtigerStore {
   }
 
   list(module?: string, opts: { includeDeleted?: boolean } = {}): StoredRecord[] {
-    return [...this.records.values()]
-      .filter((r) => (!module || r.module === module) && (opts.includeDeleted || !r.deleted))
-      .sort((a, b) => a.crmid - b.crmid);
+    // Map order is insertion order and ids only grow, so this is already crmid order.
+    return [...this.records.values()].filter((r) => (!module || r.module === module) && (opts.includeDeleted || !r.deleted));
   }
 
   /** The record as the API shows it (no hidden fields). */
@@ -340,9 +339,10 @@ export class FakeVtigerStore {
     for (const f of used) {
       if (!known.has(f)) throw new FakeWsError("QUERY_SYNTAX_ERROR", `Unknown field: ${f}`);
     }
+    // Filter on the stored row first (every column exists there); build answers only for hits.
     const rows = this.list(def.name)
-      .map((r) => this.visible(r))
-      .filter((row) => matches(row, q.where));
+      .filter((r) => matches(q.where ? { ...r.fields, id: r.id } : r.fields, q.where))
+      .map((r) => this.visible(r));
     if (q.select === "count") return [{ count: String(rows.length) }];
     if (q.orderBy.length) {
       rows.sort((a, b) => {

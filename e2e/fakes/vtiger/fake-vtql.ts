@@ -1,7 +1,7 @@
 /**
  * A small VTQL (Vtiger Query Language) parser and evaluator for the fake
  * server: SELECT * | fields | count(*) FROM Module [WHERE …] [ORDER BY …]
- * [LIMIT [offset,] count]; with =, !=, <>, <, >, <=, >=, LIKE, NOT LIKE, IN,
+ * [LIMIT [offset,] count]; (the semicolon is required) with =, !=, <>, <, >, <=, >=, LIKE, NOT LIKE, IN,
  * AND, OR and parentheses. Like MySQL behind Vtiger, text comparison ignores
  * case. Test code only.
  */
@@ -180,7 +180,9 @@ class Parser {
         limit = first;
       }
     }
-    if (this.isSymbol(";")) this.next();
+    // Vtiger's grammar ends every statement with a semicolon.
+    if (!this.isSymbol(";")) throw new VtqlSyntaxError("expected ';' at the end of the query");
+    this.next();
     if (this.pos !== this.tokens.length) throw new VtqlSyntaxError("unexpected text after the query");
     return { select, module: moduleName, where, orderBy, offset, limit };
   }
