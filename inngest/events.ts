@@ -7,3 +7,8 @@ import { z } from "zod";
 export const emailQueued = eventType("mail/email.queued", {
   schema: z.object({ emailId: z.string().min(1) }),
 });
+
+/** A password or magic-link sign-in failed for this login: check for a burst (login audit). */
+export const loginFailed = eventType("audit/login.failed", {
+  schema: z.object({ login: z.string().max(254) }),
+});

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { auditEnvSchema } from "./audit/audit-env";
+import { billingEnvSchema } from "./billing/billing-config";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -25,6 +27,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Trust X-Forwarded-For from the proxy in front of us. */
   TRUST_PROXY: bool.default(false),
+
+  // Billing (server/billing/billing-config.ts): STRIPE_*, WEBHOOK_ALLOW_LOOPBACK, BILLING_*.
+  ...billingEnvSchema.shape,
+  // Login audit (server/audit/audit-env.ts): GEO_ENDPOINT, GEO_TIMEOUT_MS, REVERSE_DNS_TIMEOUT_MS.
+  ...auditEnvSchema.shape,
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_CLIENT_IP, clientIpFromHeaders, normalizeIp } from "./client-ip";
+import { UNKNOWN_CLIENT_IP, clientIpFromHeaders, lastForwardedAddress, normalizeIp } from "./client-ip";
 
 describe("normalizeIp", () => {
   it.each([
@@ -74,5 +74,22 @@ describe("clientIpFromHeaders without a trusted proxy", () => {
   it("answers unknown rather than believing the headers when the socket address is missing", () => {
     expect(clientIpFromHeaders(spoofed, { trustProxy: false })).toBe(UNKNOWN_CLIENT_IP);
     expect(clientIpFromHeaders(spoofed, { trustProxy: false, remoteAddress: "not-an-ip" })).toBe(UNKNOWN_CLIENT_IP);
+  });
+});
+
+describe("lastForwardedAddress", () => {
+  it("is the address Next.js wrote from the socket when the request had no header", () => {
+    expect(lastForwardedAddress(new Headers({ "x-forwarded-for": "::ffff:127.0.0.1" }))).toBe("127.0.0.1");
+  });
+
+  it("takes the last valid entry: the peer of the nearest hop", () => {
+    expect(lastForwardedAddress(new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.9, garbage" }))).toBe("203.0.113.9");
+    expect(lastForwardedAddress({ "X-Forwarded-For": ["198.51.100.1", "203.0.113.10"] })).toBe("203.0.113.10");
+  });
+
+  it("is null without a usable header", () => {
+    expect(lastForwardedAddress(new Headers())).toBeNull();
+    expect(lastForwardedAddress(new Headers({ "x-forwarded-for": "unknown" }))).toBeNull();
+    expect(lastForwardedAddress(null)).toBeNull();
   });
 });

@@ -92,3 +92,24 @@ export function clientIpFromHeaders(headers: HeaderSource | null | undefined, op
   }
   return normalizeIp(options.remoteAddress) ?? UNKNOWN_CLIENT_IP;
 }
+
+/**
+ * The last valid address in X-Forwarded-For: the peer of the nearest hop that
+ * wrote the header. Next.js's own server (`next start`) fills the header with
+ * the socket's address when a request arrives without one, and App Router
+ * handlers get no other view of the socket, so with nothing in front of the
+ * app this is the TCP peer; a proxy that appends puts its own peer last.
+ * A client talking to the app directly can still send the header itself; only
+ * a proxy that overwrites or appends closes that gap.
+ */
+export function lastForwardedAddress(headers: HeaderSource | null | undefined): string | null {
+  if (!headers) return null;
+  const list = readHeader(headers, "x-forwarded-for");
+  if (!list) return null;
+  const parts = list.split(",");
+  for (let i = parts.length - 1; i >= 0; i -= 1) {
+    const ip = normalizeIp(parts[i]);
+    if (ip) return ip;
+  }
+  return null;
+}

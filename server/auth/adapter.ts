@@ -90,7 +90,11 @@ export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
       return { sessionToken, userId: session.userId, expires: session.expires };
     },
     async deleteSession(sessionToken) {
-      await db.session.deleteMany({ where: { tokenHash: hashToken(sessionToken) } });
+      // Returned so next-auth's signOut event knows whose session ended (the login audit records it).
+      const tokenHash = hashToken(sessionToken);
+      const session = await db.session.findUnique({ where: { tokenHash } });
+      await db.session.deleteMany({ where: { tokenHash } });
+      return session ? { sessionToken, userId: session.userId, expires: session.expires } : null;
     },
     async createVerificationToken(token) {
       await db.verificationToken.create({ data: token });

@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { renderSignInEmail } from "@/server/mail/templates/sign-in-email";
 import { generateToken } from "@/server/security/tokens";
+import { checkLoginRateLimit } from "@/server/audit/login-rate-limit";
 import { createAuthAdapter, type SwitchboardAdapterUser } from "./adapter";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import type { RequestContext } from "./request-context";
@@ -18,6 +19,7 @@ const MAGIC_LINK_MAX_AGE_S = 15 * 60;
 export const SIGN_IN_ERRORS = {
   invalid: "Wrong e-mail or password.",
   disabled: "This account is disabled. Ask your administrator to re-enable it.",
+  rateLimited: "Too many failed sign-in attempts. Wait a few minutes and try again.",
 } as const;
 
 const NO_REQUEST: RequestContext = { ip: "unknown", userAgent: "" };
@@ -74,6 +76,12 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
           const login = String(credentials?.email ?? "").trim().toLowerCase();
           const password = String(credentials?.password ?? "");
           const user = login ? await db.user.findUnique({ where: { email: login }, include: { memberships: true } }) : null;
+          // Before the password check, so a blocked attempt costs no scrypt and learns nothing.
+          const limit = await checkLoginRateLimit(db, { login, ip: context.ip });
+          if (!limit.allowed) {
+            await fail(login, "rate_limited", user?.id ?? null, "password");
+            throw new Error(SIGN_IN_ERRORS.rateLimited);
+          }
           if (!user?.passwordHash) {
             await burnPasswordCheck(password);
             await fail(login, "unknown_user", user?.id ?? null, "password");
@@ -92,7 +100,10 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
       }),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, email }) {
+        // A link request is answered (and audited once) in sendVerificationRequest, alike for every
+        // address; refusing unknown ones here would tell them apart and mis-record the request.
+        if (email?.verificationRequest) return true;
         // Magic-link callbacks reach here with the stored user; refuse disabled ones.
         if (account?.provider === "email" && !("role" in user)) {
           await fail(user.email ?? "", "disabled_user", null, "magic_link");

@@ -1,15 +1,11 @@
+import { db } from "@/server/db";
+import { notifyLoginFailure } from "@/server/audit/notify-login-failure";
+import { recordLoginEvent, type LoginFailureReasonInput, type LoginMethodInput } from "@/server/audit/record-login-event";
 import { logger } from "@/server/logger";
 import type { RequestContext } from "./request-context";
 
-export type SignInMethod = "password" | "magic_link";
-export type SignInFailureReason =
-  | "bad_password"
-  | "unknown_user"
-  | "disabled_user"
-  | "expired_link"
-  | "invalid_link"
-  | "rate_limited"
-  | "other";
+export type SignInMethod = LoginMethodInput;
+export type SignInFailureReason = LoginFailureReasonInput;
 
 /** One thing that happened at the door: an attempt, a magic-link request or a sign-out. */
 export interface SignInAttempt {
@@ -24,17 +20,34 @@ export interface SignInAttempt {
 }
 
 /**
- * Reports an attempt to the structured log. Never throws: recording must not
- * block or fail a sign-in.
+ * Reports an attempt: one structured log line, one login-audit row, and for
+ * a failed sign-in a burst check. Never throws: recording must not block or
+ * fail a sign-in, so each step swallows (and logs) its own failure. Only the
+ * named fields are passed on, so nothing else a caller holds can reach a row.
  */
 export async function reportSignInAttempt(attempt: SignInAttempt): Promise<void> {
-  logger.info("auth.attempt", {
-    kind: attempt.kind,
-    method: attempt.method,
-    login: attempt.login,
-    userId: attempt.userId,
-    success: attempt.success,
-    reason: attempt.reason,
-    ip: attempt.context.ip,
-  });
+  try {
+    logger.info("auth.attempt", {
+      kind: attempt.kind,
+      method: attempt.method,
+      login: attempt.login,
+      userId: attempt.userId,
+      success: attempt.success,
+      reason: attempt.reason,
+      ip: attempt.context.ip,
+    });
+    await recordLoginEvent(db, {
+      kind: attempt.kind,
+      method: attempt.method,
+      login: attempt.login,
+      userId: attempt.userId,
+      success: attempt.success,
+      reason: attempt.reason,
+      ip: attempt.context.ip,
+      userAgent: attempt.context.userAgent,
+    });
+    if (attempt.kind === "sign_in" && !attempt.success) await notifyLoginFailure(attempt.login);
+  } catch (error) {
+    logger.error("auth.attempt_report_failed", { error });
+  }
 }
