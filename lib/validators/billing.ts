@@ -356,6 +356,13 @@ export const usageItemSchema = z
       .min(1, "idempotency_key is required")
       .max(200, "idempotency_key can be at most 200 characters")
       .describe("Unique per counter (e.g. service:metric:subscription:window); a retry with the same key never counts twice"),
+    unique_key: z
+      .string({ error: "unique_key must be a string" })
+      .trim()
+      .min(1, "unique_key cannot be empty")
+      .max(255, "unique_key can be at most 255 characters")
+      .optional()
+      .describe("For unique_count metrics: the identity this counter is about (e.g. an active user id)"),
   })
   .transform((item) => ({
     subscriptionExternalId: item.external_subscription_id,
@@ -364,6 +371,7 @@ export const usageItemSchema = z
     periodTo: item.period.to,
     quantity: item.quantity,
     idempotencyKey: item.idempotency_key,
+    uniqueKey: item.unique_key ?? null,
   }));
 /** Wire shape a source app sends. */
 export type UsageItemInput = z.input<typeof usageItemSchema>;
@@ -426,3 +434,111 @@ export function parseUsageBatch(body: unknown): UsageBatchParseResult {
   });
   return { ok: true, accepted, rejected };
 }
+
+// ---------------------------------------------------------------------------
+// Customers, subscriptions, services, webhooks, credit notes (console forms)
+// ---------------------------------------------------------------------------
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v === "" || v === undefined ? null : v));
+
+/** Tax rate in percent, 0–100 with up to 4 places (13 = Ontario HST). */
+export const taxRatePercentSchema = decimalString("Tax rate", 4).refine(
+  (v) => !DECIMAL_PATTERN.test(v) || new Decimal(v).lessThanOrEqualTo(100),
+  "Tax rate is a percentage between 0 and 100 (13 for 13% HST)",
+);
+
+export const customerSchema = z.object({
+  kind: z.enum(["person", "company"], { error: "Kind must be person or company" }).default("company"),
+  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name can be at most 200 characters"),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .refine((v) => v === null || z.email().safeParse(v).success, "E-mail must be an address like billing@example.com"),
+  phone: optionalText("Phone", 40),
+  addressLine1: optionalText("Address", 200),
+  addressLine2: optionalText("Address line 2", 200),
+  city: optionalText("City", 100),
+  region: optionalText("Province or state", 100),
+  postalCode: optionalText("Postal code", 20),
+  country: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.toUpperCase() : null))
+    .refine((v) => v === null || /^[A-Z]{2}$/.test(v), "Country must be a two-letter code such as CA or US"),
+  taxId: optionalText("Tax id", 64),
+  taxRatePercent: taxRatePercentSchema.default("0"),
+  organisationId: z.string().trim().optional().transform((v) => v || null),
+});
+export type CustomerInput = z.input<typeof customerSchema>;
+export type CustomerData = z.output<typeof customerSchema>;
+
+export const subscriptionCreateSchema = z.object({
+  customerId: z.string().min(1, "Choose a customer"),
+  planId: z.string().min(1, "Choose a plan"),
+  serviceId: z.string().min(1, "Choose the source app"),
+  externalId: z
+    .string({ error: "External id is required" })
+    .trim()
+    .min(1, "External id is required (the subscription's id in the source app)")
+    .max(255, "External id can be at most 255 characters"),
+  /** Start of the first period; defaults to the start of today (UTC). */
+  startAt: z.coerce.date({ error: "Start must be a date" }).optional(),
+});
+export type SubscriptionCreateInput = z.input<typeof subscriptionCreateSchema>;
+
+export const SUBSCRIPTION_STATUSES = ["active", "past_due", "paused", "cancelled", "terminated"] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const INVOICE_STATUSES = ["draft", "open", "paid", "void", "uncollectible"] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ["processing", "succeeded", "failed", "refunded", "partially_refunded"] as const;
+
+export const serviceSchema = z.object({
+  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
+  code: codeSlug("Service code"),
+  rateLimitPerMinute: wholeNumber("Rate limit", 1)
+    .refine((n) => n <= 1_000_000, "Rate limit can be at most 1,000,000 requests per minute")
+    .default(600),
+});
+export type ServiceInput = z.input<typeof serviceSchema>;
+
+export const BILLING_EVENT_TYPES = [
+  "invoice.created",
+  "invoice.payment_succeeded",
+  "invoice.payment_failed",
+  "subscription.terminated",
+  "usage.threshold_reached",
+] as const;
+export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];
+
+export const webhookEndpointSchema = z.object({
+  serviceId: z.string().min(1, "Choose the service whose events go here"),
+  url: z
+    .string({ error: "URL is required" })
+    .trim()
+    .min(1, "URL is required")
+    .max(2000, "URL can be at most 2000 characters")
+    .refine((u) => /^https?:\/\//i.test(u), "URL must start with https:// (or http://)"),
+  description: optionalText("Description", 200),
+  eventTypes: z.array(z.enum(BILLING_EVENT_TYPES)).default([]),
+});
+export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
+
+export const creditNoteSchema = z.object({
+  invoiceId: z.string().min(1, "Choose an invoice"),
+  /** Amount including tax; omitted = everything not yet credited. */
+  amount: decimalString("Amount", MONEY_DECIMALS).optional(),
+  reason: z.string({ error: "Reason is required" }).trim().min(1, "Say why the invoice is credited").max(500, "Reason can be at most 500 characters"),
+});
+export type CreditNoteInput = z.input<typeof creditNoteSchema>;

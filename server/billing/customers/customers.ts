@@ -1,0 +1,87 @@
+/**
+ * The shared Customer record as billing uses it: console create/update,
+ * listing, and the identity resolution behind POST /api/billing/v1/customers.
+ */
+import { customerSchema, type CustomerInput } from "@/lib/validators/billing";
+import type { DbOrTx } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { notFound } from "../errors";
+
+export async function createCustomer(db: DbOrTx, input: CustomerInput) {
+  return db.customer.create({ data: customerSchema.parse(input) });
+}
+
+export async function updateCustomer(db: DbOrTx, id: string, input: CustomerInput) {
+  const existing = await db.customer.findUnique({ where: { id }, select: { id: true } });
+  if (!existing) throw notFound("Customer", id);
+  return db.customer.update({ where: { id }, data: customerSchema.parse(input) });
+}
+
+export async function getCustomerOrThrow(db: DbOrTx, id: string) {
+  const customer = await db.customer.findUnique({
+    where: { id },
+    include: {
+      billingAccountLinks: { include: { service: { select: { code: true, name: true } } } },
+      billingSubscriptions: { include: { plan: { select: { code: true, name: true } } }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!customer) throw notFound("Customer", id);
+  return customer;
+}
+
+/** A page of customers, searched by name, e-mail or tax id. */
+export async function listCustomers(db: DbOrTx, opts: { search?: string; page: number; pageSize: number }) {
+  const search = opts.search?.trim();
+  const where: Prisma.CustomerWhereInput = search
+    ? {
+        OR: [
+          { name: { contains: search, mode: "insensitive" } },
+          { email: { contains: search, mode: "insensitive" } },
+          { taxId: { contains: search, mode: "insensitive" } },
+        ],
+      }
+    : {};
+  const [rows, total] = await Promise.all([
+    db.customer.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      include: { _count: { select: { billingSubscriptions: true } }, billingAccountLinks: { select: { externalId: true, service: { select: { code: true } } } } },
+    }),
+    db.customer.count({ where }),
+  ]);
+  return { rows, total, page: opts.page, pageSize: opts.pageSize };
+}
+
+/**
+ * Identity resolution for a source app's account: the account's link wins;
+ * otherwise a customer with the same e-mail is reused (one customer per real
+ * client across apps); otherwise a new customer is created. The link is then
+ * (re)written and the customer's details updated with what the app sent.
+ */
+export async function upsertCustomerForService(
+  db: DbOrTx,
+  serviceId: string,
+  externalId: string,
+  input: CustomerInput,
+): Promise<{ customer: Awaited<ReturnType<typeof createCustomer>>; created: boolean; linked: boolean }> {
+  const data = customerSchema.parse(input);
+  const link = await db.billingAccountLink.findUnique({ where: { serviceId_externalId: { serviceId, externalId } } });
+  if (link) {
+    const customer = await db.customer.update({ where: { id: link.customerId }, data });
+    if (data.email && link.externalEmail !== data.email) {
+      await db.billingAccountLink.update({ where: { id: link.id }, data: { externalEmail: data.email } });
+    }
+    return { customer, created: false, linked: false };
+  }
+  const byEmail = data.email ? await db.customer.findFirst({ where: { email: data.email }, orderBy: { createdAt: "asc" } }) : null;
+  const customer = byEmail ? await db.customer.update({ where: { id: byEmail.id }, data }) : await db.customer.create({ data });
+  // A concurrent upsert of the same account may have linked first: keep its link.
+  await db.billingAccountLink.upsert({
+    where: { serviceId_externalId: { serviceId, externalId } },
+    update: {},
+    create: { serviceId, externalId, customerId: customer.id, externalEmail: data.email },
+  });
+  return { customer, created: !byEmail, linked: true };
+}

@@ -1,0 +1,112 @@
+/**
+ * Pure pricing of one subscription period: the plan's base price, one line
+ * per charged metric (quota free, overage priced by the charge model), and
+ * the totals with the customer's tax rate. No database, so it is easy to test
+ * at every edge.
+ */
+import type Decimal from "decimal.js";
+import type { PlanInterval, TaxBehaviour } from "@/lib/validators/billing";
+import { rateCharge, type RateChargeInput } from "../charges";
+import { toDecimal, ZERO, type DecimalLike } from "../charges/decimal";
+import { computeInvoiceTotals, percentToRate, type InvoiceTotals } from "../tax";
+
+export interface PricedLine {
+  kind: "base" | "usage";
+  description: string;
+  metricId: string | null;
+  chargeId: string | null;
+  quantity: Decimal;
+  includedQuantity: Decimal;
+  units: Decimal;
+  unitPrice: Decimal;
+  amount: Decimal;
+  details: Record<string, unknown> | null;
+}
+
+export interface PricePeriodInput {
+  plan: { name: string; basePrice: DecimalLike; interval: PlanInterval; taxBehaviour: TaxBehaviour };
+  charges: ReadonlyArray<{
+    id: string;
+    metric: { id: string; name: string; unitLabel: string };
+    spec: Omit<RateChargeInput, "quantity">;
+  }>;
+  /** metricId → the period's aggregated (rounded) quantity. */
+  quantities: ReadonlyMap<string, Decimal>;
+  taxRatePercent: DecimalLike;
+  /** False while a subscription is paused: usage is billed, the base price is not. */
+  includeBasePrice: boolean;
+}
+
+export interface PricedPeriod {
+  lines: PricedLine[];
+  totals: InvoiceTotals;
+}
+
+export function pricePeriod(input: PricePeriodInput): PricedPeriod {
+  const lines: PricedLine[] = [];
+  const base = toDecimal(input.plan.basePrice, "basePrice");
+  if (input.includeBasePrice) {
+    const one = toDecimal("1");
+    lines.push({
+      kind: "base",
+      description: `${input.plan.name} — ${input.plan.interval === "monthly" ? "monthly" : "yearly"} base price`,
+      metricId: null,
+      chargeId: null,
+      quantity: one,
+      includedQuantity: ZERO,
+      units: one,
+      unitPrice: base,
+      amount: base,
+      details: null,
+    });
+  }
+  for (const charge of input.charges) {
+    const quantity = input.quantities.get(charge.metric.id) ?? ZERO;
+    const rated = rateCharge({ ...charge.spec, quantity });
+    const single = rated.breakdown.length === 1 ? rated.breakdown[0] : undefined;
+    const unitPrice = single ? single.unitPrice : rated.breakdown.length === 0 ? toDecimal(String(charge.spec.unitPrice ?? "0")) : ZERO;
+    lines.push({
+      kind: "usage",
+      description: `${charge.metric.name} (${charge.spec.model})`,
+      metricId: charge.metric.id,
+      chargeId: charge.id,
+      quantity,
+      includedQuantity: rated.includedQuota,
+      units: rated.units,
+      unitPrice,
+      amount: rated.amount,
+      details: {
+        model: rated.model,
+        unitLabel: charge.metric.unitLabel,
+        unitBatch: rated.unitBatch.toFixed(),
+        billableQuantity: rated.billableQuantity.toFixed(),
+        billedQuantity: rated.billedQuantity.toFixed(),
+        exactAmount: rated.exactAmount.toFixed(),
+        breakdown: rated.breakdown.map((b) => ({
+          tier: b.tierIndex + 1,
+          from: b.from.toFixed(),
+          to: b.to === null ? null : b.to.toFixed(),
+          quantity: b.quantity.toFixed(),
+          units: b.units.toFixed(),
+          unitPrice: b.unitPrice.toFixed(),
+          flatFee: b.flatFee.toFixed(),
+          amount: b.amount.toFixed(),
+        })),
+      },
+    });
+  }
+  const totals = computeInvoiceTotals(
+    lines.map((l) => ({ amount: l.amount })),
+    { rate: percentToRate(input.taxRatePercent), behaviour: input.plan.taxBehaviour },
+  );
+  return { lines, totals };
+}
+
+/** The usage thresholds (80 and 100 percent of the included quota) a quantity has reached. */
+export const USAGE_THRESHOLDS = [80, 100] as const;
+
+export function thresholdsReached(quantity: Decimal, includedQuota: DecimalLike): Array<(typeof USAGE_THRESHOLDS)[number]> {
+  const quota = toDecimal(includedQuota, "includedQuota");
+  if (quota.lessThanOrEqualTo(0)) return [];
+  return USAGE_THRESHOLDS.filter((pct) => quantity.times(100).greaterThanOrEqualTo(quota.times(pct)));
+}

@@ -1,0 +1,47 @@
+/** The rating run (cron and "Run rating now"): refreshes the draft invoice of every running period. */
+import type { Db } from "@/server/db";
+import { lockSubscription, RATING_INCLUDE, refreshDraftInvoice } from "./refresh-draft-invoice";
+
+export interface RatingRunResult {
+  rated: number;
+  eventIds: string[];
+}
+
+/** Re-rates one subscription's current period into its draft invoice. */
+export async function rateSubscription(db: Db, subscriptionId: string, now: Date = new Date()): Promise<RatingRunResult> {
+  return db.$transaction(
+    async (tx) => {
+      await lockSubscription(tx, subscriptionId);
+      const sub = await tx.billingSubscription.findUnique({ where: { id: subscriptionId }, include: RATING_INCLUDE });
+      if (!sub || sub.status === "terminated") return { rated: 0, eventIds: [] };
+      const r = await refreshDraftInvoice(tx, sub, { start: sub.currentPeriodStart, end: sub.currentPeriodEnd }, now);
+      return { rated: r.refreshed ? 1 : 0, eventIds: r.eventIds };
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Rates every subscription that is not terminated (or just `subscriptionId`), in pages. */
+export async function rateOpenPeriods(db: Db, opts: { now?: Date; subscriptionId?: string } = {}): Promise<RatingRunResult> {
+  const now = opts.now ?? new Date();
+  if (opts.subscriptionId) return rateSubscription(db, opts.subscriptionId, now);
+  const result: RatingRunResult = { rated: 0, eventIds: [] };
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.billingSubscription.findMany({
+      where: { status: { not: "terminated" } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 200,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const { id } of page) {
+      const r = await rateSubscription(db, id, now);
+      result.rated += r.rated;
+      result.eventIds.push(...r.eventIds);
+    }
+    if (page.length < 200) break;
+    cursor = page[page.length - 1]?.id;
+  }
+  return result;
+}

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { makeMetric, makePlan, makeService, makeSubscription, usageItem } from "../testing/billing-fixtures";
+import { ingestUsage } from "./ingest-usage";
+
+let serviceId: string;
+let otherServiceId: string;
+let metricCode: string;
+let metricId: string;
+let externalId: string;
+let subscriptionId: string;
+
+beforeAll(async () => {
+  const service = await makeService();
+  serviceId = service.service.id;
+  otherServiceId = (await makeService()).service.id;
+  const metric = await makeMetric("sum");
+  metricCode = metric.code;
+  metricId = metric.id;
+  const plan = await makePlan({ charges: [{ metricId: metric.id, model: "standard", unitPrice: "0.01" }] });
+  const sub = await makeSubscription({ serviceId, planId: plan.id });
+  externalId = sub.externalId;
+  subscriptionId = sub.id;
+});
+
+async function storedTotal(): Promise<string> {
+  const rows = await db.$queryRawUnsafe<Array<{ total: string | null; n: string }>>(
+    `SELECT SUM(quantity)::text AS total, COUNT(*)::text AS n FROM "BillingUsageRecord" WHERE "subscriptionId" = $1`,
+    subscriptionId,
+  );
+  return `${rows[0]?.total ?? "0"}/${rows[0]?.n}`;
+}
+
+describe("ingestUsage", () => {
+  it("stores a batch once: 20 concurrent copies of the same batch give exact totals", async () => {
+    const batch = {
+      usage: Array.from({ length: 50 }, (_, i) => usageItem(externalId, metricCode, "1.000001", `concurrent-${i}`)),
+    };
+    const before = await storedTotal();
+    expect(before).toBe("0/0");
+    const results = await Promise.all(Array.from({ length: 20 }, () => ingestUsage(db, serviceId, structuredClone(batch))));
+    const accepted = results.reduce((n, r) => n + (r.ok ? r.accepted : 0), 0);
+    const duplicates = results.reduce((n, r) => n + (r.ok ? r.duplicates : 0), 0);
+    expect(accepted).toBe(50);
+    expect(duplicates).toBe(19 * 50);
+    expect(await storedTotal()).toBe("50.000050/50");
+  });
+
+  it("rejects unknown subscriptions and metrics per item with reasons and stores the rest", async () => {
+    const result = await ingestUsage(db, serviceId, {
+      usage: [
+        usageItem(externalId, metricCode, "5", "mixed-ok"),
+        usageItem("no-such-sub", metricCode, "5", "mixed-sub"),
+        usageItem(externalId, "no_such_metric", "5", "mixed-metric"),
+        { ...usageItem(externalId, metricCode, "5", "mixed-bad"), quantity: 5 },
+        usageItem(externalId, metricCode, "7", "mixed-ok"),
+      ],
+    });
+    if (!result.ok) throw new Error("envelope refused");
+    expect(result.results.map((r) => r.status)).toEqual(["accepted", "rejected", "rejected", "rejected", "duplicate"]);
+    expect(result.results[1]?.errors?.[0]).toMatchObject({ code: "unknown_subscription", path: "external_subscription_id" });
+    expect(result.results[2]?.errors?.[0]).toMatchObject({ code: "unknown_metric", path: "metric_code" });
+    expect(result.results[3]?.errors?.[0]?.message).toMatch(/string/);
+    const stored = await db.billingUsageRecord.findMany({ where: { idempotencyKey: { startsWith: "mixed-" } } });
+    expect(stored.map((r) => [r.idempotencyKey, r.quantity.toFixed()])).toEqual([["mixed-ok", "5"]]);
+  });
+
+  it("never lets a service push usage onto another service's subscription", async () => {
+    const result = await ingestUsage(db, otherServiceId, { usage: [usageItem(externalId, metricCode, "9", "foreign")] });
+    expect(result.ok && result.results[0]?.status).toBe("rejected");
+    expect(await db.billingUsageRecord.count({ where: { idempotencyKey: "foreign" } })).toBe(0);
+  });
+
+  it("keeps the first quantity when a retry reuses a key with another value", async () => {
+    await ingestUsage(db, serviceId, { usage: [usageItem(externalId, metricCode, "3", "retry-key")] });
+    const again = await ingestUsage(db, serviceId, { usage: [usageItem(externalId, metricCode, "300", "retry-key")] });
+    expect(again.ok && again.results[0]?.status).toBe("duplicate");
+    const row = await db.billingUsageRecord.findFirstOrThrow({ where: { idempotencyKey: "retry-key" } });
+    expect(row.quantity.toFixed()).toBe("3");
+    expect(row.metricId).toBe(metricId);
+  });
+
+  it("stores windows in UTC exactly as sent and refuses closed periods", async () => {
+    await ingestUsage(db, serviceId, {
+      usage: [usageItem(externalId, metricCode, "1", "window-key", "2026-11-02T05:00:00.000+02:00", "2026-11-02T06:00:00Z")],
+    });
+    const row = await db.billingUsageRecord.findFirstOrThrow({ where: { idempotencyKey: "window-key" } });
+    expect(row.periodStart.toISOString()).toBe("2026-11-02T03:00:00.000Z");
+    const closed = await ingestUsage(db, serviceId, {
+      usage: [usageItem(externalId, metricCode, "1", "closed-key", "2026-10-31T00:00:00Z", "2026-10-31T01:00:00Z")],
+    });
+    expect(closed.ok && closed.results[0]?.errors?.[0]?.code).toBe("period_closed");
+  });
+
+  it("refuses a malformed envelope as a whole", async () => {
+    const result = await ingestUsage(db, serviceId, { usage: "nope" });
+    expect(result.ok).toBe(false);
+    const tooMany = await ingestUsage(db, serviceId, { usage: Array.from({ length: 1001 }, () => ({})) });
+    expect(!tooMany.ok && tooMany.errors[0]?.message).toMatch(/at most 1000/);
+  });
+});
