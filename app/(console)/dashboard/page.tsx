@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { getServerApi } from "@/server/api/caller";
-import { getSessionUser } from "@/server/auth/session";
+import { requirePageRole } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const [api, user] = await Promise.all([getServerApi(), getSessionUser()]);
+  // Layouts and pages render in parallel: each console page checks the role itself.
+  const user = await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
+  const api = await getServerApi();
   const overview = await api.dashboard.overview();
   const undelivered = (overview.outboxByStatus.FAILED ?? 0) + (overview.outboxByStatus.DEAD ?? 0);
   return (
     <div className="space-y-6">
-      <PageHeader title="Dashboard" description={`Welcome back${user?.name ? `, ${user.name}` : ""}.`} />
+      <PageHeader title="Dashboard" description={`Welcome back${user.name ? `, ${user.name}` : ""}.`} />
       <section aria-label="Overview" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label="Client organisations" value={overview.clientOrganisations} />
         <StatCard label="Active users" value={overview.users} />
