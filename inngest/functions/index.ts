@@ -1,8 +1,9 @@
 import { checkLoginBursts } from "./check-login-bursts";
+import { checkSlaBreaches } from "./check-sla-breaches";
 import { deliverEmail } from "./deliver-email";
 import { drainOutbox } from "./drain-outbox";
 import { enrichLoginGeo } from "./enrich-login-geo";
 import { purgeLoginEvents } from "./purge-login-events";
 
 /** Every Inngest function Switchboard serves at /api/inngest. */
-export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents];
+export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches];

@@ -336,3 +336,73 @@ export const ticketListQuerySchema = z.object({
 
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 export type TicketListQueryInput = z.input<typeof ticketListQuerySchema>;
+
+// ── 5. Console actions, inbox and settings ─────────────────────────────────
+
+/**
+ * Changes an agent makes on the ticket page; only the fields sent change.
+ * `null` clears team or assignee.
+ */
+export const updateTicketSchema = z.object({
+  id: z.string().min(1),
+  data: z
+    .object({
+      status: ticketStatusSchema.optional(),
+      priority: ticketPrioritySchema.optional(),
+      type: ticketTypeSchema.optional(),
+      teamId: z.string().trim().min(1).nullable().optional(),
+      assigneeId: z.string().trim().min(1).nullable().optional(),
+      tags: labelList("tag", 20, 50, true).optional(),
+      serviceAddress: z
+        .preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), text("Service address", 1, 500).nullable())
+        .optional(),
+      affectedServices: affectedServices.optional(),
+      deviceSerials: deviceSerials.optional(),
+    })
+    .refine((d) => Object.values(d).some((v) => v !== undefined), { error: "Nothing to change" }),
+});
+
+export type UpdateTicketInput = z.infer<typeof updateTicketSchema>;
+
+/** A console reply or note, by ticket id. */
+export const consoleReplySchema = replySchema.extend({
+  ticketId: z.string().min(1),
+  /** Optionally move the ticket in the same step (e.g. reply and wait on the customer). */
+  status: ticketStatusSchema.optional(),
+});
+
+export const INBOX_SCOPES = ["mine", "all"] as const;
+export type InboxScope = (typeof INBOX_SCOPES)[number];
+
+/** My Tickets list: "all" is honoured for client admins only (checked on the server). */
+export const inboxListQuerySchema = z.object({
+  scope: namedEnum(INBOX_SCOPES, "scope").default("mine"),
+  search: optionalText("Search", 200),
+  status: filterList(ticketStatusSchema),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+});
+
+export type InboxListQuery = z.infer<typeof inboxListQuerySchema>;
+
+/** A reply from My Tickets or a magic-link page: always public. */
+export const customerReplySchema = z.object({
+  body: text("Message", 1, 20_000),
+  attachments: attachmentList,
+});
+
+export type CustomerReplyInput = z.infer<typeof customerReplySchema>;
+
+export const teamSchema = z.object({
+  name: text("Team name", 2, 80),
+  description: optionalText("Description", 500),
+});
+
+export const createApiKeySchema = z.object({
+  organisationId: text("Organisation", 1, 100),
+  name: text("Key name", 2, 80).describe("What the key is for, e.g. Entech portal"),
+});
+
+/** New ticket from My Tickets: the client form plus optional files. */
+export const inboxCreateTicketSchema = clientCreateTicketSchema.extend({ attachments: attachmentList });
+export type InboxCreateTicketInput = z.infer<typeof inboxCreateTicketSchema>;

@@ -1,4 +1,5 @@
 import { dashboardRouter } from "./routers/dashboard";
+import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -7,6 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 /** Every domain router, one line each. */
 export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
+  helpdesk: helpdeskRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,
