@@ -74,3 +74,38 @@ test("the health endpoint answers 200 with the database up", async ({ request })
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ ok: true, database: "up" });
 });
+
+test.describe("layout and keyboard", () => {
+  test.use({ storageState: STORAGE.admin });
+
+  test("at 390px the console fits the screen and the menu opens the sections", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Open menu" }).click();
+    await page.getByRole("dialog").getByRole("link", { name: "Outbox" }).click();
+    await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
+  });
+
+  test("the skip link is the first stop and moves focus to the content", async ({ page }) => {
+    await page.goto("/dashboard");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+  });
+});
+
+test("sign-in works from the keyboard alone", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("tab", { name: "Password" }).focus();
+  await page.keyboard.press("Tab"); // into the password panel's first field
+  await page.keyboard.type("agent@switchboard.local");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+});
