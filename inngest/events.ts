@@ -12,3 +12,13 @@ export const emailQueued = eventType("mail/email.queued", {
 export const loginFailed = eventType("audit/login.failed", {
   schema: z.object({ login: z.string().max(254) }),
 });
+
+/** A connection's CRM sync queue has work: drain it (crm/… events belong to server/crm). */
+export const crmSyncRequested = eventType("crm/sync.requested", {
+  schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
+});
+
+/** Pull a connection's remote changes now. */
+export const crmPullRequested = eventType("crm/pull.requested", {
+  schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
+});

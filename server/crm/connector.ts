@@ -126,8 +126,11 @@ export interface ConnectionConfig {
 // Results and inputs
 // ---------------------------------------------------------------------------
 
-/** Local entity kinds the engine syncs; a connector says which remote module holds each. */
-export type CrmEntity = "customer" | "organisation" | "task" | "note" | "user";
+/**
+ * Local entity kinds the engine syncs; a connector says which remote module holds each.
+ * "payment_summary" is the weekly payment figures written onto a customer's remote record.
+ */
+export type CrmEntity = "customer" | "organisation" | "task" | "note" | "user" | "payment_summary";
 
 /** One local field path (e.g. "address.city") → one remote field. */
 export interface FieldMapping {

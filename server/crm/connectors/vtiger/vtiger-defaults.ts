@@ -12,6 +12,7 @@ export const VTIGER_ENTITY_MODULES: Readonly<Record<CrmEntity, string>> = {
   task: "Calendar",
   note: "ModComments",
   user: "Users",
+  payment_summary: "Contacts",
 };
 
 /** Suggested settings for a new Vtiger connection; the admin trims or extends them. */
@@ -30,6 +31,9 @@ export function defaultVtigerModules(): Record<string, ModuleSyncConfig> {
         "mailingzip",
         "mailingcountry",
         "cf_tax_id",
+        "cf_weekly_payment_total",
+        "cf_payment_count",
+        "cf_last_payment_date",
       ],
       externalKeyField: "cf_switchboard_id",
     },
@@ -72,6 +76,13 @@ const ORGANISATION_MAPPINGS: FieldMapping[] = [
   { localPath: "taxId", remoteField: "cf_tax_id" },
 ];
 
+/** The weekly payment summary (seed 004's custom fields on Contacts). */
+const PAYMENT_SUMMARY_MAPPINGS: FieldMapping[] = [
+  { localPath: "weekTotal", remoteField: "cf_weekly_payment_total" },
+  { localPath: "paymentCount", remoteField: "cf_payment_count" },
+  { localPath: "lastPaymentDate", remoteField: "cf_last_payment_date" },
+];
+
 /** Default field mappings per entity (custom mappings from the UI come on top). */
 export function defaultVtigerFieldMappings(entity: CrmEntity): FieldMapping[] {
   switch (entity) {
@@ -79,6 +90,8 @@ export function defaultVtigerFieldMappings(entity: CrmEntity): FieldMapping[] {
       return PERSON_MAPPINGS.map((m) => ({ ...m }));
     case "organisation":
       return ORGANISATION_MAPPINGS.map((m) => ({ ...m }));
+    case "payment_summary":
+      return PAYMENT_SUMMARY_MAPPINGS.map((m) => ({ ...m }));
     default:
       return [];
   }

@@ -1,0 +1,60 @@
+/**
+ * The one place that knows which connectors exist. The engine asks this
+ * registry for a CrmConnector by provider key and never imports a connector
+ * itself, so a second CRM (Ascora) plugs in here without touching the engine.
+ */
+import type { ConnectionConfig, ConnectorError, CrmConnector, CrmEntity, FieldMapping, ModuleSyncConfig } from "./connector";
+import { createVtigerConnector } from "./connectors/vtiger/vtiger-connector";
+import { VTIGER_ENTITY_MODULES, defaultVtigerFieldMappings, defaultVtigerModules } from "./connectors/vtiger/vtiger-defaults";
+
+/** One HTTP request a connector made (for the remote-call log); never parameters. */
+export interface RemoteCallEvent {
+  operation: string;
+  ok: boolean;
+  attempt: number;
+  httpStatus?: number;
+  durationMs: number;
+  error?: ConnectorError;
+}
+
+export interface ConnectorHooks {
+  onCall?: (event: RemoteCallEvent) => void;
+}
+
+export interface ConnectorProvider {
+  id: string;
+  label: string;
+  /** Which remote module holds each local entity (known without credentials). */
+  entityModules: Readonly<Partial<Record<CrmEntity, string>>>;
+  /** Suggested module settings for a new connection. */
+  defaultModules: () => Record<string, ModuleSyncConfig>;
+  /** The connector's suggested mappings per entity (same as CrmConnector.defaultFieldMappings). */
+  defaultFieldMappings: (entity: CrmEntity) => FieldMapping[];
+  /** Module that must be enabled for staff provisioning, if the CRM supports it. */
+  userModule?: string;
+  create: (config: ConnectionConfig, hooks: ConnectorHooks) => CrmConnector;
+}
+
+const PROVIDERS: Record<string, ConnectorProvider> = {
+  vtiger: {
+    id: "vtiger",
+    label: "Vtiger CRM",
+    entityModules: VTIGER_ENTITY_MODULES,
+    defaultModules: defaultVtigerModules,
+    defaultFieldMappings: defaultVtigerFieldMappings,
+    userModule: "Users",
+    create: (config, hooks) => createVtigerConnector(config, { clientOptions: { onCall: hooks.onCall } }),
+  },
+};
+
+/** Every provider a connection can use, for the "add connection" form. */
+export function listConnectorProviders(): ConnectorProvider[] {
+  return Object.values(PROVIDERS);
+}
+
+/** The provider by key; throws for an unknown one (a connection row from a newer version, say). */
+export function getConnectorProvider(provider: string): ConnectorProvider {
+  const found = Object.hasOwn(PROVIDERS, provider) ? PROVIDERS[provider] : undefined;
+  if (!found) throw new Error(`Unknown CRM provider "${provider}"`);
+  return found;
+}

@@ -1,0 +1,288 @@
+/**
+ * Pulls: remote changes since the stored cursor, page by page (the cursor is
+ * saved after each page, so an interrupted pull resumes where it stopped).
+ * Each changed remote record is reconciled three-way with the local record:
+ * unknown records become local customers, changes made only there are
+ * applied here, changes made only here are queued for a push, and fields
+ * changed on both sides follow their owner rule (manual ones become
+ * conflicts for a person). Records seen again unchanged (the connector's
+ * cursor overlaps by a second) cause no writes. Remote deletions are recorded
+ * on the link; the local record stays.
+ */
+import type { Db } from "@/server/db";
+import type { CrmConnection, SyncLink } from "@/server/generated/prisma/client";
+import { logger } from "@/server/logger";
+import type { CrmConnector, RemoteRecord } from "../connector";
+import { getConnectorProvider } from "../connector-registry";
+import { connectorFor, moduleConfigsOf } from "../connection-runtime";
+import { entityAdapter, type SyncEntityAdapter } from "../entities/entity-adapter";
+import { flushCallLog, withCallContext } from "./call-log";
+import { enqueueRecordChange, insertQueueItem } from "./enqueue";
+import { reconcileRecord } from "./field-ownership";
+import { canonicalValues, type CanonicalValues } from "./field-values";
+import { parseBase, parseStamps, stampAll, stampsJson } from "./link-state";
+import { effectiveMappings, rulesByPath, typesByPath, type EffectiveMapping } from "./mappings";
+import { recordConflicts } from "./record-conflicts";
+import { keyOf, remoteValuesByPath } from "./handlers/push-record";
+
+/** Entities pulled from the CRM, in order. */
+const PULLED_ENTITIES = ["customer"] as const;
+
+export interface PullOptions {
+  runId?: string;
+  trigger?: "manual" | "schedule" | "event";
+  connector?: CrmConnector;
+  now?: () => Date;
+  /** Stop after this many pages per module (the next pull continues from the cursor). */
+  maxPages?: number;
+}
+
+export interface PullCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  deleted: number;
+  pages: number;
+}
+
+export interface PullResult extends PullCounts {
+  runId: string;
+  /** Connections with pushes queued by this pull (wake them after). */
+  wake: string[];
+  skipped: boolean;
+}
+
+type Outcome = "created" | "updated" | "unchanged" | "conflict";
+
+interface ApplyContext {
+  db: Db;
+  connection: CrmConnection;
+  adapter: SyncEntityAdapter;
+  entity: string;
+  mappings: EffectiveMapping[];
+  now: Date;
+  wake: Set<string>;
+}
+
+async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: SyncLink | null): Promise<Outcome> {
+  const { db, connection, adapter, entity, mappings, now } = ctx;
+  const remoteValues = remoteValuesByPath(remote, mappings);
+  const remoteAt = remote.remoteModifiedAt ?? now;
+  const module = mappings[0]!.module;
+
+  if (!link && remote.localId) {
+    // Carries our id: made by us, but the answer (and so the link) was lost. Link it up.
+    const local = (await adapter.load(db, [remote.localId])).get(remote.localId);
+    if (local) {
+      const existing = await db.syncLink.findUnique({
+        where: { connectionId_entity_entityId: { connectionId: connection.id, entity, entityId: local.id } },
+      });
+      if (!existing?.externalId) {
+        await db.$transaction(async (tx) => {
+          await tx.syncLink.upsert({
+            where: { connectionId_entity_entityId: { connectionId: connection.id, entity, entityId: local.id } },
+            create: {
+              connectionId: connection.id,
+              entity,
+              entityId: local.id,
+              module,
+              externalId: remote.externalId,
+              status: "SYNCED",
+              lastSyncedAt: now,
+              remoteUrl: remote.url,
+              remoteModifiedAt: remote.remoteModifiedAt,
+              baseValues: remoteValues,
+              fieldStamps: stampsJson(stampAll(remoteValues, "remote", remoteAt)),
+            },
+            update: {
+              externalId: remote.externalId,
+              lastSyncedAt: now,
+              remoteUrl: remote.url,
+              remoteModifiedAt: remote.remoteModifiedAt,
+              baseValues: remoteValues,
+              fieldStamps: stampsJson(stampAll(remoteValues, "remote", remoteAt)),
+            },
+          });
+          await adapter.rememberExternalId?.(tx, local.id, keyOf(connection.provider, connection.id), remote.externalId);
+          // Whatever differs locally is pushed by the (possibly waiting) push of this record.
+          await insertQueueItem(tx, { connectionId: connection.id, entity, entityId: local.id, operation: "UPDATE", payload: {} });
+        });
+        ctx.wake.add(connection.id);
+        return "updated";
+      }
+      link = existing;
+    }
+  }
+
+  if (!link) {
+    await db.$transaction(async (tx) => {
+      const id = await adapter.createFromRemote(tx, remoteValues);
+      await tx.syncLink.create({
+        data: {
+          connectionId: connection.id,
+          entity,
+          entityId: id,
+          module,
+          externalId: remote.externalId,
+          status: "SYNCED",
+          lastSyncedAt: now,
+          remoteUrl: remote.url,
+          remoteModifiedAt: remote.remoteModifiedAt,
+          baseValues: remoteValues,
+          fieldStamps: stampsJson(stampAll(remoteValues, "remote", remoteAt)),
+        },
+      });
+      await adapter.rememberExternalId?.(tx, id, keyOf(connection.provider, connection.id), remote.externalId);
+      const items = await enqueueRecordChange(tx, { entity, entityId: id, operation: "CREATE", exceptConnectionId: connection.id });
+      for (const i of items) ctx.wake.add(i.connectionId);
+    });
+    return "created";
+  }
+
+  const local = (await adapter.load(db, [link.entityId])).get(link.entityId);
+  if (!local) return "unchanged";
+  const localValues = canonicalValues(local.values, typesByPath(mappings));
+  const oldBase = parseBase(link.baseValues);
+  const oldStamps = parseStamps(link.fieldStamps);
+  const rec = reconcileRecord({
+    base: oldBase,
+    local: localValues,
+    remote: remoteValues,
+    localChangedAt: link.localChangedAt ?? link.lastSyncedAt ?? new Date(0),
+    remoteChangedAt: remoteAt,
+    rules: rulesByPath(mappings),
+    fieldStamps: oldStamps,
+    fields: mappings.map((m) => m.localPath),
+  });
+  const restored = link.status === "REMOTE_DELETED";
+  if (Object.values(rec.decisions).every((d) => d === "unchanged") && !restored) return "unchanged";
+
+  const applied = rec.toApplyLocally as CanonicalValues;
+  const pushing = Object.keys(rec.toPushFields);
+  // Fields the push will write keep their old base, so the push decides them the same way.
+  const nextBase: CanonicalValues = { ...(rec.nextBase as CanonicalValues) };
+  const nextStamps = { ...rec.newFieldStamps };
+  for (const f of pushing) {
+    if (oldBase && f in oldBase) nextBase[f] = oldBase[f] ?? null;
+    else delete nextBase[f];
+    if (oldStamps[f]) nextStamps[f] = oldStamps[f];
+    else delete nextStamps[f];
+  }
+  const linkId = link.id;
+  const currentLink = link;
+  await db.$transaction(async (tx) => {
+    if (Object.keys(applied).length) {
+      await adapter.apply(tx, currentLink.entityId, applied);
+      const items = await enqueueRecordChange(
+        tx,
+        { entity, entityId: currentLink.entityId, operation: "UPDATE", exceptConnectionId: connection.id },
+      );
+      for (const i of items) ctx.wake.add(i.connectionId);
+    }
+    await recordConflicts(tx, currentLink, rec.conflicts, mappings, { local: localValues, remote: remoteValues });
+    if (pushing.length) {
+      await insertQueueItem(tx, { connectionId: connection.id, entity, entityId: currentLink.entityId, operation: "UPDATE", payload: {} });
+      ctx.wake.add(connection.id);
+    }
+    await tx.syncLink.update({
+      where: { id: linkId },
+      data: {
+        status: pushing.length ? "PENDING" : "SYNCED",
+        lastError: null,
+        lastSyncedAt: now,
+        remoteUrl: remote.url,
+        remoteModifiedAt: remote.remoteModifiedAt,
+        remoteDeletedAt: null,
+        baseValues: nextBase,
+        fieldStamps: stampsJson(nextStamps),
+      },
+    });
+  });
+  return rec.conflicts.length ? "conflict" : "updated";
+}
+
+/** Pulls every pulled entity of a connection from its cursors; see the module comment. */
+export async function pullConnection(db: Db, connectionId: string, opts: PullOptions = {}): Promise<PullResult> {
+  const now = opts.now ?? (() => new Date());
+  const counts: PullCounts = { created: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, pages: 0 };
+  const wake = new Set<string>();
+  const connection = await db.crmConnection.findUnique({ where: { id: connectionId } });
+  const runId =
+    opts.runId ??
+    (await db.syncRun.create({ data: { connectionId, kind: "PULL", trigger: opts.trigger ?? "schedule" } })).id;
+  if (!connection || !connection.enabled || connection.deletedAt) {
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { status: "SUCCEEDED", finishedAt: now(), message: "The connection is disabled; nothing was pulled" },
+    });
+    return { ...counts, runId, wake: [], skipped: true };
+  }
+  const connector = opts.connector ?? connectorFor(connection);
+  const modules = moduleConfigsOf(connection);
+  const custom = await db.crmFieldMapping.findMany({ where: { connectionId } });
+  const provider = getConnectorProvider(connection.provider);
+  try {
+    for (const entity of PULLED_ENTITIES) {
+      const module = provider.entityModules[entity];
+      const adapter = entityAdapter(entity);
+      const mappings = effectiveMappings(connection.provider, modules, custom, entity);
+      if (!module || !modules[module] || !adapter || mappings.length === 0) continue;
+      const cursorRow = await db.syncCursor.findUnique({ where: { connectionId_module: { connectionId, module } } });
+      let cursor = cursorRow?.cursor ?? null;
+      for (let page = 0; page < (opts.maxPages ?? 1000); page++) {
+        const result = await withCallContext({ correlationId: runId }, () => connector.pullChanges({ module, cursor }));
+        counts.pages += 1;
+        const ids = [...result.updated.map((r) => r.externalId), ...result.deleted];
+        const links = await db.syncLink.findMany({ where: { connectionId, module, externalId: { in: ids } } });
+        const linkOf = new Map(links.map((l) => [l.externalId!, l]));
+        const ctx: ApplyContext = { db, connection, adapter, entity, mappings, now: now(), wake };
+        for (const remote of result.updated) {
+          const outcome = await withCallContext({ entity, entityId: linkOf.get(remote.externalId)?.entityId, correlationId: runId }, () =>
+            applyRemoteRecord(ctx, remote, linkOf.get(remote.externalId) ?? null),
+          );
+          if (outcome === "conflict") counts.conflicts += 1;
+          else counts[outcome] += 1;
+        }
+        const gone = result.deleted.map((id) => linkOf.get(id)).filter((l): l is SyncLink => Boolean(l) && l!.status !== "REMOTE_DELETED");
+        if (gone.length) {
+          await db.syncLink.updateMany({
+            where: { id: { in: gone.map((l) => l.id) } },
+            data: { status: "REMOTE_DELETED", remoteDeletedAt: now(), lastError: "Deleted in the CRM" },
+          });
+          counts.deleted += gone.length;
+        }
+        cursor = result.nextCursor;
+        await db.syncCursor.upsert({
+          where: { connectionId_module: { connectionId, module } },
+          create: { connectionId, module, cursor, lastRunAt: now() },
+          update: { cursor, lastRunAt: now() },
+        });
+        await db.syncRun.update({
+          where: { id: runId },
+          data: { processed: { increment: ids.length }, succeeded: { increment: result.updated.length }, failed: counts.conflicts },
+        });
+        await flushCallLog(db).catch(() => undefined);
+        if (!result.more) {
+          await db.syncCursor.update({ where: { connectionId_module: { connectionId, module } }, data: { lastSuccessAt: now() } });
+          break;
+        }
+      }
+    }
+    const summary = `${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.conflicts} with conflicts, ${counts.deleted} deleted in the CRM`;
+    await db.$transaction([
+      db.crmConnection.update({ where: { id: connectionId }, data: { lastPullAt: now(), lastPullError: null } }),
+      db.syncRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: now(), message: summary } }),
+    ]);
+  } catch (error) {
+    await flushCallLog(db).catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    logger.warn("crm.pull_failed", { connectionId, error: message });
+    await db.$transaction([
+      db.crmConnection.update({ where: { id: connectionId }, data: { lastPullError: message.slice(0, 1000) } }),
+      db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: now(), message: message.slice(0, 1000) } }),
+    ]);
+    throw error;
+  }
+  return { ...counts, runId, wake: [...wake], skipped: false };
+}

@@ -1,0 +1,35 @@
+/**
+ * How the engine reads and writes one kind of local record by field path,
+ * without knowing its table. Customers are the first; anything else that
+ * syncs field by field (organisations, say) adds an adapter here.
+ */
+import type { DbOrTx } from "@/server/db";
+import type { Canonical } from "../engine/field-values";
+import { customerAdapter } from "./customer-adapter";
+
+export interface LocalRecord {
+  id: string;
+  /** Values by local path (raw; the engine makes them canonical). */
+  values: Record<string, unknown>;
+  /** What a person calls the record (list views, notes). */
+  label: string;
+}
+
+export interface SyncEntityAdapter {
+  entity: string;
+  /** The records that still exist, by id. */
+  load(db: DbOrTx, ids: readonly string[]): Promise<Map<string, LocalRecord>>;
+  /** Writes values that came from the CRM (by local path); must not enqueue a push back to the same CRM. */
+  apply(db: DbOrTx, id: string, values: Record<string, Canonical>): Promise<void>;
+  /** Creates a local record from a CRM record nobody here knew yet; returns its id. */
+  createFromRemote(db: DbOrTx, values: Record<string, Canonical>): Promise<string>;
+  /** Remembers the remote id on the record itself (e.g. Customer.externalIds). */
+  rememberExternalId?(db: DbOrTx, id: string, key: string, externalId: string | null): Promise<void>;
+}
+
+const ADAPTERS: Record<string, SyncEntityAdapter> = { customer: customerAdapter };
+
+/** The adapter for field-by-field entities, or null for entities handled by their own operation (users, tasks). */
+export function entityAdapter(entity: string): SyncEntityAdapter | null {
+  return Object.hasOwn(ADAPTERS, entity) ? ADAPTERS[entity]! : null;
+}

@@ -1,0 +1,61 @@
+/**
+ * Encryption at rest for CRM secrets (connection access keys, queued
+ * passwords): AES-256-GCM with a random 96-bit IV; the purpose is bound in as
+ * additional data, so a ciphertext made for one use cannot be replayed as
+ * another. Format: "v1.<iv>.<tag>.<ciphertext>" (base64url parts).
+ *
+ * The key is SHA-256 of CRM_ENCRYPTION_KEY. Outside production, without that
+ * variable, it is derived from NEXTAUTH_SECRET (which `npm run dev` generates
+ * per checkout), so development works with no setup; production refuses to
+ * start encrypting without a key of its own.
+ */
+import crypto from "node:crypto";
+
+export type SecretPurpose = "crm-connection" | "crm-queue";
+
+const VERSION = "v1";
+
+/** Thrown when a ciphertext cannot be opened (wrong key, tampering, wrong purpose). */
+export class SecretBoxError extends Error {
+  override name = "SecretBoxError";
+}
+
+/** The 32-byte key from the environment (see the module comment). */
+export function crmEncryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const configured = env.CRM_ENCRYPTION_KEY;
+  if (configured) {
+    if (configured.length < 32) throw new SecretBoxError("CRM_ENCRYPTION_KEY must be at least 32 characters");
+    return crypto.createHash("sha256").update(configured, "utf8").digest();
+  }
+  if (env.NODE_ENV === "production") {
+    throw new SecretBoxError("CRM_ENCRYPTION_KEY is required in production to store CRM credentials");
+  }
+  const fallback = env.NEXTAUTH_SECRET;
+  if (!fallback) throw new SecretBoxError("Set CRM_ENCRYPTION_KEY (or NEXTAUTH_SECRET in development)");
+  return Buffer.from(crypto.hkdfSync("sha256", fallback, "switchboard", "crm-encryption-key", 32));
+}
+
+/** Encrypts `plain` for `purpose`. */
+export function encryptSecret(plain: string, purpose: SecretPurpose, key: Buffer = crmEncryptionKey()): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(purpose, "utf8"));
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [VERSION, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(".");
+}
+
+/** Opens a value made by encryptSecret for the same purpose; throws SecretBoxError otherwise. */
+export function decryptSecret(box: string, purpose: SecretPurpose, key: Buffer = crmEncryptionKey()): string {
+  const parts = box.split(".");
+  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretBoxError("Not an encrypted CRM secret");
+  const [, iv, tag, body] = parts as [string, string, string, string];
+  try {
+    const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(purpose, "utf8"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+  } catch {
+    throw new SecretBoxError("The CRM secret could not be decrypted (wrong CRM_ENCRYPTION_KEY or damaged value)");
+  }
+}
