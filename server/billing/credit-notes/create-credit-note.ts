@@ -1,0 +1,144 @@
+/**
+ * Credit notes reverse all or part of an issued invoice. The amount (tax
+ * included) first comes off what is still owed; whatever exceeds that is paid
+ * back to the card through a Stripe refund. Tax is split out of the amount at
+ * the invoice's own rate, so the note's lines add up like the invoice's.
+ */
+import type Stripe from "stripe";
+import { creditNoteSchema, type CreditNoteInput } from "@/lib/validators/billing";
+import type { Db } from "@/server/db";
+import { generateToken } from "@/server/security/tokens";
+import { BillingDecimal } from "../charges/decimal";
+import { BillingError, invalidState, notFound } from "../errors";
+import { nextDocumentNumber } from "../invoices/next-number";
+import { lockInvoice } from "../payments/payment-outcome";
+import { computeTax, percentToRate } from "../tax";
+import { dec, toMinorUnits } from "../wire";
+
+export interface CreditNotePlan {
+  total: string;
+  subtotal: string;
+  tax: string;
+  creditAmount: string;
+  refundAmount: string;
+}
+
+/** Splits a credit between the unpaid part and a refund; throws when it exceeds what can be credited. */
+export function planCreditNote(invoice: {
+  total: string;
+  amountPaid: string;
+  amountCredited: string;
+  amountRefunded: string;
+  taxRatePercent: string;
+}, requested: string | undefined): CreditNotePlan {
+  const unpaid = BillingDecimal.max(dec(invoice.total).minus(invoice.amountPaid).minus(invoice.amountCredited), 0);
+  const refundable = BillingDecimal.max(dec(invoice.amountPaid).minus(invoice.amountRefunded), 0);
+  const creditable = unpaid.plus(refundable);
+  const amount = requested === undefined ? creditable : dec(requested);
+  if (amount.lessThanOrEqualTo(0)) {
+    throw new BillingError("validation_failed", creditable.isZero() ? "Nothing is left to credit on this invoice" : "Amount must be greater than 0", {
+      fieldErrors: { amount: "Amount must be greater than 0" },
+    });
+  }
+  if (amount.greaterThan(creditable)) {
+    const message = `At most ${creditable.toFixed(2)} can be credited on this invoice`;
+    throw new BillingError("validation_failed", message, { fieldErrors: { amount: message } });
+  }
+  const creditAmount = BillingDecimal.min(amount, unpaid);
+  const split = computeTax({ amount: amount.toFixed(2), rate: percentToRate(invoice.taxRatePercent), behaviour: "inclusive" });
+  return {
+    total: amount.toFixed(2),
+    subtotal: split.net.toFixed(2),
+    tax: split.tax.toFixed(2),
+    creditAmount: creditAmount.toFixed(2),
+    refundAmount: amount.minus(creditAmount).toFixed(2),
+  };
+}
+
+export async function createCreditNote(db: Db, stripe: Stripe | null, input: CreditNoteInput, now: Date = new Date()) {
+  const data = creditNoteSchema.parse(input);
+  const invoice = await db.billingInvoice.findUnique({ where: { id: data.invoiceId } });
+  if (!invoice) throw notFound("Invoice", data.invoiceId);
+  if (invoice.status === "draft" || invoice.status === "void") {
+    throw invalidState(`A ${invoice.status} invoice cannot be credited`);
+  }
+  const plan = planCreditNote(
+    {
+      total: invoice.total.toFixed(2),
+      amountPaid: invoice.amountPaid.toFixed(2),
+      amountCredited: invoice.amountCredited.toFixed(2),
+      amountRefunded: invoice.amountRefunded.toFixed(2),
+      taxRatePercent: invoice.taxRatePercent.toFixed(),
+    },
+    data.amount,
+  );
+
+  // Refund first (idempotent per note id): if Stripe refuses, nothing is written.
+  const noteId = `cn_${generateToken(12)}`;
+  let refund: Stripe.Refund | null = null;
+  let refundedPaymentId: string | null = null;
+  if (dec(plan.refundAmount).greaterThan(0)) {
+    if (!stripe) throw new BillingError("not_configured", "Stripe is not configured, so a paid invoice cannot be refunded");
+    const payment = await db.billingPayment.findFirst({
+      where: { invoiceId: invoice.id, status: { in: ["succeeded", "partially_refunded"] } },
+      orderBy: { attempt: "desc" },
+    });
+    if (!payment?.stripePaymentIntentId) throw invalidState("No Stripe payment on this invoice to refund");
+    refundedPaymentId = payment.id;
+    refund = await stripe.refunds.create(
+      { payment_intent: payment.stripePaymentIntentId, amount: toMinorUnits(plan.refundAmount), reason: "requested_by_customer", metadata: { switchboard_credit_note_id: noteId } },
+      { idempotencyKey: `credit_note_${noteId}` },
+    );
+  }
+
+  return db.$transaction(async (tx) => {
+    await lockInvoice(tx, invoice.id);
+    const current = await tx.billingInvoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    const credited = dec(current.amountCredited).plus(plan.creditAmount);
+    const refunded = dec(current.amountRefunded).plus(plan.refundAmount);
+    const owed = dec(current.total).minus(current.amountPaid).minus(credited);
+    const number = await nextDocumentNumber(tx, "credit_note");
+    const note = await tx.billingCreditNote.create({
+      data: {
+        id: noteId,
+        number,
+        invoiceId: invoice.id,
+        reason: data.reason,
+        subtotal: plan.subtotal,
+        taxAmount: plan.tax,
+        total: plan.total,
+        creditAmount: plan.creditAmount,
+        refundAmount: plan.refundAmount,
+        stripeRefundId: refund?.id ?? null,
+        createdAt: now,
+      },
+    });
+    const fullyCreditedUnpaid = owed.lessThanOrEqualTo(0) && dec(current.amountPaid).isZero();
+    await tx.billingInvoice.update({
+      where: { id: invoice.id },
+      data: {
+        amountCredited: credited.toFixed(2),
+        amountRefunded: refunded.toFixed(2),
+        ...(owed.lessThanOrEqualTo(0) && (current.status === "open" || current.status === "uncollectible")
+          ? fullyCreditedUnpaid
+            ? { status: "void", voidedAt: now, nextPaymentAttemptAt: null }
+            : { status: "paid", paidAt: now, nextPaymentAttemptAt: null }
+          : {}),
+      },
+    });
+    if (refundedPaymentId) {
+      const payment = await tx.billingPayment.findUnique({ where: { id: refundedPaymentId } });
+      if (payment) {
+        const paymentRefunded = dec(payment.amountRefunded).plus(plan.refundAmount);
+        await tx.billingPayment.update({
+          where: { id: payment.id },
+          data: {
+            amountRefunded: paymentRefunded.toFixed(2),
+            status: paymentRefunded.greaterThanOrEqualTo(dec(payment.amount)) ? "refunded" : "partially_refunded",
+          },
+        });
+      }
+    }
+    return note;
+  });
+}
