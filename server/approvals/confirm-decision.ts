@@ -1,0 +1,264 @@
+/**
+ * The owner's side of a magic link: what the confirmation page shows, and the
+ * confirmation itself. Any link that is malformed, unknown, used, revoked,
+ * for the other decision, or of a request that is no longer pending resolves
+ * to the same `invalid` answer, so the page never reveals which it was.
+ *
+ * Single use under concurrency: the confirmation locks the ticket, then moves
+ * the engagement out of `pending` with `UPDATE … WHERE state = 'pending'`, then
+ * marks the token with `UPDATE … WHERE usedAt IS NULL AND revokedAt IS NULL
+ * RETURNING`. A second confirmation (same link, or the other button) waits on
+ * the first and then matches no row, so exactly one decision is recorded.
+ */
+import { db as defaultDb, type Db, type DbOrTx } from "@/server/db";
+import { HelpdeskError } from "@/server/helpdesk/errors";
+import { postPublicMessage, addTicketMessage, type AddTicketMessageResult } from "@/server/helpdesk/post-message";
+import { recordTicketEvent } from "@/server/helpdesk/trail";
+import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
+import { enqueueEmail } from "@/server/mail/enqueue-email";
+import { hashToken } from "@/server/security/tokens";
+import type { ApprovalContext } from "./approval-context";
+import { isWellFormedApprovalToken, parseApprovalDecision, type ApprovalDecisionWord } from "./approval-links";
+import { decisionHeadline, decisionMessageBody, renderDecisionNoticeEmail } from "./decision-notice-email";
+import { lockTickets } from "./request-approval";
+
+export interface ValidApprovalLink {
+  status: "valid";
+  decision: ApprovalDecisionWord;
+  /** Binds the page's anti-forgery value to this link. */
+  tokenHash: string;
+  ticketNumber: string;
+  subject: string;
+  summary: string;
+  ownerName: string;
+  organisationName: string;
+  sentAt: Date;
+}
+
+export type ApprovalLinkView = ValidApprovalLink | { status: "invalid" };
+
+const INVALID = { status: "invalid" } as const;
+
+/** What GET /approve/<token>/<decision> shows. Reads only; nothing is recorded. */
+export async function resolveApprovalLink(db: DbOrTx, token: string, decisionText: string): Promise<ApprovalLinkView> {
+  const decision = parseApprovalDecision(decisionText);
+  if (!decision || !isWellFormedApprovalToken(token)) return INVALID;
+  const tokenHash = hashToken(token);
+  const link = await db.approvalToken.findUnique({
+    where: { tokenHash },
+    select: {
+      decision: true,
+      usedAt: true,
+      revokedAt: true,
+      engagement: {
+        select: {
+          state: true,
+          supersededAt: true,
+          summary: true,
+          ownerName: true,
+          sentAt: true,
+          ticket: { select: { number: true, subject: true } },
+          organisation: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!link || link.decision !== decision || link.usedAt || link.revokedAt) return INVALID;
+  const { engagement } = link;
+  if (engagement.state !== "pending" || engagement.supersededAt) return INVALID;
+  return {
+    status: "valid",
+    decision,
+    tokenHash,
+    ticketNumber: engagement.ticket.number,
+    subject: engagement.ticket.subject,
+    summary: engagement.summary,
+    ownerName: engagement.ownerName,
+    organisationName: engagement.organisation.name,
+    sentAt: engagement.sentAt,
+  };
+}
+
+export interface ConfirmApprovalInput {
+  token: string;
+  decision: string;
+  /** The owner's optional comment (already length-checked by the caller). */
+  comment?: string | null;
+  now?: Date;
+}
+
+export type ConfirmApprovalResult =
+  | {
+      status: "recorded";
+      state: "approved" | "rejected";
+      engagementId: string;
+      ticketId: string;
+      ticketNumber: string;
+      subject: string;
+      ownerName: string;
+      messageId: string;
+    }
+  | { status: "invalid" };
+
+/** Lost a race after the engagement was already moved: undo everything. */
+class LinkAlreadyUsed extends Error {}
+
+/** Confirms the decision of a link and wakes the mailer after commit. */
+export async function confirmApprovalDecision(
+  input: ConfirmApprovalInput,
+  ctx: Pick<ApprovalContext, "appUrl">,
+  db: Db = defaultDb,
+): Promise<ConfirmApprovalResult> {
+  const decision = parseApprovalDecision(input.decision);
+  if (!decision || !isWellFormedApprovalToken(input.token)) return INVALID;
+  try {
+    const outcome = await db.$transaction((tx) => confirmInTx(tx, { ...input, decision }, ctx), { timeout: 20_000 });
+    if (outcome.status === "recorded") await dispatchOutboxEmails(outcome.emailIds);
+    if (outcome.status === "invalid") return INVALID;
+    const { emailIds: _emailIds, ...result } = outcome;
+    return result;
+  } catch (error) {
+    if (error instanceof LinkAlreadyUsed) return INVALID;
+    throw error;
+  }
+}
+
+type TxOutcome = (Extract<ConfirmApprovalResult, { status: "recorded" }> & { emailIds: string[] }) | { status: "invalid" };
+
+async function confirmInTx(
+  tx: DbOrTx,
+  input: ConfirmApprovalInput & { decision: ApprovalDecisionWord },
+  ctx: Pick<ApprovalContext, "appUrl">,
+): Promise<TxOutcome> {
+  const now = input.now ?? new Date();
+  const tokenHash = hashToken(input.token);
+  const link = await tx.approvalToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, decision: true, engagementId: true, engagement: { select: { ticketId: true } } },
+  });
+  if (!link || link.decision !== input.decision) return INVALID;
+
+  // Same lock order as requestApproval (ticket, then engagement): no deadlock with a re-engagement.
+  await lockTickets(tx, [link.engagement.ticketId]);
+  const state = input.decision === "approve" ? "approved" : "rejected";
+  const comment = input.comment?.trim() || null;
+  const [engagement] = await tx.approvalEngagement.updateManyAndReturn({
+    where: { id: link.engagementId, state: "pending", supersededAt: null },
+    data: { state, decidedAt: now, decisionComment: comment },
+    select: {
+      id: true,
+      ticketId: true,
+      organisationId: true,
+      ownerName: true,
+      ownerEmail: true,
+      requestedById: true,
+      ticket: { select: { number: true, subject: true, status: true, assignee: { select: { email: true } } } },
+    },
+  });
+  if (!engagement) return INVALID;
+
+  const used = await tx.approvalToken.updateManyAndReturn({
+    where: { id: link.id, usedAt: null, revokedAt: null },
+    data: { usedAt: now },
+    select: { id: true },
+  });
+  if (used.length === 0) throw new LinkAlreadyUsed();
+  // The other button of this request dies with it.
+  await tx.approvalToken.updateMany({
+    where: { engagementId: engagement.id, id: { not: link.id }, usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+
+  const message = await postDecisionMessage(tx, {
+    ticketId: engagement.ticketId,
+    organisationId: engagement.organisationId,
+    ticketClosed: engagement.ticket.status === "closed",
+    owner: { name: engagement.ownerName, email: engagement.ownerEmail },
+    body: decisionMessageBody(input.decision, engagement.ownerName, comment),
+    now,
+  });
+  await recordTicketEvent(tx, {
+    ticketId: engagement.ticketId,
+    organisationId: engagement.organisationId,
+    kind: "approval_decided",
+    summary: decisionHeadline(input.decision, engagement.ownerName),
+    actor: { kind: "owner", name: engagement.ownerName },
+    at: now,
+    data: { engagementId: engagement.id, decision: input.decision, hasComment: comment !== null },
+  });
+
+  const noticeIds = await notifyProviderStaff(tx, {
+    requestedById: engagement.requestedById,
+    assigneeEmail: engagement.ticket.assignee?.email ?? null,
+    notice: {
+      decision: input.decision,
+      ownerName: engagement.ownerName,
+      ticketNumber: engagement.ticket.number,
+      subject: engagement.ticket.subject,
+      comment,
+      ticketUrl: `${ctx.appUrl.replace(/\/+$/, "")}/tickets/${engagement.ticketId}`,
+    },
+  });
+
+  return {
+    status: "recorded",
+    state,
+    engagementId: engagement.id,
+    ticketId: engagement.ticketId,
+    ticketNumber: engagement.ticket.number,
+    subject: engagement.ticket.subject,
+    ownerName: engagement.ownerName,
+    messageId: message.messageId,
+    emailIds: [...message.emailIds, ...noticeIds],
+  };
+}
+
+/**
+ * The decision as a public message from the owner, so client staff see it in
+ * My Tickets. A closed ticket takes no customer messages, so there the system
+ * posts it in the owner's name instead of losing the decision.
+ */
+async function postDecisionMessage(
+  tx: DbOrTx,
+  input: { ticketId: string; organisationId: string; ticketClosed: boolean; owner: { name: string; email: string }; body: string; now: Date },
+): Promise<AddTicketMessageResult> {
+  if (!input.ticketClosed) {
+    try {
+      return await postPublicMessage(tx, {
+        ticketId: input.ticketId,
+        organisationId: input.organisationId,
+        author: { kind: "owner", name: input.owner.name, email: input.owner.email },
+        body: input.body,
+        now: input.now,
+      });
+    } catch (error) {
+      if (!(error instanceof HelpdeskError && error.code === "conflict")) throw error;
+    }
+  }
+  return addTicketMessage(tx, {
+    ticketId: input.ticketId,
+    organisationId: input.organisationId,
+    author: { kind: "system", name: `${input.owner.name} (owner)` },
+    visibility: "public",
+    body: input.body,
+    notify: false,
+    now: input.now,
+  });
+}
+
+/** E-mails the agent who asked and the ticket's assignee (once each) about the decision. */
+async function notifyProviderStaff(
+  tx: DbOrTx,
+  input: { requestedById: string | null; assigneeEmail: string | null; notice: Parameters<typeof renderDecisionNoticeEmail>[0] },
+): Promise<string[]> {
+  const recipients = new Set<string>();
+  if (input.requestedById) {
+    const agent = await tx.user.findUnique({ where: { id: input.requestedById }, select: { email: true, disabledAt: true } });
+    if (agent && !agent.disabledAt) recipients.add(agent.email.toLowerCase());
+  }
+  if (input.assigneeEmail) recipients.add(input.assigneeEmail.toLowerCase());
+  const mail = renderDecisionNoticeEmail(input.notice);
+  const ids: string[] = [];
+  for (const to of recipients) ids.push(await enqueueEmail(tx, { to, ...mail, category: "approval-decision" }));
+  return ids;
+}
