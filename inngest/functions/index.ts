@@ -4,6 +4,7 @@ import { deliverEmail } from "./deliver-email";
 import { drainOutbox } from "./drain-outbox";
 import { enrichLoginGeo } from "./enrich-login-geo";
 import { purgeLoginEvents } from "./purge-login-events";
+import { sendApprovalReminders } from "./send-approval-reminders";
 
 /** Every Inngest function Switchboard serves at /api/inngest. */
-export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches];
+export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders];
