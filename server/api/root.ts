@@ -3,10 +3,12 @@ import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
+import { auditRouter } from "./routers/audit";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every domain router, one line each. */
 export const appRouter = createTRPCRouter({
+  audit: auditRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,
   me: meRouter,

@@ -1,0 +1,35 @@
+import type { DbOrTx } from "@/server/db";
+
+export interface RecentFailureSummary {
+  since: Date;
+  total: number;
+  /** Failures whose login matched no account. */
+  unknownUsers: number;
+  byLogin: Array<{ login: string; count: number; lastAt: Date | null }>;
+  byIp: Array<{ ip: string; count: number; lastAt: Date | null }>;
+}
+
+const TOP = 10;
+
+/**
+ * Failed sign-ins of the last `hours` (24 by default): totals and the logins
+ * and addresses with the most failures. Unsafe by design of the data
+ * (provider-wide rows): admins only.
+ */
+export async function unsafeRecentFailureSummary(db: DbOrTx, input: { now?: Date; hours?: number } = {}): Promise<RecentFailureSummary> {
+  const since = new Date((input.now ?? new Date()).getTime() - (input.hours ?? 24) * 3_600_000);
+  const where = { result: "FAILURE" as const, kind: "SIGN_IN" as const, occurredAt: { gte: since } };
+  const [total, unknownUsers, byLogin, byIp] = await Promise.all([
+    db.loginEvent.count({ where }),
+    db.loginEvent.count({ where: { ...where, userId: null } }),
+    db.loginEvent.groupBy({ by: ["login"], where, _count: { _all: true }, _max: { occurredAt: true }, orderBy: { _count: { login: "desc" } }, take: TOP }),
+    db.loginEvent.groupBy({ by: ["ip"], where, _count: { _all: true }, _max: { occurredAt: true }, orderBy: { _count: { ip: "desc" } }, take: TOP }),
+  ]);
+  return {
+    since,
+    total,
+    unknownUsers,
+    byLogin: byLogin.map((g) => ({ login: g.login, count: g._count._all, lastAt: g._max.occurredAt })),
+    byIp: byIp.map((g) => ({ ip: g.ip, count: g._count._all, lastAt: g._max.occurredAt })),
+  };
+}
