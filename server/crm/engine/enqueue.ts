@@ -11,7 +11,7 @@ import type { CrmSyncOperation, Prisma } from "@/server/generated/prisma/client"
 import { getConnectorProvider } from "../connector-registry";
 import { moduleConfigsOf } from "../connection-runtime";
 import { crmConfig } from "../crm-config";
-import { SQL_NOW } from "./sql";
+import { SQL_CLOCK, SQL_NOW } from "./sql";
 
 export interface EnqueuedItem {
   id: string;
@@ -69,7 +69,7 @@ export async function insertQueueItem(tx: DbOrTx, item: InsertItem): Promise<Enq
       "nextAttemptAt", "correlationId", "idempotencyKey", "coalesceKey", "createdAt", "updatedAt")
     VALUES (${id}, ${item.connectionId}, ${item.entity}, ${item.entityId}, ${item.operation}::"CrmSyncOperation",
       ${JSON.stringify(item.payload)}::jsonb, 'PENDING', ${maxAttempts}, ${notBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC',
-      ${correlationId}, ${idempotencyKey}, ${coalesceKey}, ${SQL_NOW}, ${SQL_NOW})
+      ${correlationId}, ${idempotencyKey}, ${coalesceKey}, ${SQL_CLOCK}, ${SQL_CLOCK})
     ON CONFLICT ("coalesceKey") DO UPDATE SET
       "operation" = CASE
         WHEN EXCLUDED."operation" = 'DELETE' THEN 'DELETE'::"CrmSyncOperation"
