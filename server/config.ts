@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { aiEnvSchema } from "./ai/ai-env";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
 
@@ -32,6 +33,8 @@ export const envSchema = z.object({
   ...billingEnvSchema.shape,
   // Login audit (server/audit/audit-env.ts): GEO_ENDPOINT, GEO_TIMEOUT_MS, REVERSE_DNS_TIMEOUT_MS.
   ...auditEnvSchema.shape,
+  // Approvals (server/ai/ai-env.ts): AI_BASE_URL, AI_API_KEY, AI_MODEL, AI_TIMEOUT_MS for AI summaries.
+  ...aiEnvSchema.shape,
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -1,3 +1,4 @@
+import { approvalsRouter } from "./routers/approvals";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
@@ -8,6 +9,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every domain router, one line each. */
 export const appRouter = createTRPCRouter({
+  approvals: approvalsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,

@@ -1,0 +1,23 @@
+import { sendApprovalRequestSchema } from "@/lib/validators/approvals";
+import { approvalContextFromEnv } from "@/server/approvals/approval-context";
+import { requestApproval } from "@/server/approvals/request-approval";
+import { providerProcedure } from "../../trpc";
+import { withApprovalErrors } from "./approval-errors";
+
+/** Sends the request (single or bulk): engagements, links and the owner's e-mail. */
+export const send = providerProcedure.input(sendApprovalRequestSchema).mutation(({ ctx, input }) =>
+  withApprovalErrors(async () => {
+    const result = await requestApproval(
+      {
+        ticketIds: input.ticketIds,
+        mode: input.mode,
+        summaries: input.summaries,
+        note: input.note,
+        requestedBy: { id: ctx.user.id, name: ctx.user.name?.trim() || ctx.user.email },
+      },
+      approvalContextFromEnv(),
+      ctx.db,
+    );
+    return { batchId: result.batchId, engagements: result.engagements, ownerEmail: result.ownerEmail, superseded: result.superseded };
+  }),
+);
