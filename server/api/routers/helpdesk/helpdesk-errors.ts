@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 import { HelpdeskError } from "@/server/helpdesk/errors";
 
 /**
  * Turns a HelpdeskError thrown by a service into the tRPC error a client
- * expects. A bad field becomes a BAD_REQUEST carrying a ZodError, so the
+ * expects. A bad field becomes a BAD_REQUEST carrying a ZodError (the Error subclass, which tRPC keeps as the cause), so the
  * shared error formatter fills `data.fieldErrors` and forms can show the
  * message next to that field.
  */
@@ -19,7 +19,7 @@ export function toTrpcError(error: unknown): unknown {
       return new TRPCError({ code: "CONFLICT", message: error.message });
     case "invalid_input": {
       const issue = { code: "custom" as const, path: (error.field ?? "input").split("."), message: error.message, input: undefined };
-      return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: new ZodError([issue]) });
+      return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: new ZodRealError([issue]) });
     }
   }
 }
