@@ -102,7 +102,10 @@ test.describe("layout and keyboard", () => {
 test("sign-in works from the keyboard alone", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("tab", { name: "Password" }).focus();
-  await page.keyboard.press("Tab"); // into the password panel's first field
+  // Tab order: the tab, its panel (focusable, as the WAI-ARIA tabs pattern has it), then the e-mail field.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("tabpanel", { name: "Password" }).getByLabel("E-mail")).toBeFocused();
   await page.keyboard.type("agent@switchboard.local");
   await page.keyboard.press("Tab");
   await page.keyboard.type(DEMO_PASSWORD);
