@@ -22,3 +22,18 @@ export const crmSyncRequested = eventType("crm/sync.requested", {
 export const crmPullRequested = eventType("crm/pull.requested", {
   schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
 });
+
+/** Billing: re-rate one subscription's running period (or every subscription) now. */
+export const billingRatingRequested = eventType("billing/rating.requested", {
+  schema: z.object({ subscriptionId: z.string().min(1).optional() }),
+});
+
+/** Billing: an invoice was issued with something to collect: charge it. */
+export const billingInvoiceIssued = eventType("billing/invoice.issued", {
+  schema: z.object({ invoiceId: z.string().min(1) }),
+});
+
+/** Billing: an outbound webhook delivery is waiting for its first attempt. */
+export const billingWebhookQueued = eventType("billing/webhook.queued", {
+  schema: z.object({ deliveryId: z.string().min(1) }),
+});

@@ -1,10 +1,23 @@
+import { chargeBillingInvoice } from "./charge-billing-invoice";
 import { checkLoginBursts } from "./check-login-bursts";
 import { checkSlaBreaches } from "./check-sla-breaches";
+import { collectBillingPayments } from "./collect-billing-payments";
+import { deliverBillingWebhook } from "./deliver-billing-webhook";
 import { deliverEmail } from "./deliver-email";
+import { drainBillingWebhooks } from "./drain-billing-webhooks";
+import { drainCrmQueue } from "./drain-crm-queue";
 import { drainOutbox } from "./drain-outbox";
 import { enrichLoginGeo } from "./enrich-login-geo";
+import { processCrmQueue } from "./process-crm-queue";
+import { pullCrmChanges } from "./pull-crm-changes";
+import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
+import { rateBillingUsage } from "./rate-billing-usage";
+import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
+import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
 
 /** Every Inngest function Switchboard serves at /api/inngest. */
-export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders];
+export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
+  rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
+  processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily];

@@ -121,9 +121,9 @@ describe("charging an issued invoice", () => {
 
     const third = await collectDuePayments(db, stripe, { now: new Date(DEC_1.getTime() + 3 * DAY), dunningScheduleMs: DUNNING });
     expect(third.outcomes.map((o) => o.status)).toEqual(["failed"]);
-    invoice = await db.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { payments: { orderBy: { attempt: "asc" } } } });
-    expect([invoice.status, invoice.nextPaymentAttemptAt]).toEqual(["uncollectible", null]);
-    expect(invoice.payments.map((p) => [p.attempt, p.status])).toEqual([[1, "failed"], [2, "failed"], [3, "failed"]]);
+    const uncollectible = await db.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { payments: { orderBy: { attempt: "asc" } } } });
+    expect([uncollectible.status, uncollectible.nextPaymentAttemptAt]).toEqual(["uncollectible", null]);
+    expect(uncollectible.payments.map((p) => [p.attempt, p.status])).toEqual([[1, "failed"], [2, "failed"], [3, "failed"]]);
     const finalEvent = await db.billingEvent.findFirstOrThrow({ where: { id: third.eventIds[0] } });
     expect(JSON.parse(finalEvent.payload)).toMatchObject({ type: "invoice.payment_failed", data: { final: true } });
     // One PaymentIntent, confirmed again on each retry with its own idempotency key.
