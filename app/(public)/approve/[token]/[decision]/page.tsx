@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { PublicApprovalFrame, ApprovalLinkInvalid } from "@/components/approvals/public-approval-frame";
+import { approvalContextFromEnv, supportEmailFromEnv } from "@/server/approvals/approval-context";
+import { approvalFormToken } from "@/server/approvals/approval-links";
+import { resolveApprovalLink } from "@/server/approvals/confirm-decision";
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { ConfirmForm } from "./confirm-form";
+
+export const dynamic = "force-dynamic";
+
+// The token is in the URL: keep it out of Referer headers and search engines.
+export const metadata: Metadata = { title: "Your decision", referrer: "no-referrer", robots: { index: false, follow: false } };
+
+/** GET /approve/<token>/<approve|reject>: the owner reviews the request and confirms (no login). */
+export default async function ApprovePage({ params }: { params: Promise<{ token: string; decision: string }> }) {
+  const { token, decision } = await params;
+  const supportEmail = supportEmailFromEnv();
+  let view: Awaited<ReturnType<typeof resolveApprovalLink>> = { status: "invalid" };
+  try {
+    view = await resolveApprovalLink(db, token, decision);
+  } catch (error) {
+    logger.error("approvals.link_lookup_failed", { error: error instanceof Error ? error.message : String(error) });
+  }
+  if (view.status === "invalid") {
+    return (
+      <PublicApprovalFrame>
+        <ApprovalLinkInvalid supportEmail={supportEmail} />
+      </PublicApprovalFrame>
+    );
+  }
+
+  const approve = view.decision === "approve";
+  return (
+    <PublicApprovalFrame>
+      <div className="space-y-5">
+        <div className="space-y-1">
+          <p className="text-sm text-muted-foreground">
+            {approve ? "You are approving" : "You are rejecting"} a request from {view.organisationName} · {view.ticketNumber}
+          </p>
+          <h1 className="text-xl font-semibold text-balance">{view.subject}</h1>
+        </div>
+        <section aria-label="Summary" className="rounded-md bg-muted p-4 text-sm whitespace-pre-wrap">
+          {view.summary.trim() || "No summary was written for this request."}
+        </section>
+        <ConfirmForm
+          token={token}
+          decision={view.decision}
+          formToken={approvalFormToken(approvalContextFromEnv().keys, view.tokenHash, view.decision)}
+          supportEmail={supportEmail}
+        />
+      </div>
+    </PublicApprovalFrame>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The small branded frame of the owner's pages (no console chrome, no
+ * sign-in): a header strip with the brand and a centred card.
+ */
+export function PublicApprovalFrame({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="min-h-dvh bg-canvas">
+      <header className="bg-primary px-4 py-3 text-primary-foreground">
+        <div className="mx-auto max-w-xl text-lg font-semibold">Switchboard</div>
+      </header>
+      <main className="mx-auto max-w-xl px-4 py-8">
+        <div className="rounded-xl border bg-card p-6 text-card-foreground shadow-xs">{children}</div>
+      </main>
+    </div>
+  );
+}
+
+/** The one answer for every link that cannot be used (used, superseded, unknown, malformed). */
+export function ApprovalLinkInvalid({ supportEmail }: { supportEmail: string }) {
+  return (
+    <div className="space-y-3" data-testid="approval-link-invalid">
+      <h1 className="text-xl font-semibold">This link is no longer valid</h1>
+      <p className="text-sm text-muted-foreground">
+        This approval link has already been used or is no longer valid. If you still need to make a decision, please
+        contact us and we will send you a new request.
+      </p>
+      <p className="text-sm">
+        Contact:{" "}
+        <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
+          {supportEmail}
+        </a>
+      </p>
+    </div>
+  );
+}
