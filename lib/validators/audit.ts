@@ -44,8 +44,8 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .optional();
 
 /** Filters of the Login events views; every one optional. */
 export const loginEventFilterSchema = z.object({

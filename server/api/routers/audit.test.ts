@@ -155,7 +155,7 @@ describe("audit router for a provider admin", () => {
     expect(week.points.reduce((n, p) => n + p.successes + p.failures, 0)).toBe(6);
 
     const failures = await api().events.recentFailures();
-    expect(failures).toMatchObject({ total: 3, unknownUsers: 2 });
+    expect(failures).toMatchObject({ total: 3, unknownUsers: 2, distinctLogins: 2, distinctIps: 2 });
     expect(failures.byLogin[0]).toMatchObject({ login: "ghost@example.test", count: 2 });
     expect(failures.byIp.map((g) => g.ip)).toEqual(["192.0.2.200", "198.51.100.7"]);
   });
