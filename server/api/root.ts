@@ -1,4 +1,5 @@
 import { approvalsRouter } from "./routers/approvals";
+import { crmRouter } from "./routers/crm";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
@@ -11,6 +12,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   audit: auditRouter,
+  crm: crmRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,
   me: meRouter,

@@ -21,6 +21,8 @@ export type SyncDispatcher = {
 
 const running = new Set<string>();
 const rerun = new Set<string>();
+/** A "Run now" that arrived while this process was already draining the connection. */
+const pendingRuns = new Map<string, string>();
 const timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
 /** The longest a local retry timer waits (the next "cron" tick). */
 const LOCAL_TICK_MAX_MS = 60_000;
@@ -29,6 +31,7 @@ const LOCAL_TICK_MAX_MS = 60_000;
 export function runLocalDrain(connectionId: string, runId?: string): Promise<void> {
   if (running.has(connectionId)) {
     rerun.add(connectionId);
+    if (runId) pendingRuns.set(connectionId, runId);
     return Promise.resolve();
   }
   running.add(connectionId);
@@ -37,7 +40,8 @@ export function runLocalDrain(connectionId: string, runId?: string): Promise<voi
       do {
         rerun.delete(connectionId);
         await drainConnectionQueue(db, connectionId, { runId });
-        runId = undefined;
+        runId = pendingRuns.get(connectionId);
+        pendingRuns.delete(connectionId);
       } while (rerun.has(connectionId));
       const due = await nextDueAt(db, connectionId);
       if (due) scheduleLocal(connectionId, due.getTime());

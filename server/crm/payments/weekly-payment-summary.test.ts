@@ -58,8 +58,8 @@ describe("weekly payment summary", () => {
     const [contact] = contactsOf(kit.fake, c.id);
     expect(contact!.fields).toMatchObject({ cf_weekly_payment_total: "120.5", cf_payment_count: "2", cf_last_payment_date: "2026-11-21" });
     const notes = kit.fake.records.list("ModComments").filter((n) => n.fields.related_to === contact!.id);
-    expect(notes.map((n) => n.fields.commentcontent.split("\n")[0])).toEqual([
-      paymentSummaryText({ ...(item.payload as never) }),
+    expect(notes.map((n) => (n.fields.commentcontent ?? "").split("\n")[0])).toEqual([
+      paymentSummaryText(item.payload as Parameters<typeof paymentSummaryText>[0]),
     ]);
   });
 });

@@ -46,7 +46,7 @@ export async function startCrmKit(opts: { fake?: FakeVtigerOptions; connection?:
       baseUrl: fake.url,
       username: "admin",
       accessKey: "fake-access-key",
-      modules: defaultVtigerModules(),
+      modules: defaultVtigerModules() as Record<string, { fields: string[]; externalKeyField?: string }>,
       taskRoleId: "H5",
       staffRoleId: "H5",
       ...opts.connection,
