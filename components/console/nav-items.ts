@@ -12,9 +12,11 @@ export interface NavItem {
 /** The console's sections, in sidebar order. Feature areas add their entries here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "LayoutDashboard" },
+  { href: "/tickets", label: "Tickets", icon: "Ticket" },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
   { href: "/users", label: "Users", icon: "Users", roles: ["PROVIDER_ADMIN"] },
   { href: "/audit", label: "Audit", icon: "ShieldCheck", roles: ["PROVIDER_ADMIN"] },
+  { href: "/settings/helpdesk", label: "Helpdesk settings", icon: "Settings", roles: ["PROVIDER_ADMIN"] },
 ];
 
 export function navItemsFor(role: AppRole): NavItem[] {
