@@ -1,5 +1,6 @@
 import type { Db } from "../server/db";
 import { hashPassword } from "../server/auth/password";
+import { seedAudit } from "./seed/audit";
 
 /** Demo sign-ins for development (printed in the README). Never used in production. */
 export const DEMO_PASSWORD = "switchboard-demo";
@@ -55,4 +56,5 @@ export async function seedIdentity(db: Db): Promise<void> {
 /** Every seed step, in dependency order. Feature areas add theirs here. */
 export async function seed(db: Db): Promise<void> {
   await seedIdentity(db);
+  await seedAudit(db);
 }
