@@ -27,6 +27,7 @@ const idOf = (value: string | { id: string } | null | undefined): string | null 
 
 /** Our invoice for a PaymentIntent: from its metadata, else from the intent id we stored. */
 async function invoiceIdFor(db: Db, pi: Stripe.PaymentIntent): Promise<string | null> {
+  if (typeof pi?.id !== "string" || !pi.id) return null;
   const fromMetadata = pi.metadata?.switchboard_invoice_id;
   if (fromMetadata) {
     const exists = await db.billingInvoice.findUnique({ where: { id: fromMetadata }, select: { id: true } });
@@ -77,6 +78,10 @@ export async function applyStripeEvent(ctx: ApplyContext, event: Stripe.Event): 
     }
     case "charge.refunded": {
       const charge = event.data.object;
+      // An event without a charge id must not turn into an unfiltered update.
+      if (typeof charge.id !== "string" || !charge.id || !Number.isInteger(charge.amount_refunded)) {
+        return { handled: false, eventIds: [], note: "charge.refunded without a charge id or amount" };
+      }
       const refunded = charge.amount_refunded;
       // Absolute amounts from Stripe: applying the event twice gives the same result.
       const { count } = await ctx.db.billingPayment.updateMany({

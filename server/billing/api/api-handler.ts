@@ -1,0 +1,121 @@
+/**
+ * The frame of every /api/billing/v1 route: bearer API key → service,
+ * per-service rate limit (429 + Retry-After), and errors as
+ * `{ code, message, details }` with the right 4xx. Only a bug gives a 500.
+ */
+import { ZodError, z } from "zod";
+import { db } from "@/server/db";
+import type { BillingService } from "@/server/generated/prisma/client";
+import { logger } from "@/server/logger";
+import { hashToken } from "@/server/security/tokens";
+import { BillingError } from "../errors";
+import { billingApiRateLimiter } from "./rate-limiter";
+
+export type ApiService = Pick<BillingService, "id" | "code" | "rateLimitPerMinute">;
+
+export interface ApiContext<P> {
+  request: Request;
+  service: ApiService;
+  params: P;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** A JSON response (money and quantities are already strings). */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+export function errorResponse(status: number, code: string, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return jsonResponse(status, { code, message, details }, headers);
+}
+
+const lastUsedWrites = new Map<string, number>();
+
+/** The service a bearer key belongs to, or a 401 naming what is wrong. */
+export async function authenticateService(authorization: string | null): Promise<ApiService> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  if (!match?.[1]) {
+    throw new BillingError("unauthorized", "Send the service's API key as Authorization: Bearer <key>");
+  }
+  const service = await db.billingService.findUnique({
+    where: { apiKeyHash: hashToken(match[1]) },
+    select: { id: true, code: true, rateLimitPerMinute: true, active: true },
+  });
+  if (!service) throw new BillingError("unauthorized", "The API key is not valid");
+  if (!service.active) throw new BillingError("forbidden", `Service ${service.code} is deactivated`);
+  const now = Date.now();
+  // Record use at most once a minute: the hot path should not write a row per request.
+  if ((lastUsedWrites.get(service.id) ?? 0) < now - 60_000) {
+    lastUsedWrites.set(service.id, now);
+    void db.billingService.update({ where: { id: service.id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
+  }
+  return service;
+}
+
+/** Reads a JSON body; an empty body is `{}`, anything unreadable a 400. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BillingError("invalid_request", "The body is not valid JSON");
+  }
+}
+
+/** Parses with a zod schema; failures become a 422 listing each field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  return schema.parse(body);
+}
+
+function errorToResponse(error: unknown, route: string): Response {
+  if (error instanceof BillingError) return errorResponse(error.status, error.code, error.message, error.details);
+  if (error instanceof ZodError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of error.issues) fieldErrors[issue.path.map(String).join(".") || "_"] ??= issue.message;
+    return errorResponse(422, "validation_failed", Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join("; "), { fieldErrors });
+  }
+  logger.error("billing.api_error", { route, error: error instanceof Error ? error.message : String(error) });
+  return errorResponse(500, "internal_error", "Something went wrong on our side; the request can be retried");
+}
+
+/** Wraps a route handler with auth, rate limiting and error mapping. */
+export function billingApi<P = Record<string, never>>(name: string, handler: (ctx: ApiContext<P>) => Promise<Response>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const service = await authenticateService(request.headers.get("authorization"));
+      const decision = billingApiRateLimiter.take(service.id, service.rateLimitPerMinute);
+      if (!decision.allowed) {
+        return errorResponse(
+          429,
+          "rate_limited",
+          `Service ${service.code} may make ${service.rateLimitPerMinute} requests per minute; retry after ${decision.retryAfterSec}s`,
+          { limit_per_minute: service.rateLimitPerMinute, retry_after_seconds: decision.retryAfterSec },
+          { "retry-after": String(decision.retryAfterSec) },
+        );
+      }
+      const params = (await context?.params) ?? ({} as P);
+      return await handler({ request, service, params });
+    } catch (error) {
+      return errorToResponse(error, name);
+    }
+  };
+}
+
+/** page / per_page query parameters (Lago's names), 1-based, at most 100 per page. */
+export function pagingFrom(url: URL): { page: number; pageSize: number } {
+  const page = Number(url.searchParams.get("page") ?? "1");
+  const perPage = Number(url.searchParams.get("per_page") ?? "25");
+  if (!Number.isInteger(page) || page < 1) throw new BillingError("invalid_request", "page must be a whole number ≥ 1");
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new BillingError("invalid_request", "per_page must be a whole number from 1 to 100");
+  return { page, pageSize: perPage };
+}
+
+/** Lago's list metadata. */
+export function pageMeta(result: { total: number; page: number; pageSize: number }) {
+  return { current_page: result.page, total_pages: Math.max(1, Math.ceil(result.total / result.pageSize)), total_count: result.total };
+}
