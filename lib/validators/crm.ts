@@ -64,9 +64,9 @@ export const connectionSettingsSchema = z.object({
   username: z.string().trim().min(1, "User name is required").max(200),
   modules: modulesSchema.refine((m) => Object.keys(m).length > 0, "Enable at least one module"),
   pullIntervalMinutes: z.number().int().min(0).max(24 * 60).default(15),
-  taskRoleId: z.string().trim().max(50).optional().transform((v) => v || null),
+  taskRoleId: z.string().trim().max(50).nullish().transform((v) => v || null),
   taskAssignMode: z.enum(["one", "each"]).default("one"),
-  staffRoleId: z.string().trim().max(50).optional().transform((v) => v || null),
+  staffRoleId: z.string().trim().max(50).nullish().transform((v) => v || null),
   paymentSummaryWeekday: z.number().int().min(0).max(6).nullable().default(null),
   paymentSummaryHour: z.number().int().min(0).max(23).default(8),
 });
