@@ -13,6 +13,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "LayoutDashboard" },
   { href: "/tickets", label: "Tickets", icon: "Ticket" },
+  { href: "/customers", label: "Customers", icon: "Building" },
+  { href: "/integrations", label: "Integrations", icon: "Plug" },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
   { href: "/users", label: "Users", icon: "Users", roles: ["PROVIDER_ADMIN"] },
   { href: "/audit", label: "Audit", icon: "ShieldCheck", roles: ["PROVIDER_ADMIN"] },
