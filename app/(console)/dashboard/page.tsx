@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { getServerApi } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
+import { HelpdeskPanel } from "./_components/helpdesk-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -25,6 +26,7 @@ export default async function DashboardPage() {
           hint={undelivered > 0 ? "Failed or given up: see the Outbox" : "Nothing stuck"}
         />
       </section>
+      <HelpdeskPanel />
     </div>
   );
 }
