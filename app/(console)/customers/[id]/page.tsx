@@ -1,0 +1,34 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { getServerApi } from "@/server/api/caller";
+import { requirePageRole } from "@/server/auth/page-guards";
+import { CustomerDetail } from "../_components/customer-detail";
+
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
+  const { id } = await params;
+  const api = await getServerApi();
+  const detail = await api.crm.customers.get({ id }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={
+          <Link href="/customers" className="text-primary underline-offset-2 hover:underline">
+            ← Customers
+          </Link>
+        }
+        title={detail.customer.name}
+        description={detail.customer.kind === "company" ? "Company" : "Person"}
+      />
+      <CustomerDetail id={id} />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Building2, Plus } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { SyncStateList, SYNC_STATUS_LABELS } from "@/components/crm/sync-status";
+import { Button } from "@/components/ui/button";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/use-toast";
+import { useTRPC } from "@/lib/trpc/react";
+import { CRM_LINK_STATUSES, type CrmLinkStatusValue } from "@/lib/validators/crm";
+import { CustomerForm, EMPTY_CUSTOMER } from "./customer-form";
+
+export function CustomersTable() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState("");
+  const [syncStatus, setSyncStatus] = useState<CrmLinkStatusValue | "">("");
+  const [creating, setCreating] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+
+  const list = useQuery({
+    ...trpc.crm.customers.list.queryOptions({ page, pageSize: 25, search: search || undefined, syncStatus: syncStatus || undefined }),
+    // Sync states change in the background: keep them fresh while the page is open.
+    refetchInterval: 5000,
+  });
+  const create = useMutation(
+    trpc.crm.customers.create.mutationOptions({
+      onSuccess: (c) => {
+        toast({ title: "Customer created", description: "Queued for every connected CRM.", variant: "success" });
+        setCreating(false);
+        void queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
+        router.push(`/customers/${c.id}`);
+      },
+      onError: (e) => {
+        setErrors((e.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {});
+        if (!(e.data as { fieldErrors?: unknown } | undefined)?.fieldErrors) toast({ title: "Could not create", description: e.message, variant: "error" });
+      },
+    }),
+  );
+
+  type Row = NonNullable<typeof list.data>["rows"][number];
+  const columns: DataTableColumn<Row>[] = [
+    {
+      id: "name",
+      header: "Name",
+      cell: (r) => (
+        <Link href={`/customers/${r.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+          {r.name}
+        </Link>
+      ),
+    },
+    { id: "kind", header: "Kind", cell: (r) => (r.kind === "company" ? "Company" : "Person") },
+    { id: "email", header: "E-mail", cell: (r) => r.email ?? "—", className: "break-all" },
+    { id: "phone", header: "Phone", cell: (r) => r.phone ?? "—" },
+    { id: "sync", header: "CRM sync", cell: (r) => <SyncStateList states={r.sync} compact /> },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <Input
+          type="search"
+          aria-label="Search customers"
+          placeholder="Search name, e-mail, phone, tax id"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+          className="sm:max-w-xs"
+        />
+        <NativeSelect
+          aria-label="Filter by sync state"
+          value={syncStatus}
+          onChange={(e) => {
+            setSyncStatus(e.target.value as CrmLinkStatusValue | "");
+            setPage(1);
+          }}
+          options={[{ value: "", label: "Any sync state" }, ...CRM_LINK_STATUSES.map((s) => ({ value: s, label: SYNC_STATUS_LABELS[s] }))]}
+          className="sm:max-w-48"
+        />
+        <Button className="sm:ml-auto" onClick={() => { setErrors({}); setCreating(true); }}>
+          <Plus aria-hidden /> New customer
+        </Button>
+      </div>
+      <DataTable
+        label="Customers"
+        columns={columns}
+        rows={list.data?.rows ?? []}
+        getRowId={(r) => r.id}
+        loading={list.isLoading}
+        paging={list.data ? { page: list.data.page, pageSize: list.data.pageSize, total: list.data.total } : undefined}
+        onPageChange={setPage}
+        empty={<EmptyState icon={Building2} title="No customers" description="Create one, or pull them from a connected CRM." />}
+      />
+      <Dialog open={creating} onOpenChange={setCreating}>
+        <DialogContent className="max-w-2xl">
+          <DialogHeader>
+            <DialogTitle>New customer</DialogTitle>
+            <DialogDescription>Saved here and pushed to every connected CRM.</DialogDescription>
+          </DialogHeader>
+          <CustomerForm initial={EMPTY_CUSTOMER} submitLabel="Create customer" pending={create.isPending} errors={errors} onSubmit={(v) => create.mutate(v)} />
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}
