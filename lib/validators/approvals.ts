@@ -50,11 +50,15 @@ export const organisationOwnerContactSchema = z.object({
 });
 
 export const approvalSettingsSchema = z.object({
-  reminderDays: z.coerce
-    .number({ message: "Enter a number of days" })
-    .int({ message: "Use whole days" })
-    .min(0, { message: "Use 0 to turn reminders off" })
-    .max(MAX_REMINDER_DAYS, { message: `At most ${MAX_REMINDER_DAYS} days` }),
+  // A blank field is "no answer", not 0 (which would silently turn reminders off).
+  reminderDays: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ message: "Enter a number of days" })
+      .int({ message: "Use whole days" })
+      .min(0, { message: "Use 0 to turn reminders off" })
+      .max(MAX_REMINDER_DAYS, { message: `At most ${MAX_REMINDER_DAYS} days` }),
+  ),
 });
 export type ApprovalSettingsInput = z.infer<typeof approvalSettingsSchema>;
 
