@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "LayoutDashboard" },
   { href: "/tickets", label: "Tickets", icon: "Ticket" },
+  { href: "/approvals", label: "Approvals", icon: "CheckCircle" },
   { href: "/customers", label: "Customers", icon: "Building" },
   { href: "/integrations", label: "Integrations", icon: "Plug" },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },

@@ -69,7 +69,7 @@ describe("confirmApprovalDecision", () => {
 
     const notice = await db.outboxEmail.findFirst({ where: { to: agent.email, category: "approval-decision" } });
     expect(notice?.subject).toMatch(/approved by Kris Owner/);
-    expect(notice?.text).toContain(`http://app.test/tickets/${ticket.id}`);
+    expect(notice?.text).toContain(`http://app.test/tickets/${ticket.number}`);
 
     // Single use: the same link, and the other button, are now dead.
     expect(await confirmApprovalDecision({ token: approve.token, decision: "approve" }, ctx)).toEqual({ status: "invalid" });

@@ -196,7 +196,7 @@ async function confirmInTx(
       ticketNumber: engagement.ticket.number,
       subject: engagement.ticket.subject,
       comment,
-      ticketUrl: `${ctx.appUrl.replace(/\/+$/, "")}/tickets/${engagement.ticketId}`,
+      ticketUrl: `${ctx.appUrl.replace(/\/+$/, "")}/tickets/${encodeURIComponent(engagement.ticket.number)}`,
     },
   });
 

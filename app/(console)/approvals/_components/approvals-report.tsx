@@ -61,7 +61,7 @@ export function ApprovalsReport() {
       id: "ticket",
       header: "Ticket",
       cell: (r) => (
-        <Link href={`/tickets/${r.ticketId}`} className="text-primary underline-offset-2 hover:underline">
+        <Link href={`/tickets/${encodeURIComponent(r.ticketNumber)}`} className="text-primary underline-offset-2 hover:underline">
           <span className="font-mono text-xs">{r.ticketNumber}</span> <span className="block max-w-64 truncate">{r.subject}</span>
         </Link>
       ),
