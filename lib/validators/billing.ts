@@ -444,8 +444,8 @@ const optionalText = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, `${label} can be at most ${max} characters`)
-    .optional()
-    .transform((v) => (v === "" || v === undefined ? null : v));
+    .nullish()
+    .transform((v) => (v === "" || v === undefined || v === null ? null : v));
 
 /** Tax rate in percent, 0–100 with up to 4 places (13 = Ontario HST). */
 export const taxRatePercentSchema = decimalString("Tax rate", 4).refine(
@@ -460,7 +460,7 @@ export const customerSchema = z.object({
     .string()
     .trim()
     .max(254)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v.toLowerCase() : null))
     .refine((v) => v === null || z.email().safeParse(v).success, "E-mail must be an address like billing@example.com"),
   phone: optionalText("Phone", 40),
@@ -472,12 +472,12 @@ export const customerSchema = z.object({
   country: z
     .string()
     .trim()
-    .optional()
+    .nullish()
     .transform((v) => (v ? v.toUpperCase() : null))
     .refine((v) => v === null || /^[A-Z]{2}$/.test(v), "Country must be a two-letter code such as CA or US"),
   taxId: optionalText("Tax id", 64),
   taxRatePercent: taxRatePercentSchema.default("0"),
-  organisationId: z.string().trim().optional().transform((v) => v || null),
+  organisationId: z.string().trim().nullish().transform((v) => v || null),
 });
 export type CustomerInput = z.input<typeof customerSchema>;
 export type CustomerData = z.output<typeof customerSchema>;

@@ -1,4 +1,5 @@
 import { approvalsRouter } from "./routers/approvals";
+import { billingRouter } from "./routers/billing";
 import { crmRouter } from "./routers/crm";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
@@ -12,6 +13,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   audit: auditRouter,
+  billing: billingRouter,
   crm: crmRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,

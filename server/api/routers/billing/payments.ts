@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { creditNoteSchema, PAYMENT_STATUSES } from "@/lib/validators/billing";
+import { pagingSchema } from "@/lib/validators/common";
+import { billingConfig } from "@/server/billing/billing-config";
+import { createCreditNote } from "@/server/billing/credit-notes/create-credit-note";
+import { listCreditNotes, listPayments } from "@/server/billing/payments/list-payments";
+import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
+import { createTRPCRouter } from "../../trpc";
+import { billingProcedure, toWire } from "./billing-procedure";
+
+/** Payment attempts and credit notes. */
+export const billingPaymentsRouter = createTRPCRouter({
+  list: billingProcedure
+    .input(pagingSchema.extend({ status: z.enum(PAYMENT_STATUSES).optional(), search: z.string().max(200).optional() }))
+    .query(async ({ ctx, input }) => toWire(await listPayments(ctx.db, input))),
+  creditNotes: billingProcedure
+    .input(pagingSchema.extend({ search: z.string().max(200).optional() }))
+    .query(async ({ ctx, input }) => toWire(await listCreditNotes(ctx.db, input))),
+  createCreditNote: billingProcedure
+    .input(creditNoteSchema)
+    .mutation(async ({ ctx, input }) => toWire(await createCreditNote(ctx.db, stripeFromConfig(billingConfig()), input))),
+});
