@@ -1,4 +1,5 @@
 import { startFakeGeo } from "../fakes/geo/fake-geo-server";
+import { startFakeOpenAI } from "../fakes/openai/fake-openai-server";
 
 /**
  * The local servers that stand in for external services during browser tests.
@@ -18,6 +19,12 @@ export async function startFakes(): Promise<{
   env.GEO_ENDPOINT = geo.url;
   urls.geo = geo.origin;
   stops.push(() => geo.close());
+  // Approvals: AI summaries come from a local OpenAI-style server (control routes under /__fake).
+  const openai = await startFakeOpenAI();
+  env.AI_BASE_URL = openai.url;
+  env.AI_API_KEY = "sk-e2e-fake";
+  urls.openai = openai.url;
+  stops.push(() => openai.close());
   return {
     env,
     urls,
