@@ -47,9 +47,9 @@ test.describe.serial("login audit", () => {
       await page.getByRole("link", { name: "Audit" }).click();
       await expect(page.getByRole("heading", { name: "Login audit" })).toBeVisible();
 
-      await page.getByLabel("Login (e-mail typed)").fill("northwind");
+      await page.getByLabel("Login (e-mail typed)").fill(LOGIN);
       await page.getByRole("button", { name: "Apply filters" }).click();
-      await expect(page).toHaveURL(/login=northwind/);
+      await expect(page).toHaveURL(/login=admin%40northwind/);
       const table = page.getByRole("table", { name: "Login events" });
       const rows = table.locator("tbody tr");
       await expect(rows).toHaveCount(4);
