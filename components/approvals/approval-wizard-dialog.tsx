@@ -71,7 +71,8 @@ function WizardBody({ mode, prepared, onClose, onSent }: { mode: "single" | "bul
           description:
             result.engagements.length === 1 ? `One e-mail sent to ${result.ownerEmail}.` : `${result.engagements.length} requests in one e-mail to ${result.ownerEmail}.`,
         });
-        void queryClient.invalidateQueries({ queryKey: trpc.approvals.pathKey() });
+        // The ticket's pill, panel and trail all change: refresh whatever is on screen.
+        void queryClient.invalidateQueries();
         onSent?.();
         onClose();
       },

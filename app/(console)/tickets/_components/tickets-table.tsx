@@ -5,6 +5,7 @@ import { TicketIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { BulkRequestApprovalButton, TicketApprovalPill } from "@/components/approvals";
 import { EscalationBadge, PriorityBadge, SlaBadge, StatusBadge } from "@/components/helpdesk/ticket-badges";
 import { Button } from "@/components/ui/button";
 import { DataTable, type DataTableColumn, type DataTableSort } from "@/components/ui/data-table";
@@ -54,6 +55,7 @@ export function TicketsTable() {
   const params = useSearchParams();
   const query = queryFromParams(new URLSearchParams(params.toString()));
   const [search, setSearch] = useState(params.get("q") ?? "");
+  const [selected, setSelected] = useState<string[]>([]);
 
   const options = useQuery(trpc.helpdesk.tickets.options.queryOptions());
   const list = useQuery({ ...trpc.helpdesk.tickets.list.queryOptions(query), placeholderData: (prev) => prev });
@@ -127,6 +129,7 @@ export function TicketsTable() {
         </div>
       ),
     },
+    { id: "approval", header: "Approval", cell: (r) => <TicketApprovalPill ticketId={r.id} /> },
     { id: "updatedAt", header: "Updated", sortable: true, cell: (r) => <span className="text-sm" title={formatDateTime(r.updatedAt)}>{formatRelative(r.updatedAt)}</span> },
   ];
 
@@ -189,8 +192,12 @@ export function TicketsTable() {
         />
       </div>
       {list.error ? <p className="text-sm text-danger" role="alert">{list.error.message}</p> : null}
+      <BulkRequestApprovalButton ticketIds={selected} onSent={() => setSelected([])} />
       <DataTable
         label="Tickets"
+        selectedIds={selected}
+        onSelectionChange={setSelected}
+        getRowLabel={(r) => r.number}
         columns={columns}
         rows={list.data?.rows ?? []}
         getRowId={(r) => r.id}

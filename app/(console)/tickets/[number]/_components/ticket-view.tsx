@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { TicketApprovalPanel, TicketApprovalPill } from "@/components/approvals";
 import { MessageThread } from "@/components/helpdesk/message-thread";
 import { ReplyBox } from "@/components/helpdesk/reply-box";
 import { EscalationBadge, PriorityBadge, SlaBadge, StatusBadge } from "@/components/helpdesk/ticket-badges";
@@ -69,6 +70,7 @@ export function TicketView({ number }: { number: string }) {
           <PriorityBadge priority={t.priority} />
           <SlaBadge state={t.sla.overall} />
           <EscalationBadge level={t.escalationLevel} />
+          <TicketApprovalPill ticketId={t.id} />
         </div>
         <h1 className="text-2xl font-semibold break-words">{t.subject}</h1>
         <p className="text-sm text-muted-foreground">
@@ -142,6 +144,7 @@ export function TicketView({ number }: { number: string }) {
         </Tabs>
 
         <aside className="min-w-0 space-y-4" aria-label="Ticket details">
+          <TicketApprovalPanel ticketId={t.id} />
           <SlaCard ticket={t} onChanged={invalidate} />
           <DetailsCard ticket={t} onChanged={invalidate} />
           <PeopleCard ticket={t} onChanged={invalidate} />
