@@ -19,10 +19,15 @@ export function describeDistance(ms: number): string {
 export function SlaCountdown({ dueAt }: { dueAt: Date | string }) {
   const due = new Date(dueAt).getTime();
   const [now, setNow] = useState<number | null>(null);
+  // The clock starts after hydration (server and browser would disagree on "now").
   useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 30_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, []);
   const overdue = now !== null && now > due;
   return (

@@ -109,7 +109,8 @@ export async function unsafeGetConsoleTicket(db: DbOrTx, number: string, now: Da
       overdueMinutes: assessment.targets[c.target].overdueMinutes,
     }),
   );
-  return { ...ticket, sla: { overall: assessment.overall, clocks, calendarTimeZone: settings.calendar.timezone } };
+  const accessTokens = ticket.accessTokens.map((l) => ({ ...l, expired: l.expiresAt.getTime() <= now.getTime() }));
+  return { ...ticket, accessTokens, sla: { overall: assessment.overall, clocks, calendarTimeZone: settings.calendar.timezone } };
 }
 
 export type ConsoleTicket = Awaited<ReturnType<typeof unsafeGetConsoleTicket>>;

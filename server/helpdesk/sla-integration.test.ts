@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SLA_SETTINGS } from "@/lib/helpdesk/sla-config";
 import type { TicketPriority } from "@/lib/helpdesk/ticket-priorities";
 import { db } from "@/server/db";
-import { createTestOrganisation, createTestUser } from "@/server/testing/factories";
+import { createTestOrganisation } from "@/server/testing/factories";
 import { createTicketInTx } from "./create-ticket";
 import { addTicketMessage } from "./post-message";
 import { saveSlaSettings } from "./sla-settings";

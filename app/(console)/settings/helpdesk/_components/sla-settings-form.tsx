@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -31,17 +31,17 @@ function asHours(minutes: number): string {
 /** The SLA calendar and per-priority targets, validated by the same schema the server uses. */
 export function SlaSettingsForm() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const current = useQuery(trpc.helpdesk.settings.getSla.queryOptions());
-  const [form, setForm] = useState<SlaSettings | null>(null);
-  const [holidays, setHolidays] = useState("");
+  if (!current.data) return <Skeleton className="h-96 w-full" />;
+  return <SlaForm initial={current.data} />;
+}
+
+function SlaForm({ initial }: { initial: SlaSettings }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<SlaSettings>(initial);
+  const [holidays, setHolidays] = useState(initial.calendar.holidays.join("\n"));
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  useEffect(() => {
-    if (current.data && !form) {
-      setForm(current.data);
-      setHolidays(current.data.calendar.holidays.join("\n"));
-    }
-  }, [current.data, form]);
 
   const save = useMutation(
     trpc.helpdesk.settings.saveSla.mutationOptions({
@@ -63,7 +63,6 @@ export function SlaSettingsForm() {
     }),
   );
 
-  if (!form) return <Skeleton className="h-96 w-full" />;
   const cal = form.calendar;
   const setCal = (patch: Partial<SlaSettings["calendar"]>) => setForm({ ...form, calendar: { ...cal, ...patch } });
   const setTarget = (p: TicketPriority, key: (typeof TARGETS)[number]["key"], value: number) =>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -30,21 +30,7 @@ const split = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
 export function DetailsCard({ ticket, onChanged }: { ticket: ConsoleTicketData; onChanged: () => unknown }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.helpdesk.tickets.options.queryOptions());
-  const [fields, setFields] = useState({
-    tags: join(ticket.tags),
-    serviceAddress: ticket.serviceAddress ?? "",
-    affectedServices: join(ticket.affectedServices),
-    deviceSerials: join(ticket.deviceSerials),
-  });
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  useEffect(() => {
-    setFields({
-      tags: join(ticket.tags),
-      serviceAddress: ticket.serviceAddress ?? "",
-      affectedServices: join(ticket.affectedServices),
-      deviceSerials: join(ticket.deviceSerials),
-    });
-  }, [ticket.tags, ticket.serviceAddress, ticket.affectedServices, ticket.deviceSerials]);
 
   const update = useMutation(
     trpc.helpdesk.tickets.update.mutationOptions({
@@ -112,11 +98,42 @@ export function DetailsCard({ ticket, onChanged }: { ticket: ConsoleTicketData; 
             options={[{ value: "", label: "Unassigned" }, ...(options.data?.staff ?? []).map((s) => ({ value: s.id, label: s.name ?? s.email }))]}
           />
         </FormField>
+        <FieldsForm
+          // A new key after each save starts the form from the stored values.
+          key={JSON.stringify([ticket.tags, ticket.serviceAddress, ticket.affectedServices, ticket.deviceSerials])}
+          ticket={ticket}
+          errors={errors}
+          saving={update.isPending}
+          onSave={(data) => change(data)}
+        />
+      </CardContent>
+    </Card>
+  );
+}
+
+function FieldsForm({
+  ticket,
+  errors,
+  saving,
+  onSave,
+}: {
+  ticket: ConsoleTicketData;
+  errors: Record<string, string[] | undefined>;
+  saving: boolean;
+  onSave: (data: { tags: string[]; serviceAddress: string; affectedServices: string[]; deviceSerials: string[] }) => void;
+}) {
+  const [fields, setFields] = useState({
+    tags: join(ticket.tags),
+    serviceAddress: ticket.serviceAddress ?? "",
+    affectedServices: join(ticket.affectedServices),
+    deviceSerials: join(ticket.deviceSerials),
+  });
+  return (
         <form
           className="space-y-3 border-t pt-3"
           onSubmit={(e) => {
             e.preventDefault();
-            change({
+            onSave({
               tags: split(fields.tags),
               serviceAddress: fields.serviceAddress,
               affectedServices: split(fields.affectedServices),
@@ -136,11 +153,9 @@ export function DetailsCard({ ticket, onChanged }: { ticket: ConsoleTicketData; 
           <FormField label="Tags" description="Comma-separated" error={errors["data.tags"]}>
             <Input value={fields.tags} onChange={(e) => setFields({ ...fields, tags: e.target.value })} />
           </FormField>
-          <Button type="submit" size="sm" variant="outline" loading={update.isPending}>
+          <Button type="submit" size="sm" variant="outline" loading={saving}>
             Save details
           </Button>
         </form>
-      </CardContent>
-    </Card>
   );
 }

@@ -38,8 +38,7 @@ export function PeopleCard({ ticket, onChanged }: { ticket: ConsoleTicketData; o
       },
     }),
   );
-  const now = Date.now();
-  const live = ticket.accessTokens.filter((l) => !l.revokedAt && new Date(l.expiresAt).getTime() > now);
+  const live = ticket.accessTokens.filter((l) => !l.revokedAt && !l.expired);
 
   return (
     <Card>
@@ -91,7 +90,6 @@ export function PeopleCard({ ticket, onChanged }: { ticket: ConsoleTicketData; o
           {ticket.accessTokens.length === 0 ? <p className="text-muted-foreground">No links issued yet.</p> : null}
           <ul className="space-y-2">
             {ticket.accessTokens.map((l) => {
-              const expired = new Date(l.expiresAt).getTime() <= now;
               return (
                 <li key={l.id} className="flex items-start justify-between gap-2">
                   <div className="min-w-0">
@@ -103,7 +101,7 @@ export function PeopleCard({ ticket, onChanged }: { ticket: ConsoleTicketData; o
                   </div>
                   {l.revokedAt ? (
                     <Badge variant="secondary">Revoked</Badge>
-                  ) : expired ? (
+                  ) : l.expired ? (
                     <Badge variant="secondary">Expired</Badge>
                   ) : (
                     <Button size="sm" variant="outline" onClick={() => revoke.mutate({ ticketId: ticket.id, tokenId: l.id })} aria-label={`Revoke link for ${l.recipientEmail}`}>

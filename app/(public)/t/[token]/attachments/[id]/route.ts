@@ -1,0 +1,21 @@
+import { requestContextFromHeaders } from "@/server/auth/request-context";
+import { db } from "@/server/db";
+import { resolveTicketAccessToken } from "@/server/helpdesk/access-tokens";
+import { attachmentResponse } from "@/server/helpdesk/attachment-response";
+import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link";
+
+export const dynamic = "force-dynamic";
+
+// GET /t/<token>/attachments/<id> – download a file of a public message on the link's ticket
+export async function GET(request: Request, { params }: { params: Promise<{ token: string; id: string }> }) {
+  if (!allowFollowLinkRequest(requestContextFromHeaders(request.headers).ip)) {
+    return new Response("Too many requests", { status: 429, headers: { "Retry-After": "60" } });
+  }
+  const { token, id } = await params;
+  const resolved = await resolveTicketAccessToken(db, token);
+  if (!resolved.ok) return attachmentResponse(null);
+  const attachment = await db.ticketAttachment.findFirst({
+    where: { id, ticketId: resolved.link.ticketId, organisationId: resolved.link.organisationId, message: { visibility: "public" } },
+  });
+  return attachmentResponse(attachment);
+}
