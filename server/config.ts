@@ -29,6 +29,10 @@ export const envSchema = z.object({
   /** Trust X-Forwarded-For from the proxy in front of us. */
   TRUST_PROXY: bool.default(false),
 
+  // Helpdesk (server/helpdesk/helpdesk-config.ts): magic follow-up links.
+  HELPDESK_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  HELPDESK_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+
   // Billing (server/billing/billing-config.ts): STRIPE_*, WEBHOOK_ALLOW_LOOPBACK, BILLING_*.
   ...billingEnvSchema.shape,
   // Login audit (server/audit/audit-env.ts): GEO_ENDPOINT, GEO_TIMEOUT_MS, REVERSE_DNS_TIMEOUT_MS.
