@@ -54,8 +54,8 @@ export interface MappingsView {
 export async function listFieldMappings(db: Db, connectionId: string, entity: string): Promise<MappingsView> {
   const conn = await getLiveConnectionOrThrow(db, connectionId);
   const custom = await db.crmFieldMapping.findMany({ where: { connectionId, entity }, orderBy: { createdAt: "asc" } });
-  const module = getConnectorProvider(conn.provider).entityModules[entity as "customer"] ?? null;
-  return { entity, module, localFields: localFieldsOf(entity), mappings: listMappings(conn.provider, moduleConfigsOf(conn), custom, entity) };
+  const remoteModule = getConnectorProvider(conn.provider).entityModules[entity as "customer"] ?? null;
+  return { entity, module: remoteModule, localFields: localFieldsOf(entity), mappings: listMappings(conn.provider, moduleConfigsOf(conn), custom, entity) };
 }
 
 export async function saveFieldMapping(

@@ -71,7 +71,7 @@ export async function flushCallLog(db: DbOrTx): Promise<number> {
     await db.syncCallLog.createMany({ data: batch });
   } catch (error) {
     // A connection deleted for good takes its calls with it; anything else is retried on the next flush.
-    pending = [...batch.filter((c) => !String(error).includes("connectionId_fkey")), ...pending].slice(-10_000);
+    pending = [...(String(error).includes("connectionId_fkey") ? [] : batch), ...pending].slice(-10_000);
     throw error;
   }
   return batch.length;

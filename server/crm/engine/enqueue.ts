@@ -95,13 +95,13 @@ export async function connectionsSyncing(
   });
   const out: { id: string; provider: string; module: string }[] = [];
   for (const c of rows) {
-    let module: string | undefined;
+    let remoteModule: string | undefined;
     try {
-      module = getConnectorProvider(c.provider).entityModules[entity as "customer"];
+      remoteModule = getConnectorProvider(c.provider).entityModules[entity as "customer"];
     } catch {
       continue;
     }
-    if (module && moduleConfigsOf(c)[module]) out.push({ id: c.id, provider: c.provider, module });
+    if (remoteModule && moduleConfigsOf(c)[remoteModule]) out.push({ id: c.id, provider: c.provider, module: remoteModule });
   }
   return out;
 }

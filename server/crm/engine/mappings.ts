@@ -37,9 +37,9 @@ export function listMappings(
   entity: string,
 ): (EffectiveMapping & { active: boolean })[] {
   const p = getConnectorProvider(provider);
-  const module = p.entityModules[entity as keyof typeof p.entityModules];
-  if (!module) return [];
-  const cfg = modules[module];
+  const remoteModule = p.entityModules[entity as keyof typeof p.entityModules];
+  if (!remoteModule) return [];
+  const cfg = modules[remoteModule];
   const enabled = new Set(cfg?.fields ?? []);
   const typeOf = (path: string): FieldType => localFieldsOf(entity).find((f) => f.path === path)?.type ?? "TEXT";
   const rows = new Map<string, EffectiveMapping & { active: boolean }>();
@@ -47,7 +47,7 @@ export function listMappings(
     rows.set(d.remoteField, {
       localPath: d.localPath,
       remoteField: d.remoteField,
-      module,
+      module: remoteModule,
       fieldType: typeOf(d.localPath),
       ownerRule: defaultRuleOf(entity, d.localPath),
       source: "default",
@@ -56,11 +56,11 @@ export function listMappings(
     });
   }
   for (const c of custom) {
-    if (c.entity !== entity || c.module !== module) continue;
+    if (c.entity !== entity || c.module !== remoteModule) continue;
     rows.set(c.remoteField, {
       localPath: c.localPath,
       remoteField: c.remoteField,
-      module,
+      module: remoteModule,
       fieldType: c.fieldType,
       ownerRule: c.ownerRule,
       source: "custom",

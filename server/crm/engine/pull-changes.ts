@@ -69,7 +69,7 @@ async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: 
   const { db, connection, adapter, entity, mappings, now } = ctx;
   const remoteValues = remoteValuesByPath(remote, mappings);
   const remoteAt = remote.remoteModifiedAt ?? now;
-  const module = mappings[0]!.module;
+  const remoteModule = mappings[0]!.module;
 
   if (!link && remote.localId) {
     // Carries our id: made by us, but the answer (and so the link) was lost. Link it up.
@@ -86,7 +86,7 @@ async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: 
               connectionId: connection.id,
               entity,
               entityId: local.id,
-              module,
+              module: remoteModule,
               externalId: remote.externalId,
               status: "SYNCED",
               lastSyncedAt: now,
@@ -123,7 +123,7 @@ async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: 
           connectionId: connection.id,
           entity,
           entityId: id,
-          module,
+          module: remoteModule,
           externalId: remote.externalId,
           status: "SYNCED",
           lastSyncedAt: now,
@@ -224,17 +224,17 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
   const provider = getConnectorProvider(connection.provider);
   try {
     for (const entity of PULLED_ENTITIES) {
-      const module = provider.entityModules[entity];
+      const remoteModule = provider.entityModules[entity];
       const adapter = entityAdapter(entity);
       const mappings = effectiveMappings(connection.provider, modules, custom, entity);
-      if (!module || !modules[module] || !adapter || mappings.length === 0) continue;
-      const cursorRow = await db.syncCursor.findUnique({ where: { connectionId_module: { connectionId, module } } });
+      if (!remoteModule || !modules[remoteModule] || !adapter || mappings.length === 0) continue;
+      const cursorRow = await db.syncCursor.findUnique({ where: { connectionId_module: { connectionId, module: remoteModule } } });
       let cursor = cursorRow?.cursor ?? null;
       for (let page = 0; page < (opts.maxPages ?? 1000); page++) {
-        const result = await withCallContext({ correlationId: runId }, () => connector.pullChanges({ module, cursor }));
+        const result = await withCallContext({ correlationId: runId }, () => connector.pullChanges({ module: remoteModule, cursor }));
         counts.pages += 1;
         const ids = [...result.updated.map((r) => r.externalId), ...result.deleted];
-        const links = await db.syncLink.findMany({ where: { connectionId, module, externalId: { in: ids } } });
+        const links = await db.syncLink.findMany({ where: { connectionId, module: remoteModule, externalId: { in: ids } } });
         const linkOf = new Map(links.map((l) => [l.externalId!, l]));
         const ctx: ApplyContext = { db, connection, adapter, entity, mappings, now: now(), wake };
         for (const remote of result.updated) {
@@ -254,8 +254,8 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
         }
         cursor = result.nextCursor;
         await db.syncCursor.upsert({
-          where: { connectionId_module: { connectionId, module } },
-          create: { connectionId, module, cursor, lastRunAt: now() },
+          where: { connectionId_module: { connectionId, module: remoteModule } },
+          create: { connectionId, module: remoteModule, cursor, lastRunAt: now() },
           update: { cursor, lastRunAt: now() },
         });
         await db.syncRun.update({
@@ -264,7 +264,7 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
         });
         await flushCallLog(db).catch(() => undefined);
         if (!result.more) {
-          await db.syncCursor.update({ where: { connectionId_module: { connectionId, module } }, data: { lastSuccessAt: now() } });
+          await db.syncCursor.update({ where: { connectionId_module: { connectionId, module: remoteModule } }, data: { lastSuccessAt: now() } });
           break;
         }
       }

@@ -47,7 +47,7 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
     orderBy: { createdAt: "asc" },
   });
   const provider = getConnectorProvider("vtiger");
-  const module = provider.entityModules.customer!;
+  const remoteModule = provider.entityModules.customer!;
   let mappings: EffectiveMapping[];
   if (connection) {
     const custom = await db.crmFieldMapping.findMany({ where: { connectionId: connection.id } });
@@ -56,7 +56,7 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
     // No connection yet: read the contact with the connector's default mappings.
     mappings = provider.defaultFieldMappings("customer").map((m) => ({
       ...m,
-      module,
+      module: remoteModule,
       fieldType: "TEXT",
       ownerRule: "newest_wins",
       source: "default",
@@ -74,7 +74,7 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
       await tx.crmWebhookEvent.create({ data: { provider: "vtiger", eventId: event.eventId, kind: "lead-converted" } });
       let customerId: string | null = null;
       if (connection && externalId) {
-        const link = await tx.syncLink.findFirst({ where: { connectionId: connection.id, module, externalId } });
+        const link = await tx.syncLink.findFirst({ where: { connectionId: connection.id, module: remoteModule, externalId } });
         customerId = link?.entityId ?? null;
       }
       const email = values.email?.toLowerCase();
@@ -92,7 +92,7 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
             connectionId: connection.id,
             entity: "customer",
             entityId: customerId,
-            module,
+            module: remoteModule,
             externalId,
             status: "SYNCED",
             lastSyncedAt: now,

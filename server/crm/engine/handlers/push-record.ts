@@ -54,21 +54,21 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
   if (!ctx.local) return { message: "The local record no longer exists; nothing to push" };
   const mappings = ctx.mappingsFor(item.entity);
   if (mappings.length === 0) throw new ConnectorError("config", `No enabled field mappings for ${item.entity} on this connection`);
-  const module = mappings[0]!.module;
+  const remoteModule = mappings[0]!.module;
   const local = canonicalValues(ctx.local.values, typesByPath(mappings));
   const now = ctx.now();
   const link =
     ctx.link ??
     (await db.syncLink.upsert({
       where: { connectionId_entity_entityId: { connectionId: connection.id, entity: item.entity, entityId: item.entityId } },
-      create: { connectionId: connection.id, entity: item.entity, entityId: item.entityId, module, localChangedAt: item.createdAt },
+      create: { connectionId: connection.id, entity: item.entity, entityId: item.entityId, module: remoteModule, localChangedAt: item.createdAt },
       update: {},
     }));
   const localChangedAt = link.localChangedAt ?? item.createdAt;
 
   if (!link.externalId) {
     const result = await ctx.connector.pushRecord({
-      module,
+      module: remoteModule,
       localId: item.entityId,
       data: toRemoteData(local, mappings, true),
       idempotencyKey: item.idempotencyKey,
@@ -79,7 +79,7 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
         where: { id: link.id },
         data: {
           externalId: result.externalId,
-          module,
+          module: remoteModule,
           status: "SYNCED",
           lastError: null,
           lastSyncedAt: now,
@@ -96,7 +96,7 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
     return { message: (result.adopted ? "Adopted the record an earlier attempt created" : "Created") + dropped };
   }
 
-  const remote = await readRemote(ctx, module, link.externalId);
+  const remote = await readRemote(ctx, remoteModule, link.externalId);
   if (!remote) {
     // Deleted in the CRM: record it and leave it deleted rather than bring it back.
     await db.syncLink.update({
@@ -121,7 +121,7 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
   const toPush = toRemoteData(rec.toPushFields as CanonicalValues, mappings, false);
   if (Object.keys(toPush).length) {
     const result = await ctx.connector.pushRecord({
-      module,
+      module: remoteModule,
       localId: item.entityId,
       externalId: link.externalId,
       data: toPush,

@@ -36,7 +36,7 @@ export async function userProvisionHandler(ctx: HandlerContext): Promise<Handler
   if (!roleId) throw new ConnectorError("config", "Choose the CRM role for staff accounts in the connection's settings");
   const password = await readSecret(ctx, p.secretId);
   const user = await usersOf(ctx).createUser({ ...p, roleId, password });
-  const module = "Users";
+  const remoteModule = "Users";
   await ctx.db.$transaction([
     ctx.db.syncLink.upsert({
       where: { connectionId_entity_entityId: { connectionId: ctx.connection.id, entity: "user", entityId: ctx.item.entityId } },
@@ -44,18 +44,18 @@ export async function userProvisionHandler(ctx: HandlerContext): Promise<Handler
         connectionId: ctx.connection.id,
         entity: "user",
         entityId: ctx.item.entityId,
-        module,
+        module: remoteModule,
         externalId: user.externalId,
         status: "SYNCED",
         lastSyncedAt: ctx.now(),
-        remoteUrl: ctx.connector.remoteUrl(module, user.externalId),
+        remoteUrl: ctx.connector.remoteUrl(remoteModule, user.externalId),
       },
       update: {
         externalId: user.externalId,
         status: "SYNCED",
         lastError: null,
         lastSyncedAt: ctx.now(),
-        remoteUrl: ctx.connector.remoteUrl(module, user.externalId),
+        remoteUrl: ctx.connector.remoteUrl(remoteModule, user.externalId),
       },
     }),
     ctx.db.syncSecret.deleteMany({ where: { id: p.secretId } }),

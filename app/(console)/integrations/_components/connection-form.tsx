@@ -1,0 +1,222 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { CheckCircle2, PlugZap } from "lucide-react";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { useTRPC } from "@/lib/trpc/react";
+import type { ModulesInput } from "@/lib/validators/crm";
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+export interface ConnectionFormValues {
+  name: string;
+  baseUrl: string;
+  username: string;
+  accessKey: string;
+  modules: ModulesInput;
+  pullIntervalMinutes: number;
+  taskRoleId: string;
+  taskAssignMode: "one" | "each";
+  staffRoleId: string;
+  paymentSummaryWeekday: number | null;
+  paymentSummaryHour: number;
+}
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/**
+ * The Vtiger connection form: address and credentials with "Test connection"
+ * (logs in and lists the modules the CRM user sees), the modules and fields
+ * to sync, and the schedules. The stored access key is never shown; leaving
+ * the field blank on edit keeps it.
+ */
+export function ConnectionForm({
+  initial,
+  connectionId,
+  defaults,
+  submitLabel,
+  pending,
+  errors,
+  onSubmit,
+}: {
+  initial: ConnectionFormValues;
+  connectionId?: string;
+  /** The provider's suggested modules (so a disabled one can be switched on with sensible fields). */
+  defaults: ModulesInput;
+  submitLabel: string;
+  pending: boolean;
+  errors: FieldErrors;
+  onSubmit: (values: ConnectionFormValues) => void;
+}) {
+  const trpc = useTRPC();
+  const [v, setV] = useState<ConnectionFormValues>(initial);
+  const [fieldsText, setFieldsText] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries({ ...defaults, ...initial.modules }).map(([m, c]) => [m, c.fields.join(", ")])),
+  );
+  const allModules = [...new Set([...Object.keys(defaults), ...Object.keys(initial.modules)])];
+  const test = useMutation(trpc.crm.connections.test.mutationOptions());
+  const [testErrors, setTestErrors] = useState<FieldErrors>({});
+
+  const modulesFromText = (enabled: ModulesInput): ModulesInput =>
+    Object.fromEntries(
+      Object.entries(enabled).map(([m, c]) => [
+        m,
+        { ...c, fields: (fieldsText[m] ?? "").split(/[\s,]+/).map((f) => f.trim()).filter(Boolean) },
+      ]),
+    );
+  const toggleModule = (m: string, on: boolean) => {
+    const next = { ...v.modules };
+    if (on) next[m] = initial.modules[m] ?? defaults[m] ?? { fields: [] };
+    else delete next[m];
+    setV({ ...v, modules: next });
+  };
+  const set = (k: keyof ConnectionFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
+  const allErrors = { ...testErrors, ...errors };
+  const result = test.data;
+
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({ ...v, modules: modulesFromText(v.modules) });
+      }}
+    >
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Connection</legend>
+        <FormField label="Name" error={allErrors.name} required>
+          <Input value={v.name} onChange={set("name")} />
+        </FormField>
+        <FormField label="Base URL" description="The address of your Vtiger, e.g. https://crm.example.com/vtigercrm" error={allErrors.baseUrl} required>
+          <Input type="url" value={v.baseUrl} onChange={set("baseUrl")} placeholder="https://crm.example.com" />
+        </FormField>
+        <FormField label="User name" error={allErrors.username} required>
+          <Input value={v.username} onChange={set("username")} autoComplete="off" />
+        </FormField>
+        <FormField
+          label="Access key"
+          description={connectionId ? "Stored encrypted and never shown. Leave blank to keep it." : "From My Preferences → Access Key in Vtiger. Stored encrypted."}
+          error={allErrors.accessKey}
+          required={!connectionId}
+        >
+          <Input type="password" value={v.accessKey} onChange={set("accessKey")} autoComplete="new-password" />
+        </FormField>
+        <div className="flex flex-col gap-2 sm:col-span-2">
+          <div>
+            <Button
+              type="button"
+              variant="outline"
+              loading={test.isPending}
+              onClick={() => {
+                setTestErrors({});
+                test.mutate(
+                  {
+                    connectionId,
+                    provider: "vtiger",
+                    baseUrl: v.baseUrl || undefined,
+                    username: v.username || undefined,
+                    accessKey: v.accessKey || undefined,
+                    modules: modulesFromText(v.modules),
+                  },
+                  { onError: (e) => setTestErrors((e.data as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors ?? { baseUrl: [e.message] }) },
+                );
+              }}
+            >
+              <PlugZap aria-hidden /> Test connection
+            </Button>
+          </div>
+          {result?.ok ? (
+            <Alert variant="success" title={`Connected as ${result.userName}`} icon={CheckCircle2}>
+              <p>The CRM user sees {result.modules.length} modules: {result.modules.map((m) => m.name).join(", ")}.</p>
+              {result.warnings.length ? (
+                <ul className="mt-2 list-disc pl-5">
+                  {result.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </Alert>
+          ) : result && !result.ok ? (
+            <Alert variant="danger" title="The connection failed">
+              {result.message}
+            </Alert>
+          ) : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 text-base font-semibold">Modules and fields to sync</legend>
+        <p className="text-sm text-muted-foreground">Only enabled modules and the fields listed are ever written to the CRM.</p>
+        {allErrors.modules ? <p className="text-sm text-danger">{allErrors.modules.join(" ")}</p> : null}
+        {allModules.map((m) => {
+          const on = Boolean(v.modules[m]);
+          return (
+            <div key={m} className="flex flex-col gap-2 rounded-lg border p-3">
+              <FormField label={`Sync ${m}`} layout="inline">
+                <Checkbox checked={on} onCheckedChange={(c) => toggleModule(m, c === true)} />
+              </FormField>
+              {on ? (
+                <FormField label={`${m} fields`} description={v.modules[m]?.externalKeyField ? `Switchboard's id goes in ${v.modules[m]!.externalKeyField}.` : undefined}>
+                  <Textarea rows={2} value={fieldsText[m] ?? ""} onChange={(e) => setFieldsText({ ...fieldsText, [m]: e.target.value })} />
+                </FormField>
+              ) : null}
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Schedules and roles</legend>
+        <FormField label="Pull every (minutes)" description="0 pulls only when you press Pull now." error={allErrors.pullIntervalMinutes}>
+          <Input type="number" min={0} max={1440} value={v.pullIntervalMinutes} onChange={(e) => setV({ ...v, pullIntervalMinutes: Number(e.target.value) })} />
+        </FormField>
+        <FormField label="Role for follow-up tasks" description="Vtiger role id, e.g. H5 (customer care)." error={allErrors.taskRoleId}>
+          <Input value={v.taskRoleId} onChange={set("taskRoleId")} />
+        </FormField>
+        <FormField label="Assign tasks to">
+          <NativeSelect
+            value={v.taskAssignMode}
+            onChange={set("taskAssignMode")}
+            options={[
+              { value: "one", label: "One user of the role" },
+              { value: "each", label: "Every user of the role" },
+            ]}
+          />
+        </FormField>
+        <FormField label="Role for staff accounts" description="Vtiger role given to staff you sync." error={allErrors.staffRoleId}>
+          <Input value={v.staffRoleId} onChange={set("staffRoleId")} />
+        </FormField>
+        <FormField label="Weekly payment summary" description="Day (UTC) the past week's payments are written to each customer.">
+          <NativeSelect
+            value={v.paymentSummaryWeekday === null ? "" : String(v.paymentSummaryWeekday)}
+            onChange={(e) => setV({ ...v, paymentSummaryWeekday: e.target.value === "" ? null : Number(e.target.value) })}
+            options={[{ value: "", label: "Off" }, ...WEEKDAYS.map((d, i) => ({ value: String(i), label: d }))]}
+          />
+        </FormField>
+        <FormField label="At hour (UTC)" error={allErrors.paymentSummaryHour}>
+          <Input type="number" min={0} max={23} value={v.paymentSummaryHour} onChange={(e) => setV({ ...v, paymentSummaryHour: Number(e.target.value) })} />
+        </FormField>
+      </fieldset>
+      <div>
+        <Button type="submit" loading={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The provider's default modules, for the form. */
+export function useProviderDefaults(): ModulesInput | undefined {
+  const trpc = useTRPC();
+  const providers = useQuery(trpc.crm.connections.providers.queryOptions());
+  return providers.data?.find((p) => p.id === "vtiger")?.defaultModules as ModulesInput | undefined;
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ConflictsPanel } from "@/components/crm/conflicts-panel";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { useTRPC } from "@/lib/trpc/react";
+import { CallLogTable } from "./call-log-table";
+import { ConnectionSettings } from "./connection-settings";
+import { FieldMappingsEditor } from "./field-mappings-editor";
+import { QueueTable } from "./queue-table";
+import { StaffPanel } from "./staff-panel";
+import { SyncOverview } from "./sync-overview";
+
+function Conflicts({ connectionId }: { connectionId: string }) {
+  const trpc = useTRPC();
+  const conflicts = useQuery({ ...trpc.crm.sync.conflicts.queryOptions({ connectionId }), refetchInterval: 5000 });
+  return <ConflictsPanel conflicts={conflicts.data ?? []} />;
+}
+
+/** One connection: its dashboard, queue, dead letter, log and conflicts; for admins also mappings, staff and settings. */
+export function ConnectionTabs({ id, isAdmin }: { id: string; isAdmin: boolean }) {
+  return (
+    <Tabs defaultValue="dashboard">
+      <TabsList>
+        <TabsTrigger value="dashboard">Dashboard</TabsTrigger>
+        <TabsTrigger value="queue">Queue</TabsTrigger>
+        <TabsTrigger value="dead">Dead letter</TabsTrigger>
+        <TabsTrigger value="log">Call log</TabsTrigger>
+        <TabsTrigger value="conflicts">Conflicts</TabsTrigger>
+        {isAdmin ? <TabsTrigger value="mappings">Field mappings</TabsTrigger> : null}
+        {isAdmin ? <TabsTrigger value="staff">Staff</TabsTrigger> : null}
+        {isAdmin ? <TabsTrigger value="settings">Settings</TabsTrigger> : null}
+      </TabsList>
+      <TabsContent value="dashboard">
+        <SyncOverview connectionId={id} />
+      </TabsContent>
+      <TabsContent value="queue">
+        <QueueTable connectionId={id} />
+      </TabsContent>
+      <TabsContent value="dead">
+        <QueueTable connectionId={id} initialStatus="DEAD" />
+      </TabsContent>
+      <TabsContent value="log">
+        <CallLogTable connectionId={id} />
+      </TabsContent>
+      <TabsContent value="conflicts">
+        <Conflicts connectionId={id} />
+      </TabsContent>
+      {isAdmin ? (
+        <>
+          <TabsContent value="mappings">
+            <FieldMappingsEditor connectionId={id} />
+          </TabsContent>
+          <TabsContent value="staff">
+            <StaffPanel connectionId={id} />
+          </TabsContent>
+          <TabsContent value="settings">
+            <ConnectionSettings id={id} />
+          </TabsContent>
+        </>
+      ) : null}
+    </Tabs>
+  );
+}
