@@ -90,7 +90,7 @@ export function LoginEventsView({ initial, initialGroup, userLabel }: Props) {
         <FormField label="Login (e-mail typed)" error={errors.login}>
           <Input value={form.login} onChange={set("login")} placeholder="part of an e-mail" autoComplete="off" />
         </FormField>
-        <FormField label="IP address" description="A full address or its beginning" error={errors.ip}>
+        <FormField label="IP address (or its start)" error={errors.ip}>
           <Input value={form.ip} onChange={set("ip")} placeholder="203.0.113." autoComplete="off" inputMode="decimal" />
         </FormField>
         <FormField label="Country code" error={errors.country}>
