@@ -3,6 +3,7 @@ import { z } from "zod";
 import { aiEnvSchema } from "./ai/ai-env";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
+import { crmEnvSchema } from "./crm/crm-config";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -39,6 +40,8 @@ export const envSchema = z.object({
   ...auditEnvSchema.shape,
   // Approvals (server/ai/ai-env.ts): AI_BASE_URL, AI_API_KEY, AI_MODEL, AI_TIMEOUT_MS for AI summaries.
   ...aiEnvSchema.shape,
+  // CRM sync (server/crm/crm-config.ts): CRM_* and VTIGER_WEBHOOK_SECRET.
+  ...crmEnvSchema.shape,
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
