@@ -1,6 +1,7 @@
 import type { Db } from "../server/db";
 import { hashPassword } from "../server/auth/password";
 import { seedAudit } from "./seed/audit";
+import { seedCrm } from "./seed/crm";
 
 /** Demo sign-ins for development (printed in the README). Never used in production. */
 export const DEMO_PASSWORD = "switchboard-demo";
@@ -57,4 +58,5 @@ export async function seedIdentity(db: Db): Promise<void> {
 export async function seed(db: Db): Promise<void> {
   await seedIdentity(db);
   await seedAudit(db);
+  await seedCrm(db);
 }
