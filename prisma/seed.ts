@@ -2,6 +2,7 @@ import type { Db } from "../server/db";
 import { hashPassword } from "../server/auth/password";
 import { seedAudit } from "./seed/audit";
 import { seedCrm } from "./seed/crm";
+import { seedHelpdesk } from "./seed/helpdesk";
 
 /** Demo sign-ins for development (printed in the README). Never used in production. */
 export const DEMO_PASSWORD = "switchboard-demo";
@@ -59,4 +60,5 @@ export async function seed(db: Db): Promise<void> {
   await seedIdentity(db);
   await seedAudit(db);
   await seedCrm(db);
+  await seedHelpdesk(db);
 }

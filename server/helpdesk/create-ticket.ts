@@ -41,6 +41,8 @@ export interface CreateTicketParams {
   author: MessageAuthor;
   /** Send the reporter the acknowledgement e-mail with a follow-up link (default true). */
   acknowledge?: boolean;
+  /** A fixed number instead of a fresh one (seeds and imports; must be a valid, unused number). */
+  number?: string;
   now?: Date;
 }
 
@@ -82,7 +84,7 @@ export async function createTicketInTx(tx: DbOrTx, params: CreateTicketParams): 
   const routing = resolveRouting({ type: params.type, origin: params.origin ?? "customer", target: params.target });
   if (!routing.ok) throw invalidInput(routing.error.field, routing.error.message);
 
-  const number = await drawUnusedNumber(tx);
+  const number = params.number ?? (await drawUnusedNumber(tx));
   const reporterEmail = params.reporterEmail.trim().toLowerCase();
   const ticket = await tx.ticket.create({
     data: {
