@@ -1,5 +1,6 @@
 import { startFakeGeo } from "../fakes/geo/fake-geo-server";
 import { startFakeOpenAI } from "../fakes/openai/fake-openai-server";
+import { startFakeVtiger } from "../fakes/vtiger/fake-vtiger-server";
 
 /**
  * The local servers that stand in for external services during browser tests.
@@ -25,6 +26,24 @@ export async function startFakes(): Promise<{
   env.AI_API_KEY = "sk-e2e-fake";
   urls.openai = openai.url;
   stops.push(() => openai.close());
+  // CRM sync: a Vtiger webservice on 127.0.0.1 (break and fix it through /__control); quick retries for the dead-letter spec.
+  const vtiger = await startFakeVtiger({
+    users: [
+      { username: "admin", accessKey: "fake-access-key", roleId: "H2", isAdmin: true },
+      { username: "care1", accessKey: "care1-key", roleId: "H5", isAdmin: false, firstName: "Carol", lastName: "Care" },
+    ],
+  });
+  Object.assign(env, {
+    CRM_ALLOW_LOOPBACK: "true",
+    CRM_ENCRYPTION_KEY: "e2e-crm-encryption-key-0123456789abcdef",
+    CRM_QUEUE_MAX_ATTEMPTS: "3",
+    CRM_BACKOFF_BASE_MS: "300",
+    CRM_BACKOFF_MAX_MS: "1000",
+    CRM_REMOTE_TIMEOUT_MS: "3000",
+    VTIGER_WEBHOOK_SECRET: "e2e-vtiger-webhook-secret",
+  });
+  urls.vtiger = vtiger.url;
+  stops.push(() => vtiger.close());
   return {
     env,
     urls,
