@@ -137,12 +137,14 @@ describe("every sign-in attempt writes exactly one audit row", () => {
     ]);
     const dump = JSON.stringify(await db.$queryRaw`SELECT row_to_json(e)::text AS row FROM "LoginEvent" e`);
     expect(dump).not.toContain(token);
+    expect(logLines.join("\n")).not.toContain(token);
   });
 
   it("a link request for an unknown address is recorded as such and sends nothing", async () => {
     const before = await db.outboxEmail.count();
     await requestMagicLink("stranger@example.test", CLIENT);
     expect(await db.outboxEmail.count()).toBe(before);
+    expect(await db.verificationToken.count({ where: { identifier: "stranger@example.test" } })).toBe(0);
     const all = await rows();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ kind: "MAGIC_LINK_REQUEST", login: "stranger@example.test", userId: null, result: "FAILURE", failureReason: "UNKNOWN_USER" });

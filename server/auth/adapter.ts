@@ -97,6 +97,9 @@ export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
       return session ? { sessionToken, userId: session.userId, expires: session.expires } : null;
     },
     async createVerificationToken(token) {
+      // Link requests for unknown or disabled addresses get no mail (see sendVerificationRequest),
+      // so their token is not stored either: nobody can use it and the table cannot be flooded.
+      if (!toAdapterUser(await loadUser(db, { email: token.identifier.toLowerCase() }))) return token;
       await db.verificationToken.create({ data: token });
       return token;
     },
