@@ -119,3 +119,16 @@ describe("control API", () => {
     expect(after.records).toEqual([]);
   });
 });
+
+describe("record page", () => {
+  it("shows a record at the link the connector builds, and 404 for an unknown one", async () => {
+    fake = await startFakeVtiger({ records: [{ module: "Contacts", fields: { firstname: "Ada", lastname: "Lovelace", email: "ada@example.test" } }] });
+    const rec = fake.records.list("Contacts")[0]!;
+    const page = await fetch(`${fake.url}/index.php?module=Contacts&view=Detail&record=${rec.crmid}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("<h1>Contacts: Ada Lovelace</h1>");
+    expect(html).toContain("ada@example.test");
+    expect((await fetch(`${fake.url}/index.php?module=Contacts&view=Detail&record=999999`)).status).toBe(404);
+  });
+});

@@ -411,13 +411,35 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
     send(res, 200, headers, body);
   }
 
+  /** The CRM's record page (index.php?module=…&view=Detail&record=N), so "Open in CRM" links lead somewhere in tests. */
+  function handleDetailView(res: http.ServerResponse, url: URL): void {
+    const escape = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const moduleName = url.searchParams.get("module") ?? "";
+    const crmid = Number(url.searchParams.get("record"));
+    const rec = store.list(moduleName).find((r) => r.crmid === crmid);
+    if (!rec || url.searchParams.get("view") !== "Detail") {
+      res.writeHead(404, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><title>Record not found</title><h1>Record not found</h1>`);
+      return;
+    }
+    const fields = store.visible(rec);
+    const title = [fields.firstname, fields.lastname].filter(Boolean).join(" ") || fields.accountname || fields.subject || rec.id;
+    const rows = Object.entries(fields)
+      .map(([k, v]) => `<tr><th scope="row">${escape(k)}</th><td>${escape(String(v))}</td></tr>`)
+      .join("");
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><title>${escape(title)} - Vtiger</title><h1>${escape(moduleName)}: ${escape(title)}</h1><table>${rows}</table>`);
+  }
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const work = url.pathname.startsWith("/__control/")
       ? handleControl(req, res, url)
       : url.pathname.endsWith("/webservice.php")
         ? handleWebservice(req, res, url)
-        : Promise.resolve(send(res, 404, {}, JSON.stringify({ error: "not found" })));
+        : url.pathname.endsWith("/index.php") && req.method === "GET"
+          ? Promise.resolve(handleDetailView(res, url))
+          : Promise.resolve(send(res, 404, {}, JSON.stringify({ error: "not found" })));
     work.catch((e: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "text/plain" });
