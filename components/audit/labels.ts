@@ -36,8 +36,16 @@ export const GEO_STATE_LABELS: Record<"PENDING" | "DONE" | "PRIVATE" | "FAILED",
   FAILED: "Lookup failed",
 };
 
-/** "London, United Kingdom" / "Private network" / "—". */
-export function placeOf(row: { geoState: keyof typeof GEO_STATE_LABELS; city: string | null; country: string | null; countryCode: string | null }): string {
+/** "London, United Kingdom" / "Private network" / "No address" / "—". */
+export function placeOf(row: {
+  geoState: keyof typeof GEO_STATE_LABELS;
+  city: string | null;
+  country: string | null;
+  countryCode: string | null;
+  ip?: string;
+}): string {
+  // Recorded without a usable client address (see server/auth/request-context.ts).
+  if (row.ip === "unknown") return "No address";
   if (row.geoState === "PRIVATE") return "Private network";
   const country = row.country ?? row.countryCode;
   if (row.city && country) return `${row.city}, ${country}`;

@@ -2,6 +2,7 @@ import { inngest } from "@/inngest/client";
 import { loginFailed } from "@/inngest/events";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { normalizeLogin } from "./record-login-event";
 import { checkLoginBurst } from "./send-burst-alert";
 
 /**
@@ -9,7 +10,8 @@ import { checkLoginBurst } from "./send-burst-alert";
  * Inngest cannot be reached (no dev server on this machine), by checking in
  * this process. Never throws: alerting must not fail the sign-in.
  */
-export async function notifyLoginFailure(login: string): Promise<void> {
+export async function notifyLoginFailure(typedLogin: string): Promise<void> {
+  const login = normalizeLogin(typedLogin);
   try {
     await inngest.send(loginFailed.create({ login }));
     return;
