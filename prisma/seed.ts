@@ -1,5 +1,6 @@
 import type { Db } from "../server/db";
 import { hashPassword } from "../server/auth/password";
+import { seedApprovals } from "./seed/approvals";
 import { seedAudit } from "./seed/audit";
 import { seedCrm } from "./seed/crm";
 import { seedHelpdesk } from "./seed/helpdesk";
@@ -61,4 +62,5 @@ export async function seed(db: Db): Promise<void> {
   await seedAudit(db);
   await seedCrm(db);
   await seedHelpdesk(db);
+  await seedApprovals(db);
 }
