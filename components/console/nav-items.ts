@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/approvals", label: "Approvals", icon: "CheckCircle" },
   { href: "/customers", label: "Customers", icon: "Building" },
   { href: "/integrations", label: "Integrations", icon: "Plug" },
+  { href: "/billing", label: "Billing", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
   { href: "/users", label: "Users", icon: "Users", roles: ["PROVIDER_ADMIN"] },
   { href: "/audit", label: "Audit", icon: "ShieldCheck", roles: ["PROVIDER_ADMIN"] },

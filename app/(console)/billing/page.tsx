@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { BillingDashboard } from "./_components/billing-dashboard";
+import { RunRatingButton } from "./_components/run-rating-button";
+
+export const metadata: Metadata = { title: "Billing" };
+
+export default function BillingPage() {
+  return (
+    <>
+      <PageHeader
+        title="Billing"
+        description="Usage pushed by the source apps is rated into invoices every 15 minutes; invoices are charged through Stripe and retried on the dunning schedule."
+        actions={<RunRatingButton />}
+      />
+      <BillingDashboard />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { PaymentsTable } from "./_components/payments-table";
+
+export const metadata: Metadata = { title: "Payments" };
+
+export default function PaymentsPage() {
+  return (
+    <>
+      <PageHeader title="Payments" description="Every charge attempt on an invoice through Stripe, including failed ones retried by dunning." />
+      <PaymentsTable />
+    </>
+  );
+}
