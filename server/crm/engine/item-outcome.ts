@@ -35,14 +35,20 @@ function describeError(e: ConnectorError): string {
   return `${e.message}${fields}`.slice(0, 2000);
 }
 
+/** Marks items done in one statement (a batch's successes are stored together). */
+export async function storeSuccesses(db: Db, itemIds: readonly string[], now: Date): Promise<void> {
+  if (itemIds.length === 0) return;
+  await db.syncQueueItem.updateMany({
+    where: { id: { in: [...itemIds] }, status: "PROCESSING" },
+    data: { status: "SUCCEEDED", finishedAt: now, lockedUntil: null, lastError: null, lastErrorKind: null },
+  });
+}
+
 /** Stores the outcome on the item and its link. */
 export async function storeOutcome(db: Db, item: SyncQueueItem, outcome: ItemOutcome, now: Date): Promise<void> {
   const isPush = PUSH_OPERATIONS.has(item.operation);
   if (outcome.status === "SUCCEEDED") {
-    await db.syncQueueItem.update({
-      where: { id: item.id },
-      data: { status: "SUCCEEDED", finishedAt: now, lockedUntil: null, lastError: null, lastErrorKind: null },
-    });
+    await storeSuccesses(db, [item.id], now);
     return;
   }
   const lastError = describeError(outcome.error);

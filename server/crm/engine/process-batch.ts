@@ -16,7 +16,7 @@ import type { BackoffOptions } from "./backoff";
 import { flushCallLog, withCallContext } from "./call-log";
 import { activityHandlers } from "./handlers";
 import type { HandlerContext } from "./handlers/handler-context";
-import { failureOutcome, storeOutcome, type ItemOutcome } from "./item-outcome";
+import { failureOutcome, storeOutcome, storeSuccesses, type ItemOutcome } from "./item-outcome";
 import { effectiveMappings, type EffectiveMapping } from "./mappings";
 
 export interface BatchOptions {
@@ -65,6 +65,10 @@ export async function processBatch(
     }),
   ]);
   const linkOf = new Map<string, SyncLink>(links.map((l) => [recordKey(l), l]));
+  const openConflicts = links.length
+    ? await db.syncConflict.findMany({ where: { linkId: { in: links.map((l) => l.id) }, status: "OPEN" }, select: { linkId: true }, distinct: ["linkId"] })
+    : [];
+  const linksWithOpenConflicts = new Set(openConflicts.map((c) => c.linkId));
   const modules = moduleConfigsOf(connection);
   const mappingCache = new Map<string, EffectiveMapping[]>();
   const mappingsFor = (entity: string) => {
@@ -125,6 +129,7 @@ export async function processBatch(
   const groups = new Map<string, SyncQueueItem[]>();
   for (const i of items) groups.set(recordKey(i), [...(groups.get(recordKey(i)) ?? []), i]);
 
+  const succeededIds: string[] = [];
   await mapPool([...groups.values()], opts.concurrency ?? 4, async (group) => {
     for (const [index, item] of group.entries()) {
       const key = recordKey(item);
@@ -138,6 +143,7 @@ export async function processBatch(
         prefetched,
         prefetchError,
         mappingsFor,
+        linksWithOpenConflicts,
         firstTouch: item.attempts === 1 && !touched.has(key),
         now,
       };
@@ -155,7 +161,9 @@ export async function processBatch(
           logger.warn("crm.item_dead", { itemId: item.id, connectionId: connection.id, kind: outcome.error.kind, error: outcome.error.message });
         }
       }
-      await storeOutcome(db, item, outcome, now());
+      // Successes are written together at the end of the batch (a crash before that only repeats idempotent pushes).
+      if (outcome.status === "SUCCEEDED") succeededIds.push(item.id);
+      else await storeOutcome(db, item, outcome, now());
       if (index < group.length - 1) {
         // A later item of the same record sees the link as this one left it.
         const fresh = await db.syncLink.findUnique({
@@ -171,6 +179,7 @@ export async function processBatch(
       else result.dead += 1;
     }
   });
+  await storeSuccesses(db, succeededIds, now());
   await flushCallLog(db).catch((e) => logger.error("crm.call_log_flush_failed", { err: e }));
   return result;
 }

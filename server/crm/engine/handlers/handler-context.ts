@@ -23,6 +23,8 @@ export interface HandlerContext {
   /** An error the read-ahead met; items that needed it fail with it. */
   prefetchError: unknown;
   mappingsFor(entity: string): EffectiveMapping[];
+  /** Links of the batch that have open conflicts (others need no conflict bookkeeping when none arise). */
+  linksWithOpenConflicts: ReadonlySet<string>;
   /** No earlier attempt at this record can have reached the CRM: a create may skip its lookup. */
   firstTouch: boolean;
   now: () => Date;

@@ -74,24 +74,23 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
       idempotencyKey: item.idempotencyKey,
       skipLookup: ctx.firstTouch,
     });
-    await db.$transaction(async (tx) => {
-      await tx.syncLink.update({
-        where: { id: link.id },
-        data: {
-          externalId: result.externalId,
-          module: remoteModule,
-          status: "SYNCED",
-          lastError: null,
-          lastSyncedAt: now,
-          remoteUrl: result.url,
-          remoteModifiedAt: result.remoteModifiedAt,
-          baseValues: local,
-          fieldStamps: stampsJson(stampAll(local, "local", localChangedAt)),
-          remoteDeletedAt: null,
-        },
-      });
-      await adapter.rememberExternalId?.(tx, item.entityId, keyOf(connection.provider, connection.id), result.externalId);
+    // Two plain statements, no transaction: the link is what counts; externalIds is a convenience copy.
+    await db.syncLink.update({
+      where: { id: link.id },
+      data: {
+        externalId: result.externalId,
+        module: remoteModule,
+        status: "SYNCED",
+        lastError: null,
+        lastSyncedAt: now,
+        remoteUrl: result.url,
+        remoteModifiedAt: result.remoteModifiedAt,
+        baseValues: local,
+        fieldStamps: stampsJson(stampAll(local, "local", localChangedAt)),
+        remoteDeletedAt: null,
+      },
     });
+    await adapter.rememberExternalId?.(db, item.entityId, keyOf(connection.provider, connection.id), result.externalId);
     const dropped = result.droppedFields.length ? ` (not enabled: ${result.droppedFields.join(", ")})` : "";
     return { message: (result.adopted ? "Adopted the record an earlier attempt created" : "Created") + dropped };
   }
@@ -130,30 +129,33 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
     remoteModifiedAt = result.remoteModifiedAt ?? remoteModifiedAt;
   }
   const applied = rec.toApplyLocally as CanonicalValues;
-  await db.$transaction(async (tx) => {
-    if (Object.keys(applied).length) {
-      await adapter.apply(tx, item.entityId, applied);
-      // Other CRMs hear about the change; this one already has it.
-      await enqueueRecordChange(
-        tx,
-        { entity: item.entity, entityId: item.entityId, operation: "UPDATE", exceptConnectionId: connection.id },
-        { correlationId: item.correlationId },
-      );
-    }
-    await recordConflicts(tx, link, rec.conflicts, mappings, { local, remote: remoteValues });
-    await tx.syncLink.update({
-      where: { id: link.id },
-      data: {
-        status: "SYNCED",
-        lastError: null,
-        lastSyncedAt: now,
-        remoteUrl: remote.url,
-        remoteModifiedAt,
-        baseValues: rec.nextBase as CanonicalValues,
-        fieldStamps: stampsJson(rec.newFieldStamps),
-      },
+  const linkData = {
+    status: "SYNCED" as const,
+    lastError: null,
+    lastSyncedAt: now,
+    remoteUrl: remote.url,
+    remoteModifiedAt,
+    baseValues: rec.nextBase as CanonicalValues,
+    fieldStamps: stampsJson(rec.newFieldStamps),
+  };
+  if (Object.keys(applied).length === 0 && rec.conflicts.length === 0 && !ctx.linksWithOpenConflicts.has(link.id)) {
+    // The common case (only local changes): one statement, no transaction.
+    await db.syncLink.update({ where: { id: link.id }, data: linkData });
+  } else {
+    await db.$transaction(async (tx) => {
+      if (Object.keys(applied).length) {
+        await adapter.apply(tx, item.entityId, applied);
+        // Other CRMs hear about the change; this one already has it.
+        await enqueueRecordChange(
+          tx,
+          { entity: item.entity, entityId: item.entityId, operation: "UPDATE", exceptConnectionId: connection.id },
+          { correlationId: item.correlationId },
+        );
+      }
+      await recordConflicts(tx, link, rec.conflicts, mappings, { local, remote: remoteValues });
+      await tx.syncLink.update({ where: { id: link.id }, data: linkData });
     });
-  });
+  }
   const parts = [
     Object.keys(toPush).length ? `pushed ${Object.keys(toPush).join(", ")}` : null,
     Object.keys(applied).length ? `took ${Object.keys(applied).join(", ")} from the CRM` : null,
