@@ -2,6 +2,7 @@ import type { Db } from "../server/db";
 import { hashPassword } from "../server/auth/password";
 import { seedApprovals } from "./seed/approvals";
 import { seedAudit } from "./seed/audit";
+import { seedBilling } from "./seed/billing";
 import { seedCrm } from "./seed/crm";
 import { seedHelpdesk } from "./seed/helpdesk";
 
@@ -63,4 +64,5 @@ export async function seed(db: Db): Promise<void> {
   await seedCrm(db);
   await seedHelpdesk(db);
   await seedApprovals(db);
+  await seedBilling(db);
 }

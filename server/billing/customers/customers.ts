@@ -67,16 +67,20 @@ export async function upsertCustomerForService(
   input: CustomerInput,
 ): Promise<{ customer: Awaited<ReturnType<typeof createCustomer>>; created: boolean; linked: boolean }> {
   const data = customerSchema.parse(input);
+  // An update changes only what the app sent: fields it left out keep the values the CRM or another app gave them.
+  const sent = Object.fromEntries(
+    Object.entries(data).filter(([key]) => (input as Record<string, unknown>)[key] !== undefined),
+  ) as Partial<typeof data>;
   const link = await db.billingAccountLink.findUnique({ where: { serviceId_externalId: { serviceId, externalId } } });
   if (link) {
-    const customer = await db.customer.update({ where: { id: link.customerId }, data });
+    const customer = await db.customer.update({ where: { id: link.customerId }, data: sent });
     if (data.email && link.externalEmail !== data.email) {
       await db.billingAccountLink.update({ where: { id: link.id }, data: { externalEmail: data.email } });
     }
     return { customer, created: false, linked: false };
   }
   const byEmail = data.email ? await db.customer.findFirst({ where: { email: data.email }, orderBy: { createdAt: "asc" } }) : null;
-  const customer = byEmail ? await db.customer.update({ where: { id: byEmail.id }, data }) : await db.customer.create({ data });
+  const customer = byEmail ? await db.customer.update({ where: { id: byEmail.id }, data: sent }) : await db.customer.create({ data });
   // A concurrent upsert of the same account may have linked first: keep its link.
   await db.billingAccountLink.upsert({
     where: { serviceId_externalId: { serviceId, externalId } },

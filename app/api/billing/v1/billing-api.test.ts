@@ -123,6 +123,14 @@ describe("customers, subscriptions and usage", () => {
     expect(customer.billingAccountLinks.map((l) => l.externalId).sort()).toEqual(["acct-1", "user-77"]);
   });
 
+  it("folds an app account into a customer the CRM already has, keeping what the app did not send", async () => {
+    const crm = await db.customer.create({ data: { name: "Maple Dental", email: "office@maple.test", phone: "+1 416 555 0142", taxId: "BN 1", taxRatePercent: "13" } });
+    const response = await call(upsertCustomer, "POST", "/customers", { body: { customer: { external_id: "maple", name: "Maple Dental Group", email: "office@maple.test" } } });
+    expect(response.status).toBe(200);
+    const after = await db.customer.findUniqueOrThrow({ where: { id: crm.id } });
+    expect([after.name, after.phone, after.taxId, after.taxRatePercent.toFixed()]).toEqual(["Maple Dental Group", "+1 416 555 0142", "BN 1", "13"]);
+  });
+
   it("creates a subscription, refuses duplicates and unknown references with the right status", async () => {
     await call(upsertCustomer, "POST", "/customers", { body: customerBody("acct-2", "two@acme.test") });
     const body = { subscription: { external_customer_id: "acct-2", plan_code: planCode, external_id: "deploy-2", subscription_at: "2026-11-01T00:00:00Z" } };
