@@ -53,6 +53,7 @@ test.describe.serial("owner approvals", () => {
   const stamp = Date.now().toString(36).toUpperCase();
   let ticket: { id: string; number: string };
   let approveLink = "";
+  let bulkTickets: Array<{ id: string; number: string }> = [];
 
   test("an agent requests approval with an AI-drafted summary and a note", async ({ page }) => {
     ticket = await fileTicket(page.request, "ENTECH", `New dispatch board ${stamp}`, "user@entech.example");
@@ -125,8 +126,9 @@ test.describe.serial("owner approvals", () => {
 
   test("a bulk request for three tickets sends one e-mail whose cards are decided separately", async ({ browser, page }) => {
     const subjects = ["Printer fleet", "Door access", "Guest Wi-Fi"].map((s) => `${s} ${stamp}`);
-    const tickets = [];
+    const tickets: Array<{ id: string; number: string }> = [];
     for (const subject of subjects) tickets.push(await fileTicket(page.request, "NORTHWIND", subject, "user@northwind.example"));
+    bulkTickets = tickets;
     const entech = await fileTicket(page.request, "ENTECH", `Other client ${stamp}`, "user@entech.example");
 
     await page.goto(`/tickets?q=${stamp}&status=any`);
@@ -178,12 +180,17 @@ test.describe.serial("owner approvals", () => {
     await expect(pills.filter({ hasText: "⏳ Awaiting approval from Oscar Owner" })).toHaveCount(1);
   });
 
-  test("the Approvals page reports the requests", async ({ page }) => {
+  test("the Approvals page reports the requests and lists one pending more than 7 days", async ({ page }) => {
+    // The bulk request's third card, still pending, as if sent 8 days ago.
+    await queryDb(`UPDATE "ApprovalEngagement" SET "sentAt" = $1 WHERE "ticketId" = $2`, [new Date(Date.now() - 8 * 86_400_000).toISOString(), bulkTickets[2]!.id]);
     await page.goto("/approvals");
     await expect(page.getByRole("heading", { name: "Approvals", level: 1 })).toBeVisible();
     await expect(page.getByTestId("approvals-matrix-NORTHWIND")).toBeVisible();
-    await expect(page.getByRole("table", { name: "Approval requests" })).toContainText(`Printer fleet ${stamp}`);
+    const list = page.getByRole("table", { name: "Approval requests", exact: true });
+    await expect(list).toContainText(`Printer fleet ${stamp}`);
     await page.getByRole("tab", { name: "Pending > 7 days" }).click();
-    await expect(page.getByText("Nothing stuck")).toBeVisible();
+    const stuck = page.getByRole("table", { name: "Requests pending more than 7 days", exact: true });
+    await expect(stuck).toContainText(`Guest Wi-Fi ${stamp}`);
+    await expect(stuck).not.toContainText(`Printer fleet ${stamp}`);
   });
 });
