@@ -1,5 +1,6 @@
 import { startFakeGeo } from "../fakes/geo/fake-geo-server";
 import { startFakeOpenAI } from "../fakes/openai/fake-openai-server";
+import { startFakeStripe } from "../fakes/stripe/fake-stripe-server";
 import { startFakeVtiger } from "../fakes/vtiger/fake-vtiger-server";
 
 /**
@@ -44,6 +45,18 @@ export async function startFakes(): Promise<{
   });
   urls.vtiger = vtiger.url;
   stops.push(() => vtiger.close());
+  // Billing: the Stripe API subset the SDK talks to; specs sign webhooks with the same secret.
+  const stripe = await startFakeStripe();
+  const stripeWebhookSecret = "whsec_e2e_switchboard_billing";
+  Object.assign(env, {
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+    WEBHOOK_ALLOW_LOOPBACK: "true",
+  });
+  urls.stripe = stripe.url;
+  urls.stripeWebhookSecret = stripeWebhookSecret;
+  stops.push(() => stripe.close());
   return {
     env,
     urls,
