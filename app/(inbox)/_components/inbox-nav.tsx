@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Inbox, Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { OwnerContactNavLink } from "@/components/approvals";
 import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
 
@@ -38,6 +39,7 @@ export function InboxNav() {
         <Plus className="size-4" aria-hidden />
         New ticket
       </Link>
+      <OwnerContactNavLink />
     </nav>
   );
 }

@@ -5,6 +5,7 @@ import { Inbox } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { TicketApprovalPill } from "@/components/approvals";
 import { StatusBadge } from "@/components/helpdesk/ticket-badges";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -117,6 +118,7 @@ export function InboxList() {
                   <span className="flex flex-wrap items-center gap-2">
                     <span className="font-mono text-xs text-muted-foreground">{t.number}</span>
                     <StatusBadge status={t.status} />
+                    <TicketApprovalPill ticketId={t.id} scope="inbox" />
                   </span>
                   <span className={`block truncate ${t.unread ? "font-semibold" : "font-medium"}`}>{t.subject}</span>
                   {scope === "all" ? <span className="block text-xs text-muted-foreground">Reported by {t.reporterName}</span> : null}
