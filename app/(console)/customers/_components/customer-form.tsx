@@ -1,10 +1,12 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useTRPC } from "@/lib/trpc/react";
 import type { CustomerFormInput } from "@/lib/validators/crm";
 
 export type CustomerFormValues = Required<{ [K in keyof CustomerFormInput]: string }>;
@@ -45,6 +47,8 @@ export function CustomerForm({
   errors: Record<string, string[] | undefined>;
   onSubmit: (values: CustomerFormInput) => void;
 }) {
+  const trpc = useTRPC();
+  const organisations = useQuery(trpc.crm.customers.organisations.queryOptions());
   const [v, setV] = useState<CustomerFormValues>(initial);
   const set = (k: keyof CustomerFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
   const text = (k: keyof CustomerFormValues, label: string, props: React.ComponentProps<typeof Input> = {}) => (
@@ -82,6 +86,15 @@ export function CustomerForm({
       {text("postalCode", "Postal code")}
       {text("country", "Country (2 letters)", { maxLength: 2 })}
       {text("taxId", "Tax id")}
+      <FormField label="Client organisation" description="When this customer's staff use Switchboard." error={errors.organisationId}>
+        <NativeSelect
+          name="organisationId"
+          value={v.organisationId}
+          onChange={set("organisationId")}
+          placeholder="None"
+          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.label})` }))}
+        />
+      </FormField>
       <div className="flex items-end sm:col-span-2">
         <Button type="submit" loading={pending}>
           {submitLabel}

@@ -20,4 +20,8 @@ export const crmCustomersRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => updateCustomer(ctx.db, input.id, input.data)),
   addNote: crmProviderProcedure.input(customerNoteSchema).mutation(({ ctx, input }) => addCustomerNote(ctx.db, input.customerId, input.text)),
   addTask: crmProviderProcedure.input(customerTaskSchema).mutation(({ ctx, input }) => addCustomerTask(ctx.db, input)),
+  /** Client organisations a customer can be linked to (provider staff see every client). */
+  organisations: crmProviderProcedure.query(({ ctx }) =>
+    ctx.db.organisation.findMany({ where: { kind: "CLIENT" }, select: { id: true, name: true, label: true }, orderBy: { name: "asc" } }),
+  ),
 });
