@@ -13,6 +13,7 @@ import { addTicketFollower, enqueueTicketAcknowledgement } from "./notify";
 import type { MessageAuthor } from "./post-message";
 import { resolveRouting } from "./routing";
 import { loadSlaSettings } from "./sla-settings";
+import { ticketSearchText } from "./search-text";
 import { generateTicketNumber } from "./ticket-number";
 import { refreshTicketSla } from "./ticket-sla";
 import { recordTicketEvent } from "./trail";
@@ -107,6 +108,7 @@ export async function createTicketInTx(tx: DbOrTx, params: CreateTicketParams): 
       deviceSerials: [...(params.deviceSerials ?? [])],
       tags: [...(params.tags ?? [])],
       diagnostics: params.diagnostics,
+      searchText: ticketSearchText({ ...params, number, reporterEmail }),
       status: params.assigneeId ? "in_progress" : "open",
       lastPublicMessageAt: now,
       createdAt: now,

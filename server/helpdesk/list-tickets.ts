@@ -5,22 +5,16 @@ import type { DbOrTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 
 /**
- * Search as one OR: an exact ticket number, or a case-insensitive substring of
- * subject, description, reporter name or e-mail. Each of those columns has a
- * trigram index, so PostgreSQL answers with a bitmap OR instead of a scan.
+ * Search: an exact ticket number goes straight to its unique index; anything
+ * else is a case-insensitive substring of number, subject, reporter, service
+ * address or description, matched as one LIKE on the lower-cased, trigram-
+ * indexed searchText column (see search-text.ts).
  */
 export function ticketSearchWhere(search: string | undefined): Prisma.TicketWhereInput {
   if (!search) return {};
   const number = normalizeTicketNumber(search);
   if (number) return { number };
-  return {
-    OR: [
-      { subject: { contains: search, mode: "insensitive" } },
-      { description: { contains: search, mode: "insensitive" } },
-      { reporterName: { contains: search, mode: "insensitive" } },
-      { reporterEmail: { contains: search, mode: "insensitive" } },
-    ],
-  };
+  return { searchText: { contains: search.trim().toLowerCase() } };
 }
 
 /** The console list's filters as a Prisma where (empty lists mean "any"). */

@@ -4,6 +4,7 @@ import { SLA_TARGET_LABELS, type SlaTarget } from "@/lib/helpdesk/sla-states";
 import type { UpdateTicketInput } from "@/lib/validators/helpdesk";
 import type { DbOrTx } from "@/server/db";
 import { invalidInput, TicketNotFoundError } from "./errors";
+import { ticketSearchText } from "./search-text";
 import { loadSlaSettings } from "./sla-settings";
 import { refreshTicketSla } from "./ticket-sla";
 import { applyStatusChange } from "./ticket-status";
@@ -38,6 +39,11 @@ export async function unsafeUpdateTicket(
       serviceAddress: true,
       affectedServices: true,
       deviceSerials: true,
+      number: true,
+      subject: true,
+      description: true,
+      reporterName: true,
+      reporterEmail: true,
       firstResponseDueAt: true,
       nextUpdateDueAt: true,
       resolutionDueAt: true,
@@ -120,7 +126,9 @@ export async function unsafeUpdateTicket(
       data: {
         updatedAt: now,
         ...(fieldChanges.tags ? { tags: d.tags } : {}),
-        ...(fieldChanges.serviceAddress ? { serviceAddress: d.serviceAddress } : {}),
+        ...(fieldChanges.serviceAddress
+          ? { serviceAddress: d.serviceAddress, searchText: ticketSearchText({ ...ticket, serviceAddress: d.serviceAddress }) }
+          : {}),
         ...(fieldChanges.affectedServices ? { affectedServices: d.affectedServices } : {}),
         ...(fieldChanges.deviceSerials ? { deviceSerials: d.deviceSerials } : {}),
       },

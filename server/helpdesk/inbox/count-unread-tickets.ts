@@ -1,26 +1,28 @@
 import type { InboxScope } from "@/lib/validators/helpdesk";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { DbOrTx } from "@/server/db";
-import { inboxScopeWhere } from "./inbox-scope";
+import { Prisma } from "@/server/generated/prisma/client";
+import { effectiveInboxScope } from "./inbox-scope";
 
 /**
  * The badge figure: in-scope tickets whose newest public support message is
  * newer than what this user has seen. Comparing two columns across a join is
- * beyond Prisma's where, so the candidate set (scoped, with a support reply)
- * is read with only the two timestamps, then compared here.
+ * beyond Prisma's where, so this is one SQL count. It applies the same scope
+ * as inboxScopeWhere: the organisation always, plus "filed with my e-mail or
+ * by me" unless a client admin asked for all.
  */
 export async function countUnreadTickets(db: DbOrTx, user: SessionUser, scope: InboxScope = "mine"): Promise<number> {
-  const tickets = await db.ticket.findMany({
-    where: { AND: [inboxScopeWhere(user, scope), { lastPublicProviderMessageAt: { not: null } }] },
-    select: {
-      lastPublicProviderMessageAt: true,
-      readStates: { where: { userId: user.id }, select: { lastSeenMessageAt: true } },
-    },
-  });
-  let unread = 0;
-  for (const t of tickets) {
-    const seen = t.readStates[0]?.lastSeenMessageAt;
-    if (!seen || t.lastPublicProviderMessageAt!.getTime() > seen.getTime()) unread++;
-  }
-  return unread;
+  const mine =
+    effectiveInboxScope(user, scope) === "mine"
+      ? Prisma.sql`AND (t."reporterEmail" = ${user.email.trim().toLowerCase()} OR t."reporterUserId" = ${user.id})`
+      : Prisma.empty;
+  const rows = await db.$queryRaw<{ unread: number }[]>`
+    SELECT count(*)::int AS unread
+    FROM "Ticket" t
+    LEFT JOIN "TicketReadState" r ON r."ticketId" = t.id AND r."userId" = ${user.id}
+    WHERE t."organisationId" = ${user.organisationId}
+      ${mine}
+      AND t."lastPublicProviderMessageAt" IS NOT NULL
+      AND (r."lastSeenMessageAt" IS NULL OR t."lastPublicProviderMessageAt" > r."lastSeenMessageAt")`;
+  return rows[0]?.unread ?? 0;
 }
