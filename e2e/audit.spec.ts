@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../prisma/seed";
+import { DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { queryDb } from "./support/runtime";
 import { STORAGE } from "./support/storage";
 

@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { DEMO_PASSWORD } from "../prisma/seed";
+import { DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { STORAGE } from "./support/storage";
 
 /** Signs each demo role in once through the real password form and saves the session. */

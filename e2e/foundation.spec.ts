@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "../prisma/seed";
+import { DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { STORAGE } from "./support/storage";
 import { latestEmailTo, linkIn } from "./support/runtime";
 
