@@ -79,7 +79,9 @@ export async function upsertCustomerForService(
     }
     return { customer, created: false, linked: false };
   }
-  const byEmail = data.email ? await db.customer.findFirst({ where: { email: data.email }, orderBy: { createdAt: "asc" } }) : null;
+  const byEmail = data.email
+    ? await db.customer.findFirst({ where: { email: { equals: data.email, mode: "insensitive" } }, orderBy: { createdAt: "asc" } })
+    : null;
   const customer = byEmail ? await db.customer.update({ where: { id: byEmail.id }, data: sent }) : await db.customer.create({ data });
   // A concurrent upsert of the same account may have linked first: keep its link.
   await db.billingAccountLink.upsert({
