@@ -1,7 +1,7 @@
 import { requestContextFromHeaders } from "@/server/auth/request-context";
 import { db } from "@/server/db";
-import { resolveTicketAccessToken } from "@/server/helpdesk/access-tokens";
 import { attachmentResponse } from "@/server/helpdesk/attachment-response";
+import { getFollowLinkAttachment } from "@/server/helpdesk/inbox/get-inbox-attachment";
 import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     return new Response("Too many requests", { status: 429, headers: { "Retry-After": "60" } });
   }
   const { token, id } = await params;
-  const resolved = await resolveTicketAccessToken(db, token);
-  if (!resolved.ok) return attachmentResponse(null);
-  const attachment = await db.ticketAttachment.findFirst({
-    where: { id, ticketId: resolved.link.ticketId, organisationId: resolved.link.organisationId, message: { visibility: "public" } },
-  });
-  return attachmentResponse(attachment);
+  return attachmentResponse(await getFollowLinkAttachment(db, token, id));
 }
