@@ -52,6 +52,8 @@ export function InboxList() {
 
   const label = me.data?.organisationLabel ?? "";
   const data = list.data;
+  // What the server actually applied (client users always get "mine").
+  const shownScope = data?.scope ?? scope;
 
   return (
     <div className="space-y-4">
@@ -94,7 +96,7 @@ export function InboxList() {
       ) : data && data.rows.length === 0 ? (
         <EmptyState
           icon={Inbox}
-          title={search || status ? "No tickets match" : scope === "all" ? `No tickets for ${label} yet` : "You have no tickets yet"}
+          title={search || status ? "No tickets match" : shownScope === "all" ? `No tickets for ${label} yet` : "You have no tickets yet"}
           description={search || status ? "Try another search or status." : "When you file a ticket, it appears here with every reply from support."}
           action={
             <Button asChild>
@@ -121,7 +123,7 @@ export function InboxList() {
                     <TicketApprovalPill ticketId={t.id} scope="inbox" />
                   </span>
                   <span className={`block truncate ${t.unread ? "font-semibold" : "font-medium"}`}>{t.subject}</span>
-                  {scope === "all" ? <span className="block text-xs text-muted-foreground">Reported by {t.reporterName}</span> : null}
+                  {shownScope === "all" ? <span className="block text-xs text-muted-foreground">Reported by {t.reporterName}</span> : null}
                 </span>
                 <time className="shrink-0 text-xs text-muted-foreground" dateTime={new Date(t.lastUpdateAt).toISOString()} title={formatDateTime(t.lastUpdateAt)}>
                   {formatRelative(t.lastUpdateAt)}
