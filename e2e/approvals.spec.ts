@@ -107,10 +107,38 @@ test.describe.serial("owner approvals", () => {
   test("the client user sees the decision in My Tickets", async ({ browser }) => {
     const context = await browser.newContext({ storageState: STORAGE.entechUser });
     const page = await context.newPage();
-    await page.goto(`/my-tickets/${ticket.number}`);
+    await page.goto("/my-tickets");
+    const row = page.locator(`[data-testid="inbox-row"][data-number="${ticket.number}"]`);
+    await expect(row.getByTestId("approval-state-pill")).toHaveText("✓ Approved by Olivia Owner");
+    await row.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/my-tickets/${ticket.number}$`));
     await expect(page.getByText("✓ Approved by Olivia Owner").first()).toBeVisible();
     await expect(page.getByText("Go ahead, within the two days.")).toBeVisible();
     await context.close();
+  });
+
+  test("a client admin edits the owner contact in My Tickets; a client user only reads it", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: STORAGE.entechAdmin });
+    const page = await admin.newPage();
+    await page.goto("/my-tickets");
+    await page.getByRole("link", { name: "Owner contact" }).click();
+    await expect(page.getByRole("heading", { name: "Owner contact" })).toBeVisible();
+    await expect(page.getByLabel("Owner name")).toHaveValue("Olivia Owner");
+    await page.getByLabel("Owner e-mail").fill("not-an-address");
+    await page.getByRole("button", { name: "Save owner contact" }).click();
+    await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
+    // Saving the same owner again keeps the demo data as it was.
+    await page.getByLabel("Owner e-mail").fill(ENTECH_OWNER);
+    await page.getByRole("button", { name: "Save owner contact" }).click();
+    await expect(page.getByText("Owner contact saved")).toBeVisible();
+    await admin.close();
+
+    const user = await browser.newContext({ storageState: STORAGE.entechUser });
+    const userPage = await user.newPage();
+    await userPage.goto("/settings/owner");
+    await expect(userPage.getByText("Only your organisation's admins can change this.")).toBeVisible();
+    await expect(userPage.getByRole("button", { name: "Save owner contact" })).toHaveCount(0);
+    await user.close();
   });
 
   test("the same link then shows 'no longer valid', as do unknown and malformed links", async ({ browser }) => {
