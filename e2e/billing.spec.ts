@@ -21,7 +21,7 @@ test("a plan with a metered charge bills a subscriber's usage with overage and t
   await dialog.getByLabel("Name").fill("E2E CPU seconds");
   await dialog.getByLabel("Unit label").fill("seconds");
   await dialog.getByRole("button", { name: "Create metric" }).click();
-  await expect(page.getByRole("cell", { name: metricCode })).toBeVisible();
+  await expect(page.getByRole("cell", { name: metricCode, exact: true })).toBeVisible();
 
   // 2. A plan: CA$20 a month, 100 seconds included, then CA$0.50 per second.
   await page.goto("/billing/plans");
@@ -45,7 +45,7 @@ test("a plan with a metered charge bills a subscriber's usage with overage and t
   await dialog.getByLabel("Included quota").fill("100");
   await dialog.getByLabel("Price per unit batch").fill("0.50");
   await dialog.getByRole("button", { name: "Save charge" }).click();
-  await expect(page.getByRole("cell", { name: /E2E CPU seconds/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /E2E CPU seconds/ }).first()).toBeVisible();
 
   // 3. A source app; its API key is shown once.
   await page.goto("/billing/services");
