@@ -34,7 +34,7 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
 
   // Add the connection, testing it first.
   await page.goto("/integrations/new");
-  await page.getByLabel("Name", { exact: true }).fill("E2E Vtiger");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("E2E Vtiger");
   await page.getByLabel("Base URL").fill(vtigerUrl);
   await page.getByLabel("User name").fill("admin");
   await page.getByLabel("Access key").fill("fake-access-key");
@@ -51,14 +51,14 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await page.goto("/customers");
   await page.getByRole("button", { name: "New customer" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name", { exact: true }).fill("Ada Lovelace");
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Ada Lovelace");
   await dialog.getByLabel("E-mail").fill("ada.e2e@example.test");
   await dialog.getByLabel("Phone").fill("+61 2 5550 0001");
   await dialog.getByRole("button", { name: "Create customer" }).click();
   await expect(page.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
   const customerId = new URL(page.url()).pathname.split("/").pop()!;
   const state = await syncState(page, connectionId);
-  await expect(state.getByText("Synced")).toBeVisible({ timeout: 30_000 });
+  await expect(state.getByText("Synced", { exact: true })).toBeVisible({ timeout: 30_000 });
   const contact = await remoteContact(customerId);
   expect(contact).toMatchObject({ firstname: "Ada", lastname: "Lovelace", email: "ada.e2e@example.test" });
   const link = state.getByRole("link", { name: "Open in CRM" });
@@ -73,7 +73,7 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await control("fault", { type: "http_500" });
   await page.getByLabel("Phone").fill("+61 2 5550 0002");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(state.getByText("Failed")).toBeVisible({ timeout: 30_000 });
+  await expect(state.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.goto(`/integrations/${connectionId}`);
   await page.getByRole("tab", { name: "Dead letter" }).click();
   const deadRow = page.getByRole("table", { name: "Dead letter" }).getByRole("row").filter({ hasText: "Ada Lovelace" });
@@ -81,11 +81,11 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await expect(deadRow.getByText("HTTP 500").first()).toBeVisible();
 
   // Fix it and retry from the dashboard.
-  await control("reset");
+  await control("reset", {});
   await page.getByRole("button", { name: "Retry all dead" }).click();
   await expect(page.getByRole("table", { name: "Dead letter" }).getByRole("row").filter({ hasText: "Ada Lovelace" })).toHaveCount(0, { timeout: 30_000 });
   await page.goto(`/customers/${customerId}`);
-  await expect((await syncState(page, connectionId)).getByText("Synced")).toBeVisible({ timeout: 30_000 });
+  await expect((await syncState(page, connectionId)).getByText("Synced", { exact: true })).toBeVisible({ timeout: 30_000 });
   expect((await remoteContact(customerId))?.phone).toBe("+61 2 5550 0002");
 
   // The dashboard shows the calls, including the failures.
