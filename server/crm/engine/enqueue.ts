@@ -112,6 +112,8 @@ export interface RecordChange {
   operation: "CREATE" | "UPDATE" | "DELETE";
   /** Leave this connection out (the change came from it). */
   exceptConnectionId?: string;
+  /** Only this connection (a sweep that found the record behind on it). */
+  onlyConnectionId?: string;
   /** When the change happened (default now): the local side's time in reconciliation. */
   changedAt?: Date;
 }
@@ -126,6 +128,7 @@ export async function enqueueRecordChange(tx: DbOrTx, change: RecordChange, opts
   const out: EnqueuedItem[] = [];
   for (const conn of await connectionsSyncing(tx, change.entity)) {
     if (conn.id === change.exceptConnectionId) continue;
+    if (change.onlyConnectionId && conn.id !== change.onlyConnectionId) continue;
     const item = await insertQueueItem(tx, {
       connectionId: conn.id,
       entity: change.entity,
