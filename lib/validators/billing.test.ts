@@ -160,7 +160,9 @@ describe("usage ingestion schemas", () => {
       periodTo: new Date("2026-11-01T01:00:00Z"),
       quantity: "3600",
       idempotencyKey: "nexacloud:cpu_seconds:dep-42:2026-11-01T00",
+      uniqueKey: null,
     });
+    expect(usageItemSchema.parse({ ...item, unique_key: " user-7 " }).uniqueKey).toBe("user-7");
   });
 
   it("explains a window that ends before it starts, a negative quantity and a long key", () => {
