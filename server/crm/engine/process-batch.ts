@@ -17,6 +17,7 @@ import { flushCallLog, withCallContext } from "./call-log";
 import { activityHandlers } from "./handlers";
 import type { HandlerContext } from "./handlers/handler-context";
 import { failureOutcome, storeOutcome, storeSuccesses, type ItemOutcome } from "./item-outcome";
+import { writeSyncedLinks, type SyncedLinkWrite } from "./link-writes";
 import { effectiveMappings, type EffectiveMapping } from "./mappings";
 
 export interface BatchOptions {
@@ -130,6 +131,7 @@ export async function processBatch(
   for (const i of items) groups.set(recordKey(i), [...(groups.get(recordKey(i)) ?? []), i]);
 
   const succeededIds: string[] = [];
+  const linkWrites: SyncedLinkWrite[] = [];
   await mapPool([...groups.values()], opts.concurrency ?? 4, async (group) => {
     for (const [index, item] of group.entries()) {
       const key = recordKey(item);
@@ -144,6 +146,7 @@ export async function processBatch(
         prefetchError,
         mappingsFor,
         linksWithOpenConflicts,
+        deferLinkWrite: group.length === 1 ? (w) => linkWrites.push(w) : undefined,
         firstTouch: item.attempts === 1 && !touched.has(key),
         now,
       };
@@ -179,6 +182,8 @@ export async function processBatch(
       else result.dead += 1;
     }
   });
+  // Links first: an item is only marked done once its link says where the record went.
+  await writeSyncedLinks(db, linkWrites);
   await storeSuccesses(db, succeededIds, now());
   await flushCallLog(db).catch((e) => logger.error("crm.call_log_flush_failed", { err: e }));
   return result;

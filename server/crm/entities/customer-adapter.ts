@@ -127,6 +127,15 @@ export const customerAdapter: SyncEntityAdapter = {
     return created.id;
   },
 
+  async rememberExternalIds(db: DbOrTx, entries) {
+    if (entries.length === 0) return;
+    await db.$executeRaw`
+      UPDATE "Customer" c SET "externalIds" = c."externalIds" || jsonb_build_object(v.key, v.ext)
+      FROM jsonb_to_recordset(${JSON.stringify(entries.map((e) => ({ id: e.id, key: e.key, ext: e.externalId })))}::jsonb)
+        AS v(id text, key text, ext text)
+      WHERE c."id" = v.id`;
+  },
+
   async rememberExternalId(db: DbOrTx, id, key, externalId) {
     // jsonb update in SQL: no read-modify-write race, and updatedAt stays a record of real edits.
     if (externalId === null) {

@@ -25,6 +25,8 @@ export interface SyncEntityAdapter {
   createFromRemote(db: DbOrTx, values: Record<string, Canonical>): Promise<string>;
   /** Remembers the remote id on the record itself (e.g. Customer.externalIds). */
   rememberExternalId?(db: DbOrTx, id: string, key: string, externalId: string | null): Promise<void>;
+  /** The same for many records in one statement. */
+  rememberExternalIds?(db: DbOrTx, entries: readonly { id: string; key: string; externalId: string }[]): Promise<void>;
 }
 
 const ADAPTERS: Record<string, SyncEntityAdapter> = { customer: customerAdapter };

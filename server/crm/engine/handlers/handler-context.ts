@@ -7,6 +7,7 @@ import type { Db } from "@/server/db";
 import type { CrmConnection, SyncLink, SyncQueueItem } from "@/server/generated/prisma/client";
 import type { CrmConnector, RemoteRecord } from "../../connector";
 import type { LocalRecord } from "../../entities/entity-adapter";
+import type { SyncedLinkWrite } from "../link-writes";
 import type { EffectiveMapping } from "../mappings";
 
 export interface HandlerContext {
@@ -25,6 +26,8 @@ export interface HandlerContext {
   mappingsFor(entity: string): EffectiveMapping[];
   /** Links of the batch that have open conflicts (others need no conflict bookkeeping when none arise). */
   linksWithOpenConflicts: ReadonlySet<string>;
+  /** Set when nothing later in the batch reads this record's link: its write may join the batch's one statement. */
+  deferLinkWrite?: (write: SyncedLinkWrite) => void;
   /** No earlier attempt at this record can have reached the CRM: a create may skip its lookup. */
   firstTouch: boolean;
   now: () => Date;

@@ -74,6 +74,25 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
       idempotencyKey: item.idempotencyKey,
       skipLookup: ctx.firstTouch,
     });
+    const dropped = result.droppedFields.length ? ` (not enabled: ${result.droppedFields.join(", ")})` : "";
+    const message = (result.adopted ? "Adopted the record an earlier attempt created" : "Created") + dropped;
+    const fieldStamps = stampsJson(stampAll(local, "local", localChangedAt));
+    if (ctx.deferLinkWrite) {
+      ctx.deferLinkWrite({
+        linkId: link.id,
+        entity: item.entity,
+        entityId: item.entityId,
+        externalId: result.externalId,
+        module: remoteModule,
+        remoteUrl: result.url,
+        remoteModifiedAt: result.remoteModifiedAt,
+        syncedAt: now,
+        baseValues: local,
+        fieldStamps,
+        externalIdKey: keyOf(connection.provider, connection.id),
+      });
+      return { message };
+    }
     // Two plain statements, no transaction: the link is what counts; externalIds is a convenience copy.
     await db.syncLink.update({
       where: { id: link.id },
@@ -86,13 +105,12 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
         remoteUrl: result.url,
         remoteModifiedAt: result.remoteModifiedAt,
         baseValues: local,
-        fieldStamps: stampsJson(stampAll(local, "local", localChangedAt)),
+        fieldStamps,
         remoteDeletedAt: null,
       },
     });
     await adapter.rememberExternalId?.(db, item.entityId, keyOf(connection.provider, connection.id), result.externalId);
-    const dropped = result.droppedFields.length ? ` (not enabled: ${result.droppedFields.join(", ")})` : "";
-    return { message: (result.adopted ? "Adopted the record an earlier attempt created" : "Created") + dropped };
+    return { message };
   }
 
   const remote = await readRemote(ctx, remoteModule, link.externalId);
