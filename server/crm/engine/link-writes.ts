@@ -1,7 +1,7 @@
 /**
- * Writing the links of freshly created remote records for a whole batch in
- * one statement (jsonb_to_recordset), instead of one statement per record:
- * the largest share of the engine's per-record cost on bulk pushes.
+ * Writing the links of pushed records for a whole batch in one statement
+ * (jsonb_to_recordset) instead of one statement per record: the largest
+ * share of the engine's per-record cost on bulk pushes.
  */
 import type { Db } from "@/server/db";
 import { entityAdapter } from "../entities/entity-adapter";
@@ -19,8 +19,8 @@ export interface SyncedLinkWrite {
   syncedAt: Date;
   baseValues: CanonicalValues;
   fieldStamps: unknown;
-  /** Key under which the record remembers its remote id (Customer.externalIds). */
-  externalIdKey: string;
+  /** Key under which the record remembers its remote id (Customer.externalIds); null when it already does. */
+  externalIdKey: string | null;
 }
 
 export async function writeSyncedLinks(db: Db, writes: readonly SyncedLinkWrite[]): Promise<void> {
@@ -45,13 +45,13 @@ export async function writeSyncedLinks(db: Db, writes: readonly SyncedLinkWrite[
       AS v(id text, ext text, mod text, url text, rmod text, synced text, base jsonb, stamps jsonb)
     WHERE l."id" = v.id`;
   const byEntity = new Map<string, SyncedLinkWrite[]>();
-  for (const w of writes) byEntity.set(w.entity, [...(byEntity.get(w.entity) ?? []), w]);
+  for (const w of writes) if (w.externalIdKey) byEntity.set(w.entity, [...(byEntity.get(w.entity) ?? []), w]);
   for (const [entity, list] of byEntity) {
     const adapter = entityAdapter(entity);
     if (adapter?.rememberExternalIds) {
-      await adapter.rememberExternalIds(db, list.map((w) => ({ id: w.entityId, key: w.externalIdKey, externalId: w.externalId })));
+      await adapter.rememberExternalIds(db, list.map((w) => ({ id: w.entityId, key: w.externalIdKey!, externalId: w.externalId })));
     } else if (adapter?.rememberExternalId) {
-      for (const w of list) await adapter.rememberExternalId(db, w.entityId, w.externalIdKey, w.externalId);
+      for (const w of list) await adapter.rememberExternalId(db, w.entityId, w.externalIdKey!, w.externalId);
     }
   }
 }

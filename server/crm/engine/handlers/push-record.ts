@@ -157,8 +157,24 @@ export async function pushRecordHandler(ctx: HandlerContext): Promise<HandlerRes
     fieldStamps: stampsJson(rec.newFieldStamps),
   };
   if (Object.keys(applied).length === 0 && rec.conflicts.length === 0 && !ctx.linksWithOpenConflicts.has(link.id)) {
-    // The common case (only local changes): one statement, no transaction.
-    await db.syncLink.update({ where: { id: link.id }, data: linkData });
+    // The common case (only local changes): no transaction, and when possible one statement for the batch.
+    if (ctx.deferLinkWrite) {
+      ctx.deferLinkWrite({
+        linkId: link.id,
+        entity: item.entity,
+        entityId: item.entityId,
+        externalId: link.externalId,
+        module: remoteModule,
+        remoteUrl: remote.url,
+        remoteModifiedAt,
+        syncedAt: now,
+        baseValues: linkData.baseValues,
+        fieldStamps: linkData.fieldStamps,
+        externalIdKey: null,
+      });
+    } else {
+      await db.syncLink.update({ where: { id: link.id }, data: linkData });
+    }
   } else {
     await db.$transaction(async (tx) => {
       if (Object.keys(applied).length) {
