@@ -130,7 +130,7 @@ test.describe.serial("owner approvals", () => {
     // Saving the same owner again keeps the demo data as it was.
     await page.getByLabel("Owner e-mail").fill(ENTECH_OWNER);
     await page.getByRole("button", { name: "Save owner contact" }).click();
-    await expect(page.getByText("Owner contact saved")).toBeVisible();
+    await expect(page.getByText("Owner contact saved", { exact: true })).toBeVisible();
     await admin.close();
 
     const user = await browser.newContext({ storageState: STORAGE.entechUser });
