@@ -6,6 +6,9 @@
  * mail clients need) and plain text. Every piece of user content is escaped.
  */
 import { clip, fitThread, formatWhen, omittedMarker, type PublicThreadMessage } from "./summary-prompt";
+import { escapeHtml } from "@/server/mail/templates/layout";
+
+export { escapeHtml };
 
 export interface ApprovalEmailCard {
   ticketNumber: string;
@@ -43,16 +46,6 @@ const MESSAGE_MAX_CHARS = 4_000;
 const DEFAULT_ACCENT = "#1e3a8a";
 const APPROVE_COLOR = "#15803d";
 const REJECT_COLOR = "#b91c1c";
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 /** Renders the approval request (or its reminder) for one or more tickets. */
 export function renderApprovalRequestEmail(input: ApprovalEmailInput): RenderedEmail {

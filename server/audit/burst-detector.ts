@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/server/mail/templates/layout";
 export const DEFAULT_BURST_THRESHOLD = 5;
 export const DEFAULT_BURST_WINDOW_MINUTES = 15;
 export const DEFAULT_BURST_COOLDOWN_MINUTES = 60;
@@ -106,15 +107,6 @@ function oneLine(value: string | null | undefined, max: number): string {
   // Header and log safety: no line breaks or other control characters from user-typed values.
   const clean = (value ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 function formatTime(date: Date): string {
