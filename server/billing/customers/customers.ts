@@ -1,20 +1,37 @@
 /**
  * The shared Customer record as billing uses it: console create/update,
  * listing, and the identity resolution behind POST /api/billing/v1/customers.
+ * Every write queues the customer's CRM push in the same transaction (as the
+ * CRM's own customer screens do) and wakes the sync workers after commit.
  */
 import { customerSchema, type CustomerInput } from "@/lib/validators/billing";
-import type { DbOrTx } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { enqueueCustomerSync } from "@/server/crm/customers/manage-customers";
+import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
+import { connectionIdsOf } from "@/server/crm/engine/enqueue";
+import type { Db, DbOrTx } from "@/server/db";
+import type { Customer, Prisma } from "@/server/generated/prisma/client";
 import { notFound } from "../errors";
 
-export async function createCustomer(db: DbOrTx, input: CustomerInput) {
-  return db.customer.create({ data: customerSchema.parse(input) });
+export async function createCustomer(db: Db, input: CustomerInput): Promise<Customer> {
+  const data = customerSchema.parse(input);
+  const { customer, items } = await db.$transaction(async (tx) => {
+    const customer = await tx.customer.create({ data });
+    return { customer, items: await enqueueCustomerSync(tx, customer.id, "CREATE") };
+  });
+  await dispatchSyncWork(connectionIdsOf(items));
+  return customer;
 }
 
-export async function updateCustomer(db: DbOrTx, id: string, input: CustomerInput) {
-  const existing = await db.customer.findUnique({ where: { id }, select: { id: true } });
-  if (!existing) throw notFound("Customer", id);
-  return db.customer.update({ where: { id }, data: customerSchema.parse(input) });
+export async function updateCustomer(db: Db, id: string, input: CustomerInput): Promise<Customer> {
+  const data = customerSchema.parse(input);
+  const { customer, items } = await db.$transaction(async (tx) => {
+    const existing = await tx.customer.findUnique({ where: { id }, select: { id: true } });
+    if (!existing) throw notFound("Customer", id);
+    const customer = await tx.customer.update({ where: { id }, data });
+    return { customer, items: await enqueueCustomerSync(tx, id, "UPDATE") };
+  });
+  await dispatchSyncWork(connectionIdsOf(items));
+  return customer;
 }
 
 export async function getCustomerOrThrow(db: DbOrTx, id: string) {
@@ -61,11 +78,26 @@ export async function listCustomers(db: DbOrTx, opts: { search?: string; page: n
  * (re)written and the customer's details updated with what the app sent.
  */
 export async function upsertCustomerForService(
+  db: Db,
+  serviceId: string,
+  externalId: string,
+  input: CustomerInput,
+): Promise<{ customer: Customer; created: boolean; linked: boolean }> {
+  const { result, items } = await db.$transaction(async (tx) => {
+    const result = await upsertCustomerInTx(tx, serviceId, externalId, input);
+    const items = await enqueueCustomerSync(tx, result.customer.id, result.created ? "CREATE" : "UPDATE");
+    return { result, items };
+  });
+  await dispatchSyncWork(connectionIdsOf(items));
+  return result;
+}
+
+async function upsertCustomerInTx(
   db: DbOrTx,
   serviceId: string,
   externalId: string,
   input: CustomerInput,
-): Promise<{ customer: Awaited<ReturnType<typeof createCustomer>>; created: boolean; linked: boolean }> {
+): Promise<{ customer: Customer; created: boolean; linked: boolean }> {
   const data = customerSchema.parse(input);
   // An update changes only what the app sent: fields it left out keep the values the CRM or another app gave them.
   const sent = Object.fromEntries(
