@@ -6,7 +6,7 @@ import { LineChart } from "./line-chart";
 
 /** Text of each row of the screen-reader table, cells joined by "|". */
 function tableRows(html: string): string[] {
-  const table = html.match(/<table class="sr-only">.*?<\/table>/)?.[0];
+  const table = html.match(/<div class="sr-only"><table>.*?<\/table><\/div>/)?.[0];
   if (!table) throw new Error("no screen-reader table");
   return [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
     [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]).join("|"),
