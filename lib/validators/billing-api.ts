@@ -3,23 +3,23 @@
  * snake_case wire shape. Decimals travel as strings.
  */
 import { z } from "zod";
+import { storableString } from "./text";
 import { MONEY_DECIMALS, decimalString, taxRatePercentSchema } from "./billing";
 
 const externalId = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
+  storableString(label)
     .trim()
     .min(1, `${label} is required`)
     .max(255, `${label} can be at most 255 characters`);
 
-const text = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => storableString("text").trim().max(max).optional();
 
 export const apiCustomerSchema = z.object({
   customer: z
     .object({
       external_id: externalId("customer.external_id").describe("The account's id in the source app"),
       kind: z.enum(["person", "company"]).optional().describe("person or company (default company)"),
-      name: z.string({ error: "customer.name is required" }).trim().min(1, "customer.name is required").max(200),
+      name: storableString("customer.name").trim().min(1, "customer.name is required").max(200),
       email: z.email({ error: "customer.email must be an e-mail address" }).optional().describe("Billing e-mail; customers of different apps with the same e-mail are folded into one"),
       phone: text(40),
       address: z
@@ -65,6 +65,6 @@ export const apiCreditNoteSchema = z.object({
   credit_note: z.object({
     invoice_id: externalId("credit_note.invoice_id"),
     amount: decimalString("credit_note.amount", MONEY_DECIMALS).optional().describe("Amount including tax; omit to credit everything left"),
-    reason: z.string({ error: "credit_note.reason is required" }).trim().min(1, "credit_note.reason is required").max(500),
+    reason: storableString("credit_note.reason").trim().min(1, "credit_note.reason is required").max(500),
   }),
 });

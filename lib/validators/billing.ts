@@ -6,6 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { storableString } from "./text";
 
 // ---------------------------------------------------------------------------
 // Enumerations (the single source for the server's charge math too)
@@ -36,6 +37,12 @@ export const QUANTITY_DECIMALS = 6;
 /** Money amounts on invoices and plans. */
 export const MONEY_DECIMALS = 2;
 export const MAX_USAGE_BATCH_ITEMS = 1000;
+/**
+ * Largest quantity one usage counter may carry (10^15). Stored quantities hold
+ * 24 integer digits, so a period can add up a billion counters at this size
+ * without overflowing; anything bigger is a sender's bug, refused per item.
+ */
+export const MAX_USAGE_QUANTITY = "1000000000000000";
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -79,8 +86,7 @@ export function decimalString(label: string, maxDecimals: number) {
 }
 
 function codeSlug(label: string) {
-  return z
-    .string({ error: `${label} is required` })
+  return storableString(label)
     .trim()
     .min(1, `${label} is required`)
     .max(64, `${label} can be at most 64 characters`)
@@ -109,7 +115,7 @@ const SUPPORTED_CURRENCIES: ReadonlySet<string> | null = (() => {
 
 export const metricSchema = z.object({
   code: codeSlug("Metric code").describe("Stable code source apps push usage under, e.g. cpu_seconds"),
-  name: z.string().trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
+  name: storableString("Name").trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
   aggregation: z
     .enum(AGGREGATIONS, { error: `Aggregation must be one of ${AGGREGATIONS.join(", ")}` })
     .describe("How a period's counters combine: sum, max, last or unique_count"),
@@ -136,8 +142,8 @@ export type Metric = z.output<typeof metricSchema>;
 
 export const planSchema = z.object({
   code: codeSlug("Plan code").describe("Stable plan code shared with source apps (entitlements key on it)"),
-  name: z.string().trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
-  description: z.string().trim().max(2000, "Description can be at most 2000 characters").optional(),
+  name: storableString("Name").trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
+  description: storableString("Description").trim().max(2000, "Description can be at most 2000 characters").optional(),
   interval: z
     .enum(PLAN_INTERVALS, { error: "Interval must be monthly or yearly" })
     .describe("Billing period length: monthly or yearly"),
@@ -331,8 +337,7 @@ const isoDateTime = (label: string) =>
 
 export const usageItemSchema = z
   .object({
-    external_subscription_id: z
-      .string({ error: "external_subscription_id is required" })
+    external_subscription_id: storableString("external_subscription_id")
       .trim()
       .min(1, "external_subscription_id is required")
       .max(255, "external_subscription_id can be at most 255 characters")
@@ -348,16 +353,18 @@ export const usageItemSchema = z
         path: ["to"],
       })
       .describe("Time window the counter covers"),
-    quantity: decimalString("quantity", QUANTITY_DECIMALS).describe(
+    quantity: decimalString("quantity", QUANTITY_DECIMALS)
+      .refine((v) => !DECIMAL_PATTERN.test(v) || new Decimal(v).lessThanOrEqualTo(MAX_USAGE_QUANTITY), {
+        error: `quantity can be at most ${MAX_USAGE_QUANTITY} (10^15) per counter`,
+      })
+      .describe(
       "Aggregated quantity for the window as a decimal string, e.g. \"3600\" or \"12.5\"",
     ),
-    idempotency_key: z
-      .string({ error: "idempotency_key is required" })
+    idempotency_key: storableString("idempotency_key")
       .min(1, "idempotency_key is required")
       .max(200, "idempotency_key can be at most 200 characters")
       .describe("Unique per counter (e.g. service:metric:subscription:window); a retry with the same key never counts twice"),
-    unique_key: z
-      .string({ error: "unique_key must be a string" })
+    unique_key: storableString("unique_key")
       .trim()
       .min(1, "unique_key cannot be empty")
       .max(255, "unique_key can be at most 255 characters")
@@ -440,8 +447,7 @@ export function parseUsageBatch(body: unknown): UsageBatchParseResult {
 // ---------------------------------------------------------------------------
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  storableString(label)
     .trim()
     .max(max, `${label} can be at most ${max} characters`)
     .nullish()
@@ -455,7 +461,7 @@ export const taxRatePercentSchema = decimalString("Tax rate", 4).refine(
 
 export const customerSchema = z.object({
   kind: z.enum(["person", "company"], { error: "Kind must be person or company" }).default("company"),
-  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name can be at most 200 characters"),
+  name: storableString("Name").trim().min(1, "Name is required").max(200, "Name can be at most 200 characters"),
   email: z
     .string()
     .trim()
@@ -486,8 +492,7 @@ export const subscriptionCreateSchema = z.object({
   customerId: z.string().min(1, "Choose a customer"),
   planId: z.string().min(1, "Choose a plan"),
   serviceId: z.string().min(1, "Choose the source app"),
-  externalId: z
-    .string({ error: "External id is required" })
+  externalId: storableString("External id")
     .trim()
     .min(1, "External id is required (the subscription's id in the source app)")
     .max(255, "External id can be at most 255 characters"),
@@ -505,7 +510,7 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const PAYMENT_STATUSES = ["processing", "succeeded", "failed", "refunded", "partially_refunded"] as const;
 
 export const serviceSchema = z.object({
-  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
+  name: storableString("Name").trim().min(1, "Name is required").max(120, "Name can be at most 120 characters"),
   code: codeSlug("Service code"),
   rateLimitPerMinute: wholeNumber("Rate limit", 1)
     .refine((n) => n <= 1_000_000, "Rate limit can be at most 1,000,000 requests per minute")
@@ -539,6 +544,6 @@ export const creditNoteSchema = z.object({
   invoiceId: z.string().min(1, "Choose an invoice"),
   /** Amount including tax; omitted = everything not yet credited. */
   amount: decimalString("Amount", MONEY_DECIMALS).optional(),
-  reason: z.string({ error: "Reason is required" }).trim().min(1, "Say why the invoice is credited").max(500, "Reason can be at most 500 characters"),
+  reason: storableString("Reason").trim().min(1, "Say why the invoice is credited").max(500, "Reason can be at most 500 characters"),
 });
 export type CreditNoteInput = z.input<typeof creditNoteSchema>;

@@ -19,6 +19,7 @@ import {
   TICKET_TYPES,
 } from "@/lib/helpdesk/constants";
 import { TICKET_NUMBER_PATTERN } from "@/lib/helpdesk/ticket-number-format";
+import { storableJsonObject, storableString } from "./text";
 
 export {
   businessCalendarSchema,
@@ -58,8 +59,7 @@ function capitalise(s: string): string {
 
 /** Trimmed text between `min` and `max` characters. */
 function text(label: string, min: number, max: number) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? `${label} is required` : `${label} must be text`) })
+  return storableString(label)
     .trim()
     .min(min, {
       error: min === 1 ? `${label} must not be empty` : `${label} must be at least ${min} characters`,
@@ -82,8 +82,7 @@ function optionalId(label: string) {
 
 /** An e-mail address, trimmed and lower-cased so reporter matching is exact. */
 function emailAddress(label: string) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? `${label} is required` : `${label} must be text`) })
+  return storableString(label)
     .trim()
     .toLowerCase()
     .min(1, { error: `${label} is required` })
@@ -98,8 +97,7 @@ function emailAddress(label: string) {
 function labelList(label: string, maxItems: number, maxLength: number, lowerCase = false) {
   return z
     .array(
-      z
-        .string({ error: `Each ${label} must be text` })
+      storableString(`Each ${label}`)
         .trim()
         .max(maxLength, { error: `Each ${label} must be at most ${maxLength} characters` }),
       { error: `${capitalise(label)}s must be a list` },
@@ -253,8 +251,7 @@ export const intakeTicketSchema = z.object({
   attachments: attachmentList.describe(
     `Up to ${MAX_ATTACHMENTS_PER_MESSAGE} files of at most ${mb(MAX_ATTACHMENT_BYTES)} each`,
   ),
-  diagnostics: z
-    .record(z.string(), z.unknown(), { error: "Diagnostics must be an object of named values" })
+  diagnostics: storableJsonObject("Diagnostics")
     .refine((d) => Object.keys(d).length <= 100, { error: "Diagnostics may have at most 100 keys" })
     .refine((d) => new TextEncoder().encode(JSON.stringify(d)).length <= MAX_DIAGNOSTICS_BYTES, {
       error: `Diagnostics may be at most ${MAX_DIAGNOSTICS_BYTES / 1024} KB as JSON`,

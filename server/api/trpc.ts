@@ -6,7 +6,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { isClientRole, isProviderRole } from "@/lib/auth/roles";
+import { findUnstorable } from "@/lib/validators/text";
 import { db } from "@/server/db";
+import { mapError } from "@/server/errors/map-error";
 import type { SessionUser } from "@/server/auth/session-user";
 
 // 1. CONTEXT ─────────────────────────────────────────────────────────────────
@@ -46,11 +48,57 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. PROCEDURES ──────────────────────────────────────────────────────────────
 
+/** A tRPC error that carries how long a client should wait before retrying (503s). */
+export class RetryableTRPCError extends TRPCError {
+  constructor(
+    opts: ConstructorParameters<typeof TRPCError>[0],
+    readonly retryAfterSec: number,
+  ) {
+    super(opts);
+  }
+}
+
+/**
+ * Every procedure passes through here. Before: input with a NUL character
+ * anywhere is refused, naming the field. After: whatever a procedure threw
+ * goes through the one error mapper, so a domain error keeps its message and
+ * code and nothing from PostgreSQL or Prisma reaches the client.
+ */
+const errorBoundary = t.middleware(async ({ next, getRawInput, path }) => {
+  const problem = findUnstorable(await getRawInput().catch(() => undefined));
+  if (problem) {
+    const field = problem.path.replace(/^input\.?/, "") || "input";
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: problem.message,
+      cause: new ZodError([{ code: "custom", path: field.split("."), message: problem.message, input: undefined }]),
+    });
+  }
+  const result = await next();
+  if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR") return result;
+  throw toTRPCError(result.error.cause ?? result.error, path);
+});
+
+/** `error` as the tRPC error a client may see (also used for failures while building the context). */
+export function toTRPCError(error: unknown, path: string): TRPCError {
+  const mapped = mapError(error, `trpc.${path}`);
+  const issues = mapped.fieldErrors
+    ? Object.entries(mapped.fieldErrors).map(([field, messages]) => ({ code: "custom" as const, path: field.split("."), message: messages[0]!, input: undefined }))
+    : null;
+  // A ZodError cause makes the formatter fill data.fieldErrors, so forms show the message at the field.
+  const opts = {
+    code: mapped.trpcCode,
+    message: mapped.message,
+    cause: issues ? new ZodError(issues) : mapped.status === 500 ? undefined : error instanceof Error ? error : undefined,
+  };
+  return mapped.retryAfterSec ? new RetryableTRPCError(opts, mapped.retryAfterSec) : new TRPCError(opts);
+}
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(errorBoundary);
 
 /** Any signed-in user. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

@@ -3,10 +3,13 @@
  * per-service rate limit (429 + Retry-After), and errors as
  * `{ code, message, details }` with the right 4xx. Only a bug gives a 500.
  */
-import { ZodError, z } from "zod";
+import type { z } from "zod";
+import { findUnstorable } from "@/lib/validators/text";
 import { db } from "@/server/db";
+import { mapError, retryHeaders } from "@/server/errors/map-error";
+import { unstorableInput } from "@/server/errors/request-error";
 import type { BillingService } from "@/server/generated/prisma/client";
-import { logger } from "@/server/logger";
+import { BODY_LIMITS, readBodyText } from "@/server/http/read-body";
 import { hashToken } from "@/server/security/tokens";
 import { BillingError } from "../errors";
 import { billingApiRateLimiter } from "./rate-limiter";
@@ -56,15 +59,17 @@ export async function authenticateService(authorization: string | null): Promise
   return service;
 }
 
-/** Reads a JSON body; an empty body is `{}`, anything unreadable a 400. */
+/** Reads a JSON body of at most 1 MB; an empty body is `{}`, anything unreadable a 400. */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request, BODY_LIMITS.json);
   if (text.trim() === "") return {};
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new BillingError("invalid_request", "The body is not valid JSON");
   }
+  return body;
 }
 
 /** Parses with a zod schema; failures become a 422 listing each field. */
@@ -72,15 +77,15 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.outp
   return schema.parse(body);
 }
 
+/** A path segment (customer external id, invoice id, plan code) PostgreSQL can store. */
+function assertStorableParams(params: unknown): void {
+  const problem = findUnstorable(params, { label: "path" });
+  if (problem) throw unstorableInput(problem.path, problem.message);
+}
+
 function errorToResponse(error: unknown, route: string): Response {
-  if (error instanceof BillingError) return errorResponse(error.status, error.code, error.message, error.details);
-  if (error instanceof ZodError) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of error.issues) fieldErrors[issue.path.map(String).join(".") || "_"] ??= issue.message;
-    return errorResponse(422, "validation_failed", Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join("; "), { fieldErrors });
-  }
-  logger.error("billing.api_error", { route, error: error instanceof Error ? error.message : String(error) });
-  return errorResponse(500, "internal_error", "Something went wrong on our side; the request can be retried");
+  const mapped = mapError(error, `billing.${route}`);
+  return errorResponse(mapped.status, mapped.code, mapped.message, mapped.details, retryHeaders(mapped));
 }
 
 /** Wraps a route handler with auth, rate limiting and error mapping. */
@@ -99,6 +104,7 @@ export function billingApi<P = Record<string, never>>(name: string, handler: (ct
         );
       }
       const params = (await context?.params) ?? ({} as P);
+      assertStorableParams(params);
       return await handler({ request, service, params });
     } catch (error) {
       return errorToResponse(error, name);

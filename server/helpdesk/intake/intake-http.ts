@@ -1,8 +1,8 @@
 import { z, ZodError } from "zod";
 import { intakeTicketSchema, ticketNumberSchema } from "@/lib/validators/helpdesk";
 import { db as defaultDb, type Db } from "@/server/db";
-import { logger } from "@/server/logger";
-import { HelpdeskError } from "../errors";
+import { mapError, retryHeaders } from "@/server/errors/map-error";
+import { readBodyText } from "@/server/http/read-body";
 import { helpdeskConfig } from "../helpdesk-config";
 import { authenticateHelpdeskApiKey, type IntakeCaller } from "./api-keys";
 import { fileIntakeTicket, requestFingerprint } from "./file-intake-ticket";
@@ -51,14 +51,8 @@ async function authenticate(request: Request, db: Db): Promise<IntakeCaller | Re
 }
 
 function serviceError(error: unknown): Response {
-  if (error instanceof HelpdeskError) {
-    const details = error.field ? { [error.field]: [error.message] } : null;
-    if (error.code === "invalid_input") return errorResponse(422, "invalid_input", error.message, details);
-    if (error.code === "conflict") return errorResponse(409, "conflict", error.message, details);
-    if (error.code === "not_found") return errorResponse(404, "not_found", error.message, details);
-  }
-  logger.error("helpdesk.intake_failed", { error });
-  return errorResponse(500, "internal_error", "Something went wrong on our side; the ticket was not filed");
+  const mapped = mapError(error, "helpdesk.intake");
+  return errorResponse(mapped.status, mapped.code, mapped.message, mapped.fieldErrors, retryHeaders(mapped));
 }
 
 const idempotencyKeySchema = z
@@ -72,13 +66,11 @@ export async function handleCreateIntakeTicket(request: Request, db: Db = defaul
   const caller = await authenticate(request, db);
   if (caller instanceof Response) return caller;
 
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_INTAKE_BODY_BYTES) {
-    return errorResponse(413, "payload_too_large", `Request body may be at most ${MAX_INTAKE_BODY_BYTES / (1024 * 1024)} MB`);
-  }
-  const raw = await request.text();
-  if (raw.length > MAX_INTAKE_BODY_BYTES) {
-    return errorResponse(413, "payload_too_large", `Request body may be at most ${MAX_INTAKE_BODY_BYTES / (1024 * 1024)} MB`);
+  let raw: string;
+  try {
+    raw = await readBodyText(request, MAX_INTAKE_BODY_BYTES);
+  } catch (error) {
+    return serviceError(error);
   }
   let body: unknown;
   try {

@@ -1,7 +1,6 @@
 import { organisationOwnerContactSchema, ownerContactSchema } from "@/lib/validators/approvals";
 import { getOwnerContactOrThrow, unsafeListOwnerContacts, updateOwnerContact } from "@/server/approvals/owner-contact";
 import { adminProcedure, clientProcedure, providerProcedure } from "../../trpc";
-import { withApprovalErrors } from "./approval-errors";
 import { clientAdminProcedure } from "./client-admin-procedure";
 
 /** Every client organisation's owner contact (console). */
@@ -10,12 +9,12 @@ export const ownerContacts = providerProcedure.query(({ ctx }) => unsafeListOwne
 /** A provider admin sets any client organisation's owner contact. */
 export const updateOwnerContactFor = adminProcedure
   .input(organisationOwnerContactSchema)
-  .mutation(({ ctx, input }) => withApprovalErrors(() => updateOwnerContact(ctx.db, input.organisationId, input.data)));
+  .mutation(({ ctx, input }) => updateOwnerContact(ctx.db, input.organisationId, input.data));
 
 /** The caller's own organisation's owner contact (My Tickets). */
-export const myOwnerContact = clientProcedure.query(({ ctx }) => withApprovalErrors(() => getOwnerContactOrThrow(ctx.db, ctx.organisationId)));
+export const myOwnerContact = clientProcedure.query(({ ctx }) => getOwnerContactOrThrow(ctx.db, ctx.organisationId));
 
 /** A client admin sets their own organisation's owner contact; the organisation comes from the session. */
 export const updateMyOwnerContact = clientAdminProcedure
   .input(ownerContactSchema)
-  .mutation(({ ctx, input }) => withApprovalErrors(() => updateOwnerContact(ctx.db, ctx.organisationId, input)));
+  .mutation(({ ctx, input }) => updateOwnerContact(ctx.db, ctx.organisationId, input));

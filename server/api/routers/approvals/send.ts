@@ -2,11 +2,9 @@ import { sendApprovalRequestSchema } from "@/lib/validators/approvals";
 import { approvalContextFromEnv } from "@/server/approvals/approval-context";
 import { requestApproval } from "@/server/approvals/request-approval";
 import { providerProcedure } from "../../trpc";
-import { withApprovalErrors } from "./approval-errors";
 
 /** Sends the request (single or bulk): engagements, links and the owner's e-mail. */
-export const send = providerProcedure.input(sendApprovalRequestSchema).mutation(({ ctx, input }) =>
-  withApprovalErrors(async () => {
+export const send = providerProcedure.input(sendApprovalRequestSchema).mutation(async ({ ctx, input }) => {
     const result = await requestApproval(
       {
         ticketIds: input.ticketIds,
@@ -19,5 +17,4 @@ export const send = providerProcedure.input(sendApprovalRequestSchema).mutation(
       ctx.db,
     );
     return { batchId: result.batchId, engagements: result.engagements, ownerEmail: result.ownerEmail, superseded: result.superseded };
-  }),
-);
+});

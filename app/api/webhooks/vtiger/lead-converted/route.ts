@@ -4,7 +4,8 @@ import { crmConfig } from "@/server/crm/crm-config";
 import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
 import { handleLeadConverted, leadConvertedSchema, ReplayedEventError } from "@/server/crm/webhooks/lead-converted";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "@/server/crm/webhooks/webhook-signature";
-import { logger } from "@/server/logger";
+import { mapError } from "@/server/errors/map-error";
+import { BODY_LIMITS, readBodyText } from "@/server/http/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,13 @@ function problem(status: number, code: string, message: string, details: Record<
 
 // POST /api/webhooks/vtiger/lead-converted – Vtiger converted a lead: create (or link) the customer here
 export async function POST(request: Request): Promise<Response> {
-  const raw = await request.text();
+  let raw: string;
+  try {
+    raw = await readBodyText(request, BODY_LIMITS.json);
+  } catch (error) {
+    const mapped = mapError(error, "crm.webhook");
+    return problem(mapped.status, mapped.code, mapped.message, mapped.details);
+  }
   const headers = { signature: request.headers.get(SIGNATURE_HEADER), timestamp: request.headers.get(TIMESTAMP_HEADER) };
   if (!headers.signature || !headers.timestamp) {
     return problem(401, "unsigned", `Sign the request: ${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} headers are required`);
@@ -40,7 +47,7 @@ export async function POST(request: Request): Promise<Response> {
     return NextResponse.json({ customerId: result.customerId, created: result.created }, { status: result.created ? 201 : 200 });
   } catch (e) {
     if (e instanceof ReplayedEventError) return problem(409, "duplicate_event", e.message, { eventId: parsed.data.eventId });
-    logger.error("crm.webhook_failed", { err: e });
-    throw e;
+    const mapped = mapError(e, "crm.webhook");
+    return problem(mapped.status, mapped.code, mapped.message, mapped.details);
   }
 }
