@@ -1,3 +1,4 @@
+import { isStorableText } from "@/lib/validators/text";
 import { isClientRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/server/auth/session";
 import { db } from "@/server/db";
@@ -10,5 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
   if (!user || !isClientRole(user.role)) return attachmentResponse(null);
-  return attachmentResponse(await getInboxAttachment(db, user, (await params).id));
+  const { id } = await params;
+  // An id with a NUL byte cannot exist, and PostgreSQL refuses to even compare it.
+  if (!isStorableText(id)) return attachmentResponse(null);
+  return attachmentResponse(await getInboxAttachment(db, user, id));
 }

@@ -1,3 +1,4 @@
+import { isStorableText } from "@/lib/validators/text";
 import { requestContextFromHeaders } from "@/server/auth/request-context";
 import { db } from "@/server/db";
 import { attachmentResponse } from "@/server/helpdesk/attachment-response";
@@ -12,5 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     return new Response("Too many requests", { status: 429, headers: { "Retry-After": "60" } });
   }
   const { token, id } = await params;
+  // An id with a NUL byte cannot exist, and PostgreSQL refuses to even compare it.
+  if (!isStorableText(id)) return attachmentResponse(null);
   return attachmentResponse(await getFollowLinkAttachment(db, token, id));
 }
