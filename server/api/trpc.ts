@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
+import { ZodError, ZodRealError, z } from "zod";
 import { isClientRole, isProviderRole } from "@/lib/auth/roles";
 import { findUnstorable } from "@/lib/validators/text";
 import { db } from "@/server/db";
@@ -71,7 +71,7 @@ const errorBoundary = t.middleware(async ({ next, getRawInput, path }) => {
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: problem.message,
-      cause: new ZodError([{ code: "custom", path: field.split("."), message: problem.message, input: undefined }]),
+      cause: new ZodRealError([{ code: "custom", path: field.split("."), message: problem.message, input: undefined }]),
     });
   }
   const result = await next();
@@ -85,11 +85,11 @@ export function toTRPCError(error: unknown, path: string): TRPCError {
   const issues = mapped.fieldErrors
     ? Object.entries(mapped.fieldErrors).map(([field, messages]) => ({ code: "custom" as const, path: field.split("."), message: messages[0]!, input: undefined }))
     : null;
-  // A ZodError cause makes the formatter fill data.fieldErrors, so forms show the message at the field.
+  // A ZodRealError cause (zod 4's Error subclass, which tRPC keeps) makes the formatter fill data.fieldErrors, so forms show the message at the field.
   const opts = {
     code: mapped.trpcCode,
     message: mapped.message,
-    cause: issues ? new ZodError(issues) : mapped.status === 500 ? undefined : error instanceof Error ? error : undefined,
+    cause: issues ? new ZodRealError(issues) : mapped.status === 500 ? undefined : error instanceof Error ? error : undefined,
   };
   return mapped.retryAfterSec ? new RetryableTRPCError(opts, mapped.retryAfterSec) : new TRPCError(opts);
 }

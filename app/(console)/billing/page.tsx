@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { BillingDashboard } from "./_components/billing-dashboard";
+import { RatingFailures } from "./_components/rating-failures";
 import { RunRatingButton } from "./_components/run-rating-button";
 
 export const metadata: Metadata = { title: "Billing" };
@@ -13,7 +14,10 @@ export default function BillingPage() {
         description="Usage pushed by the source apps is rated into invoices every 15 minutes; invoices are charged through Stripe and retried on the dunning schedule."
         actions={<RunRatingButton />}
       />
-      <BillingDashboard />
+      <div className="space-y-6">
+        <RatingFailures />
+        <BillingDashboard />
+      </div>
     </>
   );
 }

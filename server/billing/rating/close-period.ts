@@ -12,6 +12,7 @@ import { periodEndFrom, type BillingPeriod } from "../subscriptions/billing-peri
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { dec } from "../wire";
 import { lockSubscription, RATING_INCLUDE, refreshDraftInvoice } from "./refresh-draft-invoice";
+import { isolateRating } from "./rating-failures";
 
 export interface CloseOptions {
   now?: Date;
@@ -150,14 +151,17 @@ export async function closeDuePeriods(db: Db, opts: { now?: Date; dueDays?: numb
   });
   const total: CloseResult = { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [] };
   for (const { id } of due) {
-    // Catch up at most a year of monthly periods per run; the next run continues.
-    for (let i = 0; i < 12; i++) {
-      const r = await closeSubscriptionPeriod(db, id, { now, dueDays: opts.dueDays });
-      total.chargeableInvoiceIds.push(...r.chargeableInvoiceIds);
-      total.issuedInvoiceIds.push(...r.issuedInvoiceIds);
-      total.eventIds.push(...r.eventIds);
-      if (r.issuedInvoiceIds.length === 0) break;
-    }
+    // One subscription that cannot be closed is recorded and skipped; the others still close.
+    await isolateRating(db, id, "close", async () => {
+      // Catch up at most a year of monthly periods per run; the next run continues.
+      for (let i = 0; i < 12; i++) {
+        const r = await closeSubscriptionPeriod(db, id, { now, dueDays: opts.dueDays });
+        total.chargeableInvoiceIds.push(...r.chargeableInvoiceIds);
+        total.issuedInvoiceIds.push(...r.issuedInvoiceIds);
+        total.eventIds.push(...r.eventIds);
+        if (r.issuedInvoiceIds.length === 0) break;
+      }
+    });
   }
   return total;
 }

@@ -14,9 +14,11 @@ export function RunRatingButton({ subscriptionId }: { subscriptionId?: string })
     trpc.billing.invoices.runRating.mutationOptions({
       onSuccess: (result) => {
         toast({
-          title: "Rating done",
-          description: `${result.rated} running period(s) re-rated, ${result.issued} invoice(s) issued.`,
-          variant: "success",
+          title: result.failed > 0 ? "Rating done, with failures" : "Rating done",
+          description:
+            `${result.rated} running period(s) re-rated, ${result.issued} invoice(s) issued.` +
+            (result.failed > 0 ? ` ${result.failed} subscription(s) could not be rated; see the list on Billing.` : ""),
+          variant: result.failed > 0 ? "error" : "success",
         });
         void queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
       },

@@ -23,7 +23,7 @@ export const billingInvoicesRouter = createTRPCRouter({
     const rated = await rateOpenPeriods(ctx.db, { subscriptionId: input.subscriptionId });
     await dispatchBillingEvents([...(closed?.eventIds ?? []), ...rated.eventIds]);
     await dispatchIssuedInvoices(closed?.chargeableInvoiceIds ?? []);
-    return { rated: rated.rated, issued: closed?.issuedInvoiceIds.length ?? 0 };
+    return { rated: rated.rated, failed: rated.failed, issued: closed?.issuedInvoiceIds.length ?? 0 };
   }),
   retryPayment: billingProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
     const cfg = billingConfig();
