@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDecodablePath, undecodablePathResponse } from "@/server/http/decodable-path";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|integrations|billing|audit|users|my-tickets)(\/|$)/;
@@ -10,6 +11,7 @@ const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|int
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!isDecodablePath(pathname)) return undecodablePathResponse();
   if (!PROTECTED.test(pathname)) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
@@ -18,4 +20,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/((?!api|_next|favicon.ico|.*\\.).*)"] };
+// Every route but Next's own assets: API routes and paths with dots need the UTF-8 check too.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
