@@ -10,6 +10,7 @@
  * RETURNING`. A second confirmation (same link, or the other button) waits on
  * the first and then matches no row, so exactly one decision is recorded.
  */
+import { KeyedQueue } from "@/server/concurrency/keyed-queue";
 import { db as defaultDb, type Db, type DbOrTx } from "@/server/db";
 import { HelpdeskError } from "@/server/helpdesk/errors";
 import { postPublicMessage, addTicketMessage, type AddTicketMessageResult } from "@/server/helpdesk/post-message";
@@ -98,10 +99,22 @@ export type ConfirmApprovalResult =
       ownerName: string;
       messageId: string;
     }
+  /** The link was good, but its request had just been answered (by this link or the other button). */
+  | { status: "already_decided"; state: "approved" | "rejected" }
   | { status: "invalid" };
 
 /** Lost a race after the engagement was already moved: undo everything. */
 class LinkAlreadyUsed extends Error {}
+
+/** Confirmations of one link in this process, queued by token hash (see KeyedQueue for why). */
+const confirmations = new KeyedQueue();
+
+/** The decision already recorded on the link's request, if any (read without a transaction). */
+async function decidedState(db: DbOrTx, tokenHash: string): Promise<"approved" | "rejected" | null> {
+  const link = await db.approvalToken.findUnique({ where: { tokenHash }, select: { engagement: { select: { state: true } } } });
+  const state = link?.engagement.state;
+  return state === "approved" || state === "rejected" ? state : null;
+}
 
 /** Confirms the decision of a link and wakes the mailer after commit. */
 export async function confirmApprovalDecision(
@@ -111,8 +124,27 @@ export async function confirmApprovalDecision(
 ): Promise<ConfirmApprovalResult> {
   const decision = parseApprovalDecision(input.decision);
   if (!decision || !isWellFormedApprovalToken(input.token)) return INVALID;
+  const tokenHash = hashToken(input.token);
+  return confirmations.run(tokenHash, async (waited) => {
+    // A link used earlier stays "invalid" like every dead link; one answered while this click waited says what won.
+    const decided = await decidedState(db, tokenHash);
+    if (decided) return waited ? { status: "already_decided", state: decided } : INVALID;
+    const result = await confirmOnce({ ...input, decision }, ctx, db);
+    if (result.status !== "invalid") return result;
+    // Lost to a confirmation in another process: say what was decided rather than "invalid".
+    const after = await decidedState(db, tokenHash);
+    return after ? { status: "already_decided", state: after } : INVALID;
+  });
+}
+
+async function confirmOnce(
+  input: ConfirmApprovalInput & { decision: ApprovalDecisionWord },
+  ctx: Pick<ApprovalContext, "appUrl">,
+  db: Db,
+): Promise<ConfirmApprovalResult> {
   try {
-    const outcome = await db.$transaction((tx) => confirmInTx(tx, { ...input, decision }, ctx), { timeout: 20_000 });
+    // maxWait: on a busy host a pooled connection can take more than Prisma's default 2 s to free up.
+    const outcome = await db.$transaction((tx) => confirmInTx(tx, input, ctx), { maxWait: 15_000, timeout: 20_000 });
     if (outcome.status === "recorded") await dispatchOutboxEmails(outcome.emailIds);
     if (outcome.status === "invalid") return INVALID;
     const { emailIds: _emailIds, ...result } = outcome;

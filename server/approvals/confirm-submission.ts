@@ -31,6 +31,7 @@ export interface ConfirmSubmission {
 
 export type ConfirmOutcome =
   | { status: "recorded"; state: "approved" | "rejected"; subject: string; ticketNumber: string; ownerName: string }
+  | { status: "already_decided"; state: "approved" | "rejected" }
   | { status: "invalid" }
   | { status: "error"; message: string; comment: string };
 
@@ -85,6 +86,6 @@ export async function handleConfirmSubmission(
   if (!comment.success) return { status: "error", message: comment.error.issues[0]?.message ?? "Check your comment", comment: input.comment };
 
   const result = await confirmApprovalDecision({ token: input.token, decision, comment: comment.data }, ctx, db);
-  if (result.status !== "recorded") return { status: "invalid" };
+  if (result.status !== "recorded") return result;
   return { status: "recorded", state: result.state, subject: result.subject, ticketNumber: result.ticketNumber, ownerName: result.ownerName };
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { IntakeTicketInput } from "@/lib/validators/helpdesk";
 import { db as defaultDb, type Db } from "@/server/db";
+import { KeyedQueue } from "@/server/concurrency/keyed-queue";
 import { Prisma } from "@/server/generated/prisma/client";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { issueTicketAccessToken } from "../access-tokens";
@@ -44,10 +45,18 @@ export async function fileIntakeTicket(
   db: Db = defaultDb,
 ): Promise<IntakeResult> {
   const key = opts.idempotencyKey ?? null;
-  if (key) {
+  if (!key) return fileOnce(caller, input, null, opts.fingerprint, db);
+  // Retries of one key queue here: the first files the ticket, the others replay it.
+  return sameKeyRequests.run(`${caller.apiKeyId}:${key}`, async () => {
     const replay = await findReplay(db, caller, key, opts.fingerprint);
-    if (replay) return replay;
-  }
+    return replay ?? fileOnce(caller, input, key, opts.fingerprint, db);
+  });
+}
+
+/** Requests with the same Idempotency-Key in this process, one at a time (see KeyedQueue for why). */
+const sameKeyRequests = new KeyedQueue();
+
+async function fileOnce(caller: IntakeCaller, input: IntakeTicketInput, key: string | null, fingerprint: string, db: Db): Promise<IntakeResult> {
   try {
     const created = await db.$transaction(async (tx) => {
       const ticket = await createTicketInTx(tx, {
@@ -81,18 +90,18 @@ export async function fileIntakeTicket(
       };
       if (key) {
         await tx.helpdeskIdempotencyKey.create({
-          data: { apiKeyId: caller.apiKeyId, key, requestHash: opts.fingerprint, responseStatus: 201, responseBody: { ...body }, ticketId: ticket.id },
+          data: { apiKeyId: caller.apiKeyId, key, requestHash: fingerprint, responseStatus: 201, responseBody: { ...body }, ticketId: ticket.id },
         });
       }
       const link = await issueTicketAccessToken(tx, { ticketId: ticket.id, recipientEmail: input.email, recipientName: input.name });
       return { body, followUrl: link.url, emailIds: ticket.emailIds };
-    }, { timeout: 30_000 });
+    }, { maxWait: 15_000, timeout: 30_000 });
     await dispatchOutboxEmails(created.emailIds);
     return { status: 201, body: { ...created.body, followUrl: created.followUrl }, replayed: false };
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its ticket.
     if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const replay = await findReplay(db, caller, key, opts.fingerprint);
+      const replay = await findReplay(db, caller, key, fingerprint);
       if (replay) return replay;
     }
     throw error;

@@ -21,6 +21,17 @@ export function ConfirmForm({ token, decision, formToken, supportEmail }: Confir
   const [state, formAction, pending] = useActionState<ConfirmFormState, FormData>(confirmApprovalAction, { status: "idle" });
 
   if (state.status === "invalid") return <ApprovalLinkInvalid supportEmail={supportEmail} />;
+  if (state.status === "already_decided") {
+    return (
+      <div className="space-y-2" role="status">
+        <h2 className="text-xl font-semibold">This request has already been answered</h2>
+        <p className="text-sm text-muted-foreground">
+          It was {state.state === "approved" ? "approved" : "rejected"} a moment ago and that decision stands. Nothing more is needed; you
+          can close this page.
+        </p>
+      </div>
+    );
+  }
   if (state.status === "recorded") {
     return (
       <div className="space-y-2" role="status">
