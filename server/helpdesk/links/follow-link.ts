@@ -7,17 +7,6 @@ import { TicketNotFoundError } from "../errors";
 import { helpdeskConfig } from "../helpdesk-config";
 import { addTicketMessage, type AddTicketMessageResult } from "../post-message";
 import { PUBLIC_TICKET_SELECT, type PublicTicket } from "../public-thread";
-import { FixedWindowRateLimiter } from "./rate-limit";
-
-let limiter: FixedWindowRateLimiter | null = null;
-
-/** Whether `clientKey` (an IP) may reach a follow-up page now; counts the attempt. */
-export function allowFollowLinkRequest(clientKey: string, now: number = Date.now()): boolean {
-  limiter ??= new FixedWindowRateLimiter(helpdeskConfig().linkRateLimitPerMinute, 60_000);
-  const ok = limiter.consume(clientKey, now);
-  if (!ok) logger.warn("helpdesk.follow_link_rate_limited", { client: clientKey });
-  return ok;
-}
 
 export type FollowLinkView =
   | { ok: true; link: Pick<ValidAccessToken, "recipientEmail" | "recipientName" | "expiresAt">; ticket: PublicTicket }

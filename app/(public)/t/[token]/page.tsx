@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { MessageThread } from "@/components/helpdesk/message-thread";
 import { StatusBadge } from "@/components/helpdesk/ticket-badges";
 import { Card, CardContent } from "@/components/ui/card";
 import { formatDate, formatDateTime } from "@/lib/utils";
-import { requestContextFromHeaders } from "@/server/auth/request-context";
 import { db } from "@/server/db";
-import { allowFollowLinkRequest, openFollowLink } from "@/server/helpdesk/links/follow-link";
+import { openFollowLink } from "@/server/helpdesk/links/follow-link";
 import { FollowReplyForm } from "./_components/follow-reply-form";
 
 export const dynamic = "force-dynamic";
@@ -47,14 +45,7 @@ function Notice({ title, children }: { title: string; children: React.ReactNode 
 /** /t/<token>: follow a ticket from an e-mail link, without an account. */
 export default async function FollowTicketPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const ip = requestContextFromHeaders(await headers()).ip;
-  if (!allowFollowLinkRequest(ip)) {
-    return (
-      <Notice title="Too many requests">
-        <p>Please wait a minute, then reload this page.</p>
-      </Notice>
-    );
-  }
+  // The per-address rate limit runs in the proxy (server/helpdesk/links/follow-link-gate.ts), which can answer 429.
   const view = await openFollowLink(db, token);
   if (!view.ok) {
     return (

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { customerReplySchema } from "@/lib/validators/helpdesk";
 import { requestContextFromHeaders } from "@/server/auth/request-context";
-import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link";
+import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link-gate";
 import { replyViaFollowLink } from "@/server/helpdesk/links/follow-link";
 import { createTRPCRouter } from "../../trpc";
 import { helpdeskPublicProcedure as procedure } from "./procedures";

@@ -3,7 +3,7 @@ import { requestContextFromHeaders } from "@/server/auth/request-context";
 import { db } from "@/server/db";
 import { attachmentResponse } from "@/server/helpdesk/attachment-response";
 import { getFollowLinkAttachment } from "@/server/helpdesk/inbox/get-inbox-attachment";
-import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link";
+import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link-gate";
 
 export const dynamic = "force-dynamic";
 
