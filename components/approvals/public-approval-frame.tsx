@@ -33,3 +33,22 @@ export function ApprovalLinkInvalid({ supportEmail }: { supportEmail: string }) 
     </div>
   );
 }
+
+/** A link that was never used but is past its expiry: nothing is lost, a new one can be sent. */
+export function ApprovalLinkExpired({ supportEmail, organisationName, ticketNumber }: { supportEmail: string; organisationName?: string; ticketNumber?: string }) {
+  return (
+    <div className="space-y-3" data-testid="approval-link-expired">
+      <h1 className="text-xl font-semibold">This link has expired</h1>
+      <p className="text-sm text-muted-foreground">
+        Approval links work for a limited time, and this one{ticketNumber ? ` (${ticketNumber}${organisationName ? `, ${organisationName}` : ""})` : ""} has
+        run out. Nothing was recorded. Ask us for a fresh link and we will send a new e-mail right away.
+      </p>
+      <p className="text-sm">
+        Contact:{" "}
+        <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
+          {supportEmail}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -49,6 +49,8 @@ export const organisationOwnerContactSchema = z.object({
   data: ownerContactSchema,
 });
 
+export const MAX_LINK_EXPIRY_DAYS = 365;
+
 export const approvalSettingsSchema = z.object({
   // A blank field is "no answer", not 0 (which would silently turn reminders off).
   reminderDays: z.preprocess(
@@ -58,6 +60,16 @@ export const approvalSettingsSchema = z.object({
       .int({ message: "Use whole days" })
       .min(0, { message: "Use 0 to turn reminders off" })
       .max(MAX_REMINDER_DAYS, { message: `At most ${MAX_REMINDER_DAYS} days` }),
+  ),
+  /** Days the links keep working after sending; omitted keeps the saved value. */
+  linkExpiryDays: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ message: "Enter a number of days" })
+      .int({ message: "Use whole days" })
+      .min(1, { message: "Links must work for at least 1 day" })
+      .max(MAX_LINK_EXPIRY_DAYS, { message: `At most ${MAX_LINK_EXPIRY_DAYS} days` })
+      .optional(),
   ),
 });
 export type ApprovalSettingsInput = z.infer<typeof approvalSettingsSchema>;

@@ -19,6 +19,7 @@ import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { hashToken } from "@/server/security/tokens";
 import type { ApprovalContext } from "./approval-context";
+import { approvalLinksExpireAt, getApprovalSettings } from "./approval-settings";
 import { isWellFormedApprovalToken, parseApprovalDecision, type ApprovalDecisionWord } from "./approval-links";
 import { decisionHeadline, decisionMessageBody, renderDecisionNoticeEmail } from "./decision-notice-email";
 import { lockTickets } from "./request-approval";
@@ -36,12 +37,20 @@ export interface ValidApprovalLink {
   sentAt: Date;
 }
 
-export type ApprovalLinkView = ValidApprovalLink | { status: "invalid" };
+/** A live link past its expiry (settings: linkExpiryDays): the page says so and who can send a new one. */
+export interface ExpiredApprovalLink {
+  status: "expired";
+  ticketNumber: string;
+  organisationName: string;
+  expiredAt: Date;
+}
+
+export type ApprovalLinkView = ValidApprovalLink | ExpiredApprovalLink | { status: "invalid" };
 
 const INVALID = { status: "invalid" } as const;
 
 /** What GET /approve/<token>/<decision> shows. Reads only; nothing is recorded. */
-export async function resolveApprovalLink(db: DbOrTx, token: string, decisionText: string): Promise<ApprovalLinkView> {
+export async function resolveApprovalLink(db: DbOrTx, token: string, decisionText: string, now: Date = new Date()): Promise<ApprovalLinkView> {
   const decision = parseApprovalDecision(decisionText);
   if (!decision || !isWellFormedApprovalToken(token)) return INVALID;
   const tokenHash = hashToken(token);
@@ -67,6 +76,8 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
   if (!link || link.decision !== decision || link.usedAt || link.revokedAt) return INVALID;
   const { engagement } = link;
   if (engagement.state !== "pending" || engagement.supersededAt) return INVALID;
+  const expiredAt = await expiryPassed(db, engagement.sentAt, now);
+  if (expiredAt) return { status: "expired", ticketNumber: engagement.ticket.number, organisationName: engagement.organisation.name, expiredAt };
   return {
     status: "valid",
     decision,
@@ -101,10 +112,17 @@ export type ConfirmApprovalResult =
     }
   /** The link was good, but its request had just been answered (by this link or the other button). */
   | { status: "already_decided"; state: "approved" | "rejected" }
+  | { status: "expired" }
   | { status: "invalid" };
 
 /** Lost a race after the engagement was already moved: undo everything. */
 class LinkAlreadyUsed extends Error {}
+
+/** The moment links sent at `sentAt` expired, or null while they still work. */
+async function expiryPassed(db: DbOrTx, sentAt: Date, now: Date): Promise<Date | null> {
+  const expiresAt = approvalLinksExpireAt(sentAt, (await getApprovalSettings(db)).linkExpiryDays);
+  return expiresAt.getTime() <= now.getTime() ? expiresAt : null;
+}
 
 /** Confirmations of one link in this process, queued by token hash (see KeyedQueue for why). */
 const confirmations = new KeyedQueue();
@@ -146,7 +164,7 @@ async function confirmOnce(
     // maxWait: on a busy host a pooled connection can take more than Prisma's default 2 s to free up.
     const outcome = await db.$transaction((tx) => confirmInTx(tx, input, ctx), { maxWait: 15_000, timeout: 20_000 });
     if (outcome.status === "recorded") await dispatchOutboxEmails(outcome.emailIds);
-    if (outcome.status === "invalid") return INVALID;
+    if (outcome.status !== "recorded") return outcome;
     const { emailIds: _emailIds, ...result } = outcome;
     return result;
   } catch (error) {
@@ -155,7 +173,7 @@ async function confirmOnce(
   }
 }
 
-type TxOutcome = (Extract<ConfirmApprovalResult, { status: "recorded" }> & { emailIds: string[] }) | { status: "invalid" };
+type TxOutcome = (Extract<ConfirmApprovalResult, { status: "recorded" }> & { emailIds: string[] }) | { status: "invalid" } | { status: "expired" };
 
 async function confirmInTx(
   tx: DbOrTx,
@@ -166,9 +184,10 @@ async function confirmInTx(
   const tokenHash = hashToken(input.token);
   const link = await tx.approvalToken.findUnique({
     where: { tokenHash },
-    select: { id: true, decision: true, engagementId: true, engagement: { select: { ticketId: true } } },
+    select: { id: true, decision: true, engagementId: true, engagement: { select: { ticketId: true, sentAt: true } } },
   });
   if (!link || link.decision !== input.decision) return INVALID;
+  if (await expiryPassed(tx, link.engagement.sentAt, now)) return { status: "expired" };
 
   // Same lock order as requestApproval (ticket, then engagement): no deadlock with a re-engagement.
   await lockTickets(tx, [link.engagement.ticketId]);

@@ -32,6 +32,7 @@ export interface ConfirmSubmission {
 export type ConfirmOutcome =
   | { status: "recorded"; state: "approved" | "rejected"; subject: string; ticketNumber: string; ownerName: string }
   | { status: "already_decided"; state: "approved" | "rejected" }
+  | { status: "expired" }
   | { status: "invalid" }
   | { status: "error"; message: string; comment: string };
 

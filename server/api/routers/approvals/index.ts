@@ -3,6 +3,7 @@ import { draftSummaries } from "./draft-summaries";
 import { myOwnerContact, ownerContacts, updateMyOwnerContact, updateOwnerContactFor } from "./owner-contacts";
 import { prepare } from "./prepare";
 import { list, report } from "./report";
+import { resend } from "./resend";
 import { send } from "./send";
 import { settings, updateSettings } from "./settings";
 import { inboxStatesForTickets, statesForTickets } from "./states-for-tickets";
@@ -13,6 +14,7 @@ export const approvalsRouter = createTRPCRouter({
   prepare,
   draftSummaries,
   send,
+  resend,
   ticketStatus,
   statesForTickets,
   inboxStatesForTickets,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ApprovalLinkInvalid } from "@/components/approvals/public-approval-frame";
+import { ApprovalLinkExpired, ApprovalLinkInvalid } from "@/components/approvals/public-approval-frame";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -21,6 +21,7 @@ export function ConfirmForm({ token, decision, formToken, supportEmail }: Confir
   const [state, formAction, pending] = useActionState<ConfirmFormState, FormData>(confirmApprovalAction, { status: "idle" });
 
   if (state.status === "invalid") return <ApprovalLinkInvalid supportEmail={supportEmail} />;
+  if (state.status === "expired") return <ApprovalLinkExpired supportEmail={supportEmail} />;
   if (state.status === "already_decided") {
     return (
       <div className="space-y-2" role="status">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PublicApprovalFrame, ApprovalLinkInvalid } from "@/components/approvals/public-approval-frame";
+import { PublicApprovalFrame, ApprovalLinkExpired, ApprovalLinkInvalid } from "@/components/approvals/public-approval-frame";
 import { approvalContextFromEnv, supportEmailFromEnv } from "@/server/approvals/approval-context";
 import { approvalFormToken } from "@/server/approvals/approval-links";
 import { resolveApprovalLink } from "@/server/approvals/confirm-decision";
@@ -21,6 +21,13 @@ export default async function ApprovePage({ params }: { params: Promise<{ token:
     view = await resolveApprovalLink(db, token, decision);
   } catch (error) {
     logger.error("approvals.link_lookup_failed", { error: error instanceof Error ? error.message : String(error) });
+  }
+  if (view.status === "expired") {
+    return (
+      <PublicApprovalFrame>
+        <ApprovalLinkExpired supportEmail={supportEmail} organisationName={view.organisationName} ticketNumber={view.ticketNumber} />
+      </PublicApprovalFrame>
+    );
   }
   if (view.status === "invalid") {
     return (
