@@ -19,6 +19,7 @@ import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime, formatNumber } from "@/lib/utils";
 import { APPROVAL_STATE_LABELS, APPROVAL_STATES, type ApprovalStateValue } from "@/lib/validators/approvals";
+import { ResendLinksButton } from "./resend-links-button";
 
 const hours = (h: number | null | undefined) => (h === null || h === undefined ? "—" : `${formatNumber(h, { maximumFractionDigits: 1 })} h`);
 const STATE_TONE: Record<ApprovalStateValue, "warning" | "success" | "danger" | "secondary"> = {
@@ -82,6 +83,11 @@ export function ApprovalsReport() {
     { id: "remindedAt", header: "Reminded", cell: (r) => formatDateTime(r.remindedAt) },
     { id: "decidedAt", header: "Decided", cell: (r) => formatDateTime(r.decidedAt) },
     { id: "turnaround", header: "Turnaround", align: "end", cell: (r) => hours(r.turnaroundHours) },
+    {
+      id: "actions",
+      header: "Links",
+      cell: (r) => (r.current && r.state === "pending" ? <ResendLinksButton engagementId={r.id} ownerName={r.ownerName} /> : null),
+    },
   ];
 
   return (
