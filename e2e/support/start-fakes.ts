@@ -19,6 +19,8 @@ export async function startFakes(): Promise<{
   // Login audit: geolocation is asked here, never on the internet.
   const geo = await startFakeGeo();
   env.GEO_ENDPOINT = geo.url;
+  // Outbound calls reach loopback only when allowed, and every fake listens there.
+  env.OUTBOUND_ALLOW_LOOPBACK = "true";
   urls.geo = geo.origin;
   stops.push(() => geo.close());
   // Approvals: AI summaries come from a local OpenAI-style server (control routes under /__fake).
