@@ -39,6 +39,7 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: appUrl,
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
+  MAIL_ENCRYPTION_KEY: "e2e-mail-encryption-key-0123456789abcdef",
   PORT: String(port),
 };
 const runtime: E2ERuntime = { databaseUrl: database.url, appUrl, fakes: fakes.urls };
