@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { latestEmailTo, linkIn, queryDb } from "./support/runtime";
 import { STORAGE } from "./support/storage";
 
@@ -68,14 +67,5 @@ test.describe("hardening", () => {
     await visitor.goto(link);
     await expect(visitor).not.toHaveURL(/\/sign-in/);
     await visitor.close();
-  });
-
-  test("sign-in over the password form still works under the policy", async ({ page }) => {
-    await page.goto("/sign-in");
-    const form = page.getByRole("tabpanel", { name: "Password" });
-    await form.getByLabel("E-mail").fill("user@northwind.example");
-    await form.getByRole("textbox", { name: "Password" }).fill(DEMO_PASSWORD);
-    await form.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).not.toHaveURL(/\/sign-in/);
   });
 });
