@@ -14,6 +14,11 @@ const RANGE_CLASS: Record<string, IpClass> = {
 
 const METADATA = [ipaddr.parse("169.254.169.254"), ipaddr.parse("fd00:ec2::254")];
 
+// Documentation prefixes (RFC 5737, 3849, 9637) are "reserved" to ipaddr.js but
+// belong to no internal network, and tests and examples use them as public
+// client addresses: they count as public, as they did before.
+const DOCUMENTATION = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "3fff::/20"].map((c) => ipaddr.parseCIDR(c));
+
 // IPv6 forms that carry an IPv4 address in their last 32 bits (mapped,
 // IPv4-compatible, NAT64 64:ff9b::/96 and SIIT); 6to4 carries it in bits 16–47.
 const EMBEDS_V4_LOW = new Set(["ipv4Mapped", "rfc6052", "rfc6145"]);
@@ -49,6 +54,7 @@ export function classifyIp(ip: string): IpClass {
   if (!parsed) return "invalid";
   const addr = unwrap(parsed);
   if (METADATA.some((m) => m.kind() === addr.kind() && m.toNormalizedString() === addr.toNormalizedString())) return "metadata";
+  if (DOCUMENTATION.some(([range, bits]) => range.kind() === addr.kind() && addr.match(range, bits))) return "public";
   return RANGE_CLASS[addr.range()] ?? "private";
 }
 
