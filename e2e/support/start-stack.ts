@@ -24,6 +24,8 @@ const database = await startEmbeddedPostgres({
 });
 migrateDeploy(database.url, true);
 process.env.DATABASE_URL = database.url;
+// The seed queues e-mails, sealed with the same key the app will open them with.
+process.env.MAIL_ENCRYPTION_KEY = "e2e-mail-encryption-key-0123456789abcdef";
 const { db } = await import("../../server/db");
 const { seed } = await import("../../prisma/seed");
 await seed(db);
@@ -39,7 +41,6 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: appUrl,
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
-  MAIL_ENCRYPTION_KEY: "e2e-mail-encryption-key-0123456789abcdef",
   PORT: String(port),
 };
 const runtime: E2ERuntime = { databaseUrl: database.url, appUrl, fakes: fakes.urls };
