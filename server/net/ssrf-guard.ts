@@ -1,9 +1,11 @@
 /**
- * Outbound requests to URLs that customers configure (webhook endpoints) must
- * not reach our own network: loopback, private ranges, link-local and cloud
- * metadata addresses are refused. The check resolves every address a host
- * name has, and safeFetch connects to the address that was checked (pinned),
- * so a DNS answer that changes between check and connect cannot slip through.
+ * Outbound requests (CRM, geolocation, AI, billing webhooks; see
+ * guarded-fetch.ts) must not reach our own network: loopback, private ranges,
+ * link-local and cloud metadata addresses are refused (ranges from ipaddr.js,
+ * ip-classify.ts). The check resolves every address a host name has at call
+ * time, and safeFetch connects to the address that was checked (pinned), so a
+ * DNS answer that changes between check and connect cannot slip through; a
+ * redirect is followed only when allowed, and its target is checked the same way.
  */
 import dns from "node:dns";
 import http from "node:http";
