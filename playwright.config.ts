@@ -12,8 +12,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // Upper bounds, not waits: every step waits on a condition (auto-waiting locators,
+  // responses, latestEmailTo's poll), so a quiet machine finishes long before
+  // these; they are sized for a 2-core CI host under a load of ~8.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

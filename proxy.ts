@@ -1,27 +1,49 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { followLinkPageGate } from "@/server/helpdesk/links/follow-link-gate";
 import { isDecodablePath, undecodablePathResponse } from "@/server/http/decodable-path";
+import { securityHeaders } from "@/server/security/security-headers";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|integrations|billing|audit|users|my-tickets)(\/|$)/;
 
 /**
- * A cheap first gate: pages that need a session send visitors without a
- * session cookie to sign-in (with a way back). Layouts then check the session
- * and role for real against the database.
+ * Runs before every page and route: sets the security headers (a fresh
+ * script nonce per request, which Next.js reads from the request's
+ * Content-Security-Policy and puts on its scripts), refuses paths that are not
+ * UTF-8 and rate-limited follow links before any page renders, and, as a cheap
+ * first gate, sends visitors without a session cookie from pages that need one
+ * to sign-in (layouts then check the session and role for real).
  */
 export function proxy(request: NextRequest): Response {
+  const nonce = btoa(crypto.randomUUID());
+  const headers = securityHeaders({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https: (process.env.APP_URL ?? "").startsWith("https://"),
+  });
+  const response = earlyAnswer(request) ?? nextWithPolicy(request, headers["Content-Security-Policy"] as string);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function earlyAnswer(request: NextRequest): Response | null {
   const { pathname, search } = request.nextUrl;
   if (!isDecodablePath(pathname)) return undecodablePathResponse();
   const limited = followLinkPageGate(request.method, pathname, request.headers);
   if (limited) return limited;
-  if (!PROTECTED.test(pathname)) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (!PROTECTED.test(pathname)) return null;
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
   url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
   return NextResponse.redirect(url);
 }
 
-// Every route but Next's own assets: API routes and paths with dots need the UTF-8 check too.
+function nextWithPolicy(request: NextRequest, policy: string): NextResponse {
+  const forwarded = new Headers(request.headers);
+  forwarded.set("Content-Security-Policy", policy);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+// Every route but Next's own immutable assets: API routes and paths with dots need the UTF-8 check and the headers too.
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { aiEnvSchema } from "./ai/ai-env";
+import { parseTrustProxy } from "./audit/client-ip";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
 import { crmEnvSchema } from "./crm/crm-config";
@@ -27,8 +28,23 @@ export const envSchema = z.object({
   INNGEST_DEV: z.string().optional(),
   INNGEST_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** Trust X-Forwarded-For from the proxy in front of us. */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which X-Forwarded-For entries our own proxies wrote: unset (clients connect
+   * directly; the socket address counts), a hop count, or the proxies' addresses/CIDRs.
+   */
+  TRUST_PROXY: z.string().optional().superRefine((value, ctx) => {
+    try {
+      parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    }
+  }),
+  /** Seals outbox bodies (their links carry live tokens); required in production, 32+ characters. */
+  MAIL_ENCRYPTION_KEY: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  /** An unsent message older than this is closed and its sealed body deleted (its links have expired). */
+  MAIL_BODY_MAX_AGE_DAYS: z.coerce.number().int().positive().default(30),
+  /** Lets geolocation and AI calls reach loopback (local fakes, a model server on this host). */
+  OUTBOUND_ALLOW_LOOPBACK: bool.default(false),
 
   // Helpdesk (server/helpdesk/helpdesk-config.ts): magic follow-up links.
   HELPDESK_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
@@ -46,6 +62,14 @@ export const envSchema = z.object({
 
 export type AppConfig = z.infer<typeof envSchema>;
 
+/** Settings that are optional in development but must be explicit in production. */
+function productionIssues(config: AppConfig): string[] {
+  if (config.NODE_ENV !== "production") return [];
+  const issues: string[] = [];
+  if (!config.MAIL_ENCRYPTION_KEY) issues.push("  MAIL_ENCRYPTION_KEY: required in production (it seals e-mail bodies that carry sign-in and follow-up links)");
+  return issues;
+}
+
 let cached: AppConfig | undefined;
 
 /** Parses process.env once; throws one message that names every bad variable. */
@@ -56,6 +80,8 @@ export function getConfig(): AppConfig {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
+  const production = productionIssues(parsed.data);
+  if (production.length > 0) throw new Error(`Invalid environment configuration:\n${production.join("\n")}`);
   cached = parsed.data;
   return cached;
 }

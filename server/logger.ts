@@ -2,6 +2,8 @@
  * Structured JSON logs, one line per event. Never pass passwords, tokens or
  * keys in `fields`: keys that look secret are masked as a last line of defence.
  */
+import { maskTokens } from "./security/mask-tokens";
+
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie/i;
@@ -15,7 +17,8 @@ function mask(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (SECRET_KEY.test(k)) out[k] = "[redacted]";
-    else if (v instanceof Error) out[k] = { name: v.name, message: v.message };
+    else if (v instanceof Error) out[k] = { name: v.name, message: maskTokens(v.message) };
+    else if (typeof v === "string") out[k] = maskTokens(v);
     else out[k] = v;
   }
   return out;
@@ -23,7 +26,7 @@ function mask(fields: Record<string, unknown>): Record<string, unknown> {
 
 function write(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...mask(fields) });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg: maskTokens(msg), ...mask(fields) });
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }

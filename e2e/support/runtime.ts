@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import pg from "pg";
 
 export const RUNTIME_FILE = path.join(process.cwd(), ".data", "e2e-runtime.json");
@@ -26,17 +27,43 @@ export async function queryDb<T extends pg.QueryResultRow>(sql: string, params: 
   }
 }
 
-/** The newest outbox message to `to` (optionally matching a subject), waiting up to 10 s for it. */
-export async function latestEmailTo(to: string, subjectLike = "%"): Promise<{ subject: string; text: string; html: string | null }> {
-  for (let i = 0; i < 40; i++) {
-    const rows = await queryDb<{ subject: string; text: string; html: string | null }>(
-      `SELECT subject, text, html FROM "OutboxEmail" WHERE "to" = $1 AND subject LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`,
-      [to, subjectLike],
-    );
-    if (rows[0]) return rows[0];
-    await new Promise((r) => setTimeout(r, 250));
+/** A condition polled until it holds or `timeoutMs` passes (default 30 s, generous for a busy machine). */
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, delay));
   }
-  throw new Error(`No e-mail to ${to} matching ${subjectLike}`);
+}
+
+/** SQL LIKE as the callers write it ("%" any run, "_" one character), anchored. */
+function likeToRegExp(pattern: string): RegExp {
+  const body = [...pattern].map((c) => (c === "%" ? ".*" : c === "_" ? "." : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+  return new RegExp(`^${body}$`, "s");
+}
+
+/**
+ * The newest e-mail delivered to `to` (optionally matching a subject, SQL LIKE
+ * style), as the local SMTP sink received it: the outbox itself keeps only a
+ * masked preview, so links are read where a recipient would read them.
+ */
+export async function latestEmailTo(to: string, subjectLike = "%"): Promise<{ subject: string; text: string; html: string | null }> {
+  const dir = readRuntime().fakes.mailDir;
+  if (!dir) throw new Error("The e2e stack has no mail sink (fakes.mailDir)");
+  const subject = likeToRegExp(subjectLike);
+  return waitFor(`an e-mail to ${to} matching ${subjectLike}`, async () => {
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).sort().reverse();
+    for (const file of files) {
+      const mail = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { to: string[]; raw: string };
+      if (!mail.to.some((r) => r.toLowerCase() === to.toLowerCase())) continue;
+      const parsed = await simpleParser(mail.raw);
+      if (!subject.test(parsed.subject ?? "")) continue;
+      return { subject: parsed.subject ?? "", text: parsed.text ?? "", html: typeof parsed.html === "string" ? parsed.html : null };
+    }
+    return null;
+  });
 }
 
 /** The first http(s) link in a text that contains `fragment`. */

@@ -2,6 +2,10 @@ import { startFakeGeo } from "../fakes/geo/fake-geo-server";
 import { startFakeOpenAI } from "../fakes/openai/fake-openai-server";
 import { startFakeStripe } from "../fakes/stripe/fake-stripe-server";
 import { startFakeVtiger } from "../fakes/vtiger/fake-vtiger-server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startSmtpSink } from "../../server/testing/smtp-sink";
 
 /**
  * The local servers that stand in for external services during browser tests.
@@ -16,9 +20,20 @@ export async function startFakes(): Promise<{
   const stops: Array<() => Promise<void>> = [];
   const env: Record<string, string> = {};
   const urls: Record<string, string> = {};
+  // Mail is delivered over real SMTP to a local sink; specs read it through latestEmailTo (support/runtime.ts).
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchboard-e2e-mail-"));
+  const smtp = await startSmtpSink({ saveTo: mailDir });
+  env.SMTP_URL = smtp.url;
+  urls.mailDir = mailDir;
+  stops.push(async () => {
+    await smtp.close();
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  });
   // Login audit: geolocation is asked here, never on the internet.
   const geo = await startFakeGeo();
   env.GEO_ENDPOINT = geo.url;
+  // Outbound calls reach loopback only when allowed, and every fake listens there.
+  env.OUTBOUND_ALLOW_LOOPBACK = "true";
   urls.geo = geo.origin;
   stops.push(() => geo.close());
   // Approvals: AI summaries come from a local OpenAI-style server (control routes under /__fake).

@@ -24,6 +24,8 @@ const database = await startEmbeddedPostgres({
 });
 migrateDeploy(database.url, true);
 process.env.DATABASE_URL = database.url;
+// The seed queues e-mails, sealed with the same key the app will open them with.
+process.env.MAIL_ENCRYPTION_KEY = "e2e-mail-encryption-key-0123456789abcdef";
 const { db } = await import("../../server/db");
 const { seed } = await import("../../prisma/seed");
 await seed(db);

@@ -5,6 +5,7 @@
  * AI summary with a note) instead of failing a whole request. Neither the key
  * nor the prompt ever appears in a returned message.
  */
+import { outboundFetch } from "@/server/net/guarded-fetch";
 
 export type ChatRole = "system" | "user" | "assistant";
 
@@ -99,7 +100,7 @@ async function exchange(
   signal: AbortSignal,
   aborted: () => boolean,
 ): Promise<ChatCompletionResult> {
-  const fetchImpl = req.fetchImpl ?? fetch;
+  const fetchImpl = req.fetchImpl ?? outboundFetch("ai");
   const body: Record<string, unknown> = { model: req.model, messages: req.messages };
   if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens;
   if (req.temperature !== undefined) body.temperature = req.temperature;

@@ -52,7 +52,9 @@ describe("reminders", () => {
     const engagement = await db.approvalEngagement.findUniqueOrThrow({ where: { id: req.engagements[0]!.id } });
     expect(engagement.remindedAt?.toISOString()).toBe(now.toISOString());
 
-    const reminders = await db.outboxEmail.findMany({ where: { to: "kris-remind@client.test", category: "approval-reminder" } });
+    const reminders = await Promise.all(
+      (await db.outboxEmail.findMany({ where: { to: "kris-remind@client.test", category: "approval-reminder" } })).map((m) => outboxEmail(m.id)),
+    );
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.subject).toBe('Reminder: still waiting on your approval — "Backup schedule"');
     expect(approvalLinksIn(reminders[0]!.text).map((l) => l.url)).toEqual(original.map((l) => l.url));
@@ -73,7 +75,9 @@ describe("reminders", () => {
     await request(tickets.map((t) => t.id), new Date(now.getTime() - 5 * DAY), "bulk");
     await updateApprovalSettings(db, { reminderDays: 3 });
     await sendDueReminders(ctx, { now });
-    const reminders = await db.outboxEmail.findMany({ where: { to: "kris-bulk-remind@client.test", category: "approval-reminder" } });
+    const reminders = await Promise.all(
+      (await db.outboxEmail.findMany({ where: { to: "kris-bulk-remind@client.test", category: "approval-reminder" } })).map((m) => outboxEmail(m.id)),
+    );
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.subject).toBe(`Reminder: 2 requests from ${org.label} still waiting on your approval`);
     expect(approvalLinksIn(reminders[0]!.text)).toHaveLength(4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_CLIENT_IP, clientIpFromHeaders, lastForwardedAddress, normalizeIp } from "./client-ip";
+import { UNKNOWN_CLIENT_IP, clientIpFromHeaders, normalizeIp, parseTrustProxy } from "./client-ip";
 
 describe("normalizeIp", () => {
   it.each([
@@ -27,69 +27,48 @@ describe("normalizeIp", () => {
   );
 });
 
-describe("clientIpFromHeaders behind a trusted proxy", () => {
-  const trusted = { trustProxy: true, remoteAddress: "10.0.0.5" };
+describe("clientIpFromHeaders", () => {
+  const forged = new Headers({ "x-forwarded-for": "8.8.8.8", "x-real-ip": "1.1.1.1" });
 
-  it("takes the first address of X-Forwarded-For", () => {
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.2, 10.0.0.1" });
-    expect(clientIpFromHeaders(headers, trusted)).toBe("203.0.113.7");
-  });
-
-  it("skips entries that are not addresses", () => {
-    const headers = new Headers({ "x-forwarded-for": "unknown, , [2001:db8::9]:8443" });
-    expect(clientIpFromHeaders(headers, trusted)).toBe("2001:db8::9");
-  });
-
-  it("strips a port and an IPv4-mapped prefix", () => {
-    expect(clientIpFromHeaders({ "X-Forwarded-For": "::ffff:198.51.100.4" }, trusted)).toBe("198.51.100.4");
-    expect(clientIpFromHeaders({ "x-forwarded-for": "198.51.100.4:6000" }, trusted)).toBe("198.51.100.4");
-  });
-
-  it("joins repeated X-Forwarded-For headers from a plain object", () => {
-    expect(clientIpFromHeaders({ "x-forwarded-for": ["garbage", "203.0.113.8"] }, trusted)).toBe("203.0.113.8");
-  });
-
-  it("falls back to X-Real-IP, then to the socket address", () => {
-    expect(clientIpFromHeaders({ "x-forwarded-for": "nope", "X-Real-IP": "203.0.113.9" }, trusted)).toBe(
-      "203.0.113.9",
-    );
-    expect(clientIpFromHeaders({}, trusted)).toBe("10.0.0.5");
-  });
-
-  it("answers unknown when nothing is usable", () => {
-    expect(clientIpFromHeaders({ "x-real-ip": "bogus" }, { trustProxy: true })).toBe(UNKNOWN_CLIENT_IP);
-    expect(clientIpFromHeaders(null, { trustProxy: true })).toBe(UNKNOWN_CLIENT_IP);
-  });
-});
-
-describe("clientIpFromHeaders without a trusted proxy", () => {
-  const spoofed = new Headers({ "x-forwarded-for": "8.8.8.8", "x-real-ip": "1.1.1.1" });
-
-  it("ignores a forged X-Forwarded-For and X-Real-IP and uses the socket address", () => {
-    expect(clientIpFromHeaders(spoofed, { trustProxy: false, remoteAddress: "::ffff:203.0.113.50" })).toBe(
-      "203.0.113.50",
-    );
+  it("without a trusted proxy takes the socket address and ignores X-Forwarded-For and X-Real-IP", () => {
+    expect(clientIpFromHeaders(forged, { trustProxy: parseTrustProxy(undefined), remoteAddress: "::ffff:203.0.113.50" })).toBe("203.0.113.50");
+    expect(clientIpFromHeaders(forged, { trustProxy: parseTrustProxy("false"), remoteAddress: "203.0.113.50" })).toBe("203.0.113.50");
   });
 
   it("answers unknown rather than believing the headers when the socket address is missing", () => {
-    expect(clientIpFromHeaders(spoofed, { trustProxy: false })).toBe(UNKNOWN_CLIENT_IP);
-    expect(clientIpFromHeaders(spoofed, { trustProxy: false, remoteAddress: "not-an-ip" })).toBe(UNKNOWN_CLIENT_IP);
+    expect(clientIpFromHeaders(forged, { trustProxy: parseTrustProxy("1") })).toBe(UNKNOWN_CLIENT_IP);
+    expect(clientIpFromHeaders(forged, { trustProxy: parseTrustProxy(""), remoteAddress: "not-an-ip" })).toBe(UNKNOWN_CLIENT_IP);
+  });
+
+  it("with a hop count believes only the entries the proxies appended", () => {
+    // The client wrote 6.6.6.6; our one proxy appended the client's real address.
+    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.20" });
+    expect(clientIpFromHeaders(headers, { trustProxy: parseTrustProxy("1"), remoteAddress: "10.0.0.2" })).toBe("198.51.100.20");
+    const twoHops = new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.21, 10.0.0.9" });
+    expect(clientIpFromHeaders(twoHops, { trustProxy: parseTrustProxy("2"), remoteAddress: "10.0.0.2" })).toBe("198.51.100.21");
+    // A request that reached the app without passing the proxy has no chain: its socket is the client.
+    expect(clientIpFromHeaders(new Headers(), { trustProxy: parseTrustProxy("1"), remoteAddress: "203.0.113.9" })).toBe("203.0.113.9");
+  });
+
+  it("with proxy addresses walks back over them only", () => {
+    const trust = parseTrustProxy("10.0.0.0/8, 192.0.2.1");
+    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.22, 10.1.2.3" });
+    expect(clientIpFromHeaders(headers, { trustProxy: trust, remoteAddress: "192.0.2.1" })).toBe("198.51.100.22");
+    // A direct client (not one of the proxies) is taken from the socket whatever it forwards.
+    expect(clientIpFromHeaders(headers, { trustProxy: trust, remoteAddress: "203.0.113.77" })).toBe("203.0.113.77");
   });
 });
 
-describe("lastForwardedAddress", () => {
-  it("is the address Next.js wrote from the socket when the request had no header", () => {
-    expect(lastForwardedAddress(new Headers({ "x-forwarded-for": "::ffff:127.0.0.1" }))).toBe("127.0.0.1");
+describe("parseTrustProxy", () => {
+  it("refuses the ambiguous 'true' and junk, naming the variable", () => {
+    expect(() => parseTrustProxy("true")).toThrow(/TRUST_PROXY="true" is ambiguous/);
+    expect(() => parseTrustProxy("proxy.internal")).toThrow(/TRUST_PROXY: "proxy.internal"/);
+    expect(() => parseTrustProxy("99")).toThrow(/TRUST_PROXY/);
   });
 
-  it("takes the last valid entry: the peer of the nearest hop", () => {
-    expect(lastForwardedAddress(new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.9, garbage" }))).toBe("203.0.113.9");
-    expect(lastForwardedAddress({ "X-Forwarded-For": ["198.51.100.1", "203.0.113.10"] })).toBe("203.0.113.10");
-  });
-
-  it("is null without a usable header", () => {
-    expect(lastForwardedAddress(new Headers())).toBeNull();
-    expect(lastForwardedAddress(new Headers({ "x-forwarded-for": "unknown" }))).toBeNull();
-    expect(lastForwardedAddress(null)).toBeNull();
+  it("reads unset, hop counts and address lists", () => {
+    expect(parseTrustProxy(undefined)).toEqual({ kind: "none" });
+    expect(parseTrustProxy("2")).toEqual({ kind: "hops", hops: 2 });
+    expect(parseTrustProxy("10.0.0.0/8,::1").kind).toBe("addresses");
   });
 });

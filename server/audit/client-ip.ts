@@ -1,4 +1,5 @@
-import net from "node:net";
+import ipaddr from "ipaddr.js";
+import { canonicalIp, parseIp } from "@/server/net/ip-classify";
 
 /** Stored when no trustworthy address is known (e.g. a sign-in without an HTTP request). */
 export const UNKNOWN_CLIENT_IP = "unknown";
@@ -12,18 +13,59 @@ export type HeaderSource =
   | { get(name: string): string | null }
   | Record<string, string | string[] | undefined | null>;
 
+/**
+ * Which proxies in front of the app are believed (TRUST_PROXY):
+ * none (clients connect to the app directly: the socket peer is the client),
+ * a number of hops (that many proxies append to X-Forwarded-For), or the
+ * proxies' addresses and ranges.
+ */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "hops"; hops: number }
+  | { kind: "addresses"; ranges: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> };
+
+export class TrustProxyError extends Error {
+  override name = "TrustProxyError";
+}
+
+/**
+ * Reads TRUST_PROXY. "true" is refused: it does not say how many hops of
+ * X-Forwarded-For were written by our proxies rather than by the client.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "false" || text === "0") return { kind: "none" };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new TrustProxyError(`TRUST_PROXY=${text} hops is not plausible; set the number of proxies in front of the app`);
+    return { kind: "hops", hops };
+  }
+  if (text === "true" || text === "yes" || text === "on") {
+    throw new TrustProxyError(
+      'TRUST_PROXY="true" is ambiguous: set the number of proxies in front of the app (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.5,10.1.0.0/16); leave it unset when clients connect to the app directly',
+    );
+  }
+  const ranges = text.split(",").map((part) => {
+    const item = part.trim();
+    try {
+      if (item.includes("/")) return ipaddr.parseCIDR(item);
+      const addr = parseIp(item);
+      if (addr) return [addr, addr.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
+    } catch {
+      // reported below
+    }
+    throw new TrustProxyError(`TRUST_PROXY: "${item}" is neither a hop count nor an IP address or CIDR range`);
+  });
+  return { kind: "addresses", ranges };
+}
+
 export interface ClientIpOptions {
-  /**
-   * True only when a reverse proxy we control sits in front of the app and
-   * overwrites X-Forwarded-For / X-Real-IP. Otherwise any client could put
-   * any address there, so those headers are ignored.
-   */
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** The TCP peer address of the request, when the caller knows it. */
   remoteAddress?: string | null;
 }
 
-function readHeader(headers: HeaderSource, name: string): string | null {
+export function readHeader(headers: HeaderSource, name: string): string | null {
   if (typeof (headers as { get?: unknown }).get === "function") {
     return (headers as { get(name: string): string | null }).get(name);
   }
@@ -34,19 +76,6 @@ function readHeader(headers: HeaderSource, name: string): string | null {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-function mappedV4(ip: string): string | null {
-  const dotted = ip.match(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i);
-  if (dotted?.[1]) return dotted[1];
-  // Some stacks print the mapped address in hex: ::ffff:7f00:1 is 127.0.0.1.
-  const hex = ip.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i);
-  if (hex?.[1] && hex[2]) {
-    const hi = parseInt(hex[1], 16);
-    const lo = parseInt(hex[2], 16);
-    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
-  }
-  return null;
-}
-
 /**
  * Turns one address as found in a header or socket into a canonical literal:
  * drops quotes, brackets, ports and IPv6 zone ids, unwraps IPv4-mapped IPv6
@@ -54,62 +83,35 @@ function mappedV4(ip: string): string | null {
  */
 export function normalizeIp(candidate: string | null | undefined): string | null {
   let value = (candidate ?? "").trim().replace(/^"|"$/g, "");
-  if (!value) return null;
-
   const bracketed = value.match(/^\[([^\]]+)\](?::\d+)?$/);
   if (bracketed?.[1]) value = bracketed[1];
   else if (/^[\d.]+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(":"));
-
-  value = value.split("%")[0] ?? "";
-  const family = net.isIP(value);
-  if (family === 4) return value;
-  if (family === 6) {
-    const lower = value.toLowerCase();
-    return mappedV4(lower) ?? lower;
-  }
-  return null;
+  return canonicalIp(value);
 }
 
-function firstValid(list: string | null): string | null {
-  if (!list) return null;
-  for (const part of list.split(",")) {
-    const ip = normalizeIp(part);
-    if (ip) return ip;
-  }
-  return null;
+function isTrustedProxy(ip: string, trust: TrustProxy): boolean {
+  if (trust.kind !== "addresses") return false;
+  const addr = parseIp(ip);
+  return Boolean(addr && trust.ranges.some(([range, bits]) => range.kind() === addr.kind() && addr.match(range, bits)));
 }
 
 /**
- * The client address to record for a request. With `trustProxy`, the first
- * valid address in X-Forwarded-For, then X-Real-IP, then the socket address;
- * without it the forwarding headers are never read, because a client can
- * forge them. Returns {@link UNKNOWN_CLIENT_IP} when nothing valid is known.
+ * The client address of a request: the socket peer, unless TRUST_PROXY says
+ * which of the X-Forwarded-For entries our proxies wrote; then the first
+ * entry right of those is the client. Entries left of it were written by the
+ * client and are never believed. {@link UNKNOWN_CLIENT_IP} without a peer.
  */
 export function clientIpFromHeaders(headers: HeaderSource | null | undefined, options: ClientIpOptions): string {
-  if (options.trustProxy && headers) {
-    const forwarded = firstValid(readHeader(headers, "x-forwarded-for")) ?? firstValid(readHeader(headers, "x-real-ip"));
-    if (forwarded) return forwarded;
-  }
-  return normalizeIp(options.remoteAddress) ?? UNKNOWN_CLIENT_IP;
-}
-
-/**
- * The last valid address in X-Forwarded-For: the peer of the nearest hop that
- * wrote the header. Next.js's own server (`next start`) fills the header with
- * the socket's address when a request arrives without one, and App Router
- * handlers get no other view of the socket, so with nothing in front of the
- * app this is the TCP peer; a proxy that appends puts its own peer last.
- * A client talking to the app directly can still send the header itself; only
- * a proxy that overwrites or appends closes that gap.
- */
-export function lastForwardedAddress(headers: HeaderSource | null | undefined): string | null {
-  if (!headers) return null;
-  const list = readHeader(headers, "x-forwarded-for");
-  if (!list) return null;
-  const parts = list.split(",");
-  for (let i = parts.length - 1; i >= 0; i -= 1) {
-    const ip = normalizeIp(parts[i]);
-    if (ip) return ip;
-  }
-  return null;
+  const peer = normalizeIp(options.remoteAddress);
+  if (!peer) return UNKNOWN_CLIENT_IP;
+  if (options.trustProxy.kind === "none" || !headers) return peer;
+  const forwarded = (readHeader(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map(normalizeIp)
+    .filter((ip): ip is string => ip !== null);
+  const chain = [...forwarded, peer];
+  if (options.trustProxy.kind === "hops") return chain[Math.max(0, chain.length - 1 - options.trustProxy.hops)] ?? peer;
+  let i = chain.length - 1;
+  while (i > 0 && isTrustedProxy(chain[i] as string, options.trustProxy)) i -= 1;
+  return chain[i] ?? peer;
 }

@@ -1,3 +1,4 @@
+import { openOutboxEmail } from "@/server/testing/outbox";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
@@ -114,7 +115,7 @@ describe("every sign-in attempt writes exactly one audit row", () => {
 
   it("magic link: the request, the sign-in, a reuse (INVALID_LINK) and an expired link each write one row", async () => {
     await requestMagicLink(activeEmail, CLIENT);
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: activeEmail }, orderBy: { createdAt: "desc" } });
+    const mail = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: activeEmail }, orderBy: { createdAt: "desc" } })).id);
     const link = mail.text.match(/https?:\/\/\S+/)?.[0] ?? "";
     const token = new URL(link).searchParams.get("token") ?? "";
     expect(token).not.toBe("");
@@ -123,7 +124,7 @@ describe("every sign-in attempt writes exactly one audit row", () => {
     expect((await openMagicLink(link, CLIENT)).ok).toBe(false);
 
     await requestMagicLink(activeEmail, CLIENT);
-    const second = await db.outboxEmail.findFirstOrThrow({ where: { to: activeEmail, NOT: { id: mail.id } }, orderBy: { createdAt: "desc" } });
+    const second = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: activeEmail, NOT: { id: mail.id } }, orderBy: { createdAt: "desc" } })).id);
     await db.verificationToken.updateMany({ where: { identifier: activeEmail }, data: { expires: new Date(Date.now() - 60_000) } });
     expect((await openMagicLink(second.text.match(/https?:\/\/\S+/)?.[0] ?? "", CLIENT)).ok).toBe(false);
 

@@ -42,6 +42,8 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
   return {
     adapter,
     secret: process.env.NEXTAUTH_SECRET,
+    // Under https the session cookie is __Secure-… and Secure, whichever URL variable says so.
+    useSecureCookies: (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://"),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/sign-in/check-email" },
     providers: [

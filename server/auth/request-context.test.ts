@@ -1,28 +1,51 @@
-import { describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installSocketPeerStamp, peerHeaderForTests } from "@/server/net/socket-peer";
 import { requestContextFromHeaders } from "./request-context";
 
 describe("requestContextFromHeaders", () => {
   const UA = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0";
 
-  it("without TRUST_PROXY records the address Next.js took from the socket (the last forwarded hop)", () => {
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.5", "user-agent": UA });
+  it("without TRUST_PROXY records the socket address, whatever X-Forwarded-For says", () => {
+    const headers = new Headers({ ...peerHeaderForTests("203.0.113.5"), "x-forwarded-for": "1.1.1.1", "user-agent": UA });
     expect(requestContextFromHeaders(headers, {})).toEqual({ ip: "203.0.113.5", userAgent: UA });
   });
 
-  it("without TRUST_PROXY ignores addresses a client put in front, and X-Real-IP", () => {
-    const headers = new Headers({ "x-forwarded-for": "1.1.1.1, 203.0.113.5", "x-real-ip": "8.8.8.8" });
-    expect(requestContextFromHeaders(headers, { TRUST_PROXY: "false" }).ip).toBe("203.0.113.5");
+  it("with TRUST_PROXY=1 takes the entry the proxy appended", () => {
+    const headers = new Headers({ ...peerHeaderForTests("10.0.0.2"), "x-forwarded-for": "1.1.1.1, 198.51.100.20" });
+    expect(requestContextFromHeaders(headers, { TRUST_PROXY: "1" }).ip).toBe("198.51.100.20");
   });
 
-  it("with TRUST_PROXY takes the client address the proxy forwarded", () => {
-    const headers = new Headers({ "x-forwarded-for": "198.51.100.20, 10.0.0.2" });
-    expect(requestContextFromHeaders(headers, { TRUST_PROXY: "true" }).ip).toBe("198.51.100.20");
-    expect(requestContextFromHeaders(new Headers({ "x-real-ip": "198.51.100.21" }), { TRUST_PROXY: "1" }).ip).toBe("198.51.100.21");
+  it("does not believe a peer header this process did not stamp", () => {
+    const headers = new Headers({ "x-switchboard-peer": "guessed-secret 6.6.6.6", "x-forwarded-for": "6.6.6.6" });
+    expect(requestContextFromHeaders(headers, {}).ip).toBe("unknown");
   });
 
   it('is "unknown" with no address at all, and caps the user agent', () => {
     const context = requestContextFromHeaders({ "User-Agent": "x".repeat(600) }, {});
     expect(context.ip).toBe("unknown");
     expect(context.userAgent).toHaveLength(512);
+  });
+});
+
+describe("the socket stamp on a real HTTP server", () => {
+  let server: http.Server;
+  let url = "";
+  beforeAll(async () => {
+    installSocketPeerStamp();
+    server = http.createServer((req, res) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      res.end(requestContextFromHeaders(headers, {}).ip);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("a client that forges X-Forwarded-For and the peer header is still recorded at its socket address", async () => {
+    const res = await fetch(url, { headers: { "x-forwarded-for": "8.8.8.8", "x-switchboard-peer": "x 8.8.4.4" } });
+    expect(await res.text()).toBe("127.0.0.1");
   });
 });

@@ -1,5 +1,6 @@
-import { clientIpFromHeaders, lastForwardedAddress, type HeaderSource } from "@/server/audit/client-ip";
+import { clientIpFromHeaders, parseTrustProxy, readHeader, type HeaderSource, type TrustProxy } from "@/server/audit/client-ip";
 import { MAX_USER_AGENT_LENGTH } from "@/server/audit/user-agent";
+import { PEER_HEADER, stampedPeer } from "@/server/net/socket-peer";
 
 /** Who is asking, as far as the HTTP request tells: used by sign-in auditing and rate limits. */
 export interface RequestContext {
@@ -8,27 +9,34 @@ export interface RequestContext {
   userAgent: string;
 }
 
-function trustProxyFrom(env: Record<string, string | undefined>): boolean {
-  return env.TRUST_PROXY === "true" || env.TRUST_PROXY === "1";
+let parsedTrust: { value: string | undefined; trust: TrustProxy } | undefined;
+
+function trustProxyFrom(env: Record<string, string | undefined>): TrustProxy {
+  // A bad value already stopped the server at start (server/config.ts); here it must not throw per request.
+  if (!parsedTrust || parsedTrust.value !== env.TRUST_PROXY) {
+    let trust: TrustProxy;
+    try {
+      trust = parseTrustProxy(env.TRUST_PROXY);
+    } catch {
+      trust = { kind: "none" };
+    }
+    parsedTrust = { value: env.TRUST_PROXY, trust };
+  }
+  return parsedTrust.trust;
 }
 
 /**
- * The client address and User-Agent of a request.
- *
- * "Remote address" here is the last valid entry of X-Forwarded-For, because
- * that is the only trace of the socket an App Router handler gets: Next.js
- * writes the socket's address there when the request carries no such header
- * (see `lastForwardedAddress`). With TRUST_PROXY=true (a proxy we run
- * overwrites X-Forwarded-For / X-Real-IP) the first forwarded address is the
- * client; without it the forwarded headers are not believed beyond that last
- * hop. Limitation: a client reaching `next start` directly can pre-fill the
- * header, so production deployments belong behind a proxy.
+ * The client address and User-Agent of a request. The socket peer comes from
+ * the stamp server/net/socket-peer.ts puts on every request (a client cannot
+ * forge it); X-Forwarded-For counts only as far as TRUST_PROXY says our
+ * proxies wrote it. Without a stamp (a request that did not come through the
+ * HTTP server) the address is "unknown".
  */
 export function requestContextFromHeaders(
   headers: HeaderSource,
   env: Record<string, string | undefined> = process.env,
 ): RequestContext {
-  const ip = clientIpFromHeaders(headers, { trustProxy: trustProxyFrom(env), remoteAddress: lastForwardedAddress(headers) });
+  const ip = clientIpFromHeaders(headers, { trustProxy: trustProxyFrom(env), remoteAddress: stampedPeer(readHeader(headers, PEER_HEADER)) });
   return { ip, userAgent: (headerValue(headers, "user-agent") ?? "").slice(0, MAX_USER_AGENT_LENGTH) };
 }
 

@@ -1,6 +1,7 @@
 // npm run db:reset: drops every table, re-applies all migrations and seeds demo data.
 import pg from "pg";
 import { resolveDatabaseUrl } from "./lib/database-url";
+import { devAuthSecret } from "./lib/dev-secret";
 import { migrateDeploy } from "./lib/prisma-cli";
 
 const server = await resolveDatabaseUrl();
@@ -11,6 +12,8 @@ await client.end();
 migrateDeploy(server.url);
 process.env.DATABASE_URL = server.url;
 const { db } = await import("../db");
+// The seed queues e-mails, whose bodies are sealed with a key derived from this secret outside production.
+process.env.NEXTAUTH_SECRET ??= devAuthSecret();
 const { seed } = await import("../../prisma/seed");
 try {
   await seed(db);

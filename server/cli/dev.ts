@@ -13,6 +13,8 @@ console.log(`▸ database: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedd
 migrateDeploy(server.url, true);
 process.env.DATABASE_URL = server.url;
 const { db } = await import("../db");
+// The seed queues e-mails, whose bodies are sealed with a key derived from this secret outside production.
+process.env.NEXTAUTH_SECRET ??= devAuthSecret();
 const { seed } = await import("../../prisma/seed");
 await seed(db);
 await db.$disconnect();

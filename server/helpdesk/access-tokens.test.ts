@@ -1,3 +1,4 @@
+import { openOutboxEmail } from "@/server/testing/outbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { hashToken } from "@/server/security/tokens";
@@ -43,7 +44,7 @@ describe("follow-up link tokens", () => {
   });
 
   it("the acknowledgement e-mail carries a working link for the reporter", async () => {
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: "rita@example.test", category: "ticket-ack" } });
+    const mail = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: "rita@example.test", category: "ticket-ack" } })).id);
     expect(mail.subject).toContain(ticket.number);
     const token = /\/t\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const view = await openFollowLink(db, token);

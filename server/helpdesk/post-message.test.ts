@@ -1,3 +1,4 @@
+import { openOutboxEmail } from "@/server/testing/outbox";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createTestOrganisation, createTestUser } from "@/server/testing/factories";
@@ -38,7 +39,7 @@ describe("postPublicMessage", () => {
       }),
     );
     expect(result.emailIds).toHaveLength(2);
-    const mails = await db.outboxEmail.findMany({ where: { id: { in: result.emailIds } } });
+    const mails = await Promise.all(result.emailIds.map(openOutboxEmail));
     expect(mails.map((m) => m.to).sort()).toEqual(["boss@example.test", `rita-${org.label.toLowerCase()}@example.test`]);
     const links = mails.map((m) => /\/t\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1]);
     expect(new Set(links).size).toBe(2);

@@ -1,5 +1,7 @@
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { maskTokens } from "@/server/security/mask-tokens";
+import { openEmailBody } from "./sealed-email-body";
 import { getSmtpTransport } from "./smtp-transport";
 
 const LOCK_MS = 2 * 60 * 1000;
@@ -32,17 +34,24 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
   });
   if (claimed.count === 0) return { status: "skipped", reason: "not due, already sent or being sent" };
   const email = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
+  if (!email.sealedBody) {
+    const error = "The message body was purged (sent, dead or expired): it cannot be sent again";
+    await db.outboxEmail.update({ where: { id }, data: { status: "DEAD", lastError: error, lockedUntil: null } });
+    return { status: "failed", error, willRetry: false };
+  }
   try {
+    const body = openEmailBody(email.sealedBody);
     const info = await getSmtpTransport(smtpUrl).sendMail({
       from: process.env.MAIL_FROM ?? "Switchboard <no-reply@switchboard.local>",
       to: email.to,
       subject: email.subject,
-      text: email.text,
-      html: email.html ?? undefined,
+      text: body.text,
+      html: body.html ?? undefined,
     });
+    // The links it carries now live only in the recipient's mailbox.
     await db.outboxEmail.update({
       where: { id },
-      data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, messageId: info.messageId ?? null },
+      data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, messageId: info.messageId ?? null, sealedBody: null },
     });
     return { status: "sent", messageId: info.messageId ?? null };
   } catch (err) {
@@ -53,7 +62,8 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
       where: { id },
       data: {
         status: dead ? "DEAD" : "FAILED",
-        lastError: error.slice(0, 1000),
+        lastError: maskTokens(error).slice(0, 1000),
+        ...(dead ? { sealedBody: null } : {}),
         lockedUntil: null,
         nextAttemptAt: new Date(Date.now() + delay),
       },
@@ -63,8 +73,22 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
   }
 }
 
-/** Delivers every message whose next attempt is due (the drain cron and "Send due now"). */
+/**
+ * Closes messages still unsent after MAIL_BODY_MAX_AGE_DAYS (longer than any
+ * link we mail lives): their sealed bodies are deleted and they become DEAD.
+ */
+export async function purgeExpiredEmailBodies(db: Db, now = new Date()): Promise<number> {
+  const maxAgeDays = Number(process.env.MAIL_BODY_MAX_AGE_DAYS ?? 30);
+  const { count } = await db.outboxEmail.updateMany({
+    where: { sealedBody: { not: null }, createdAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) } },
+    data: { sealedBody: null, status: "DEAD", lockedUntil: null, lastError: `Not sent within ${maxAgeDays} days: its links have expired` },
+  });
+  return count;
+}
+
+/** Delivers every message whose next attempt is due (the drain cron and "Send due now"); purges expired bodies first. */
 export async function deliverDueEmails(db: Db, limit = 50): Promise<{ sent: number; failed: number }> {
+  await purgeExpiredEmailBodies(db);
   if (!process.env.SMTP_URL) return { sent: 0, failed: 0 };
   const due = await db.outboxEmail.findMany({
     where: { status: { in: ["PENDING", "FAILED"] }, nextAttemptAt: { lte: new Date() } },

@@ -1,5 +1,7 @@
 import type { DbOrTx } from "@/server/db";
+import { maskTokens } from "@/server/security/mask-tokens";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
+import { sealEmailBody } from "./sealed-email-body";
 
 export interface OutgoingEmail {
   to: string;
@@ -11,7 +13,9 @@ export interface OutgoingEmail {
 
 /**
  * Writes a message to the outbox (inside the caller's transaction when given
- * one). With SMTP configured it waits for delivery; without, it is kept as
+ * one). The row keeps a preview with every link token masked; the real body
+ * is sealed with MAIL_ENCRYPTION_KEY, so neither the Outbox page nor a copy of
+ * the database yields a working link. With SMTP configured it waits for delivery; without, it is kept as
  * NOT_SENT for reading on the Outbox page. Pass `dispatch: true` only outside
  * a transaction; inside one, call dispatchOutboxEmails(ids) after commit.
  */
@@ -25,8 +29,9 @@ export async function enqueueEmail(
     data: {
       to: email.to,
       subject: email.subject,
-      text: email.text,
-      html: email.html,
+      text: maskTokens(email.text),
+      html: email.html === undefined ? undefined : maskTokens(email.html),
+      sealedBody: sealEmailBody({ text: email.text, html: email.html ?? null }),
       category: email.category ?? "general",
       status: smtpConfigured ? "PENDING" : "NOT_SENT",
     },

@@ -22,6 +22,14 @@ describe("classifyIp", () => {
     ["2001:4860:4860::8888", "public"],
     ["not-an-ip", "invalid"],
     ["[::1]", "loopback"],
+    ["::127.0.0.1", "loopback"],
+    ["64:ff9b::a9fe:a9fe", "metadata"],
+    ["2002:a00:1::", "private"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "private"], // Teredo hides its IPv4 address
+    ["100.64.0.1", "private"],
+    ["fd00:ec2::254", "metadata"],
+    ["10.1", "invalid"], // shorthand that inet_aton would read as 10.0.0.1
+    ["0x7f.0.0.1", "invalid"],
   ])("%s is %s", (ip, kind) => {
     expect(classifyIp(ip)).toBe(kind);
   });

@@ -1,67 +1,72 @@
-import net from "node:net";
+import ipaddr from "ipaddr.js";
 
 export type IpClass = "public" | "private" | "loopback" | "link-local" | "metadata" | "unspecified" | "invalid";
 
-// Addresses that must never be reached by outbound calls we make on a user's
-// behalf (SSRF) and that have no meaningful geolocation.
-const V4_RANGES: Array<[string, number, IpClass]> = [
-  ["0.0.0.0", 8, "unspecified"],
-  ["10.0.0.0", 8, "private"],
-  ["100.64.0.0", 10, "private"], // carrier-grade NAT
-  ["127.0.0.0", 8, "loopback"],
-  ["169.254.169.254", 32, "metadata"], // cloud instance metadata, before link-local
-  ["169.254.0.0", 16, "link-local"],
-  ["172.16.0.0", 12, "private"],
-  ["192.0.0.0", 24, "private"],
-  ["192.168.0.0", 16, "private"],
-  ["198.18.0.0", 15, "private"],
-  ["224.0.0.0", 4, "private"], // multicast
-  ["240.0.0.0", 4, "private"], // reserved, broadcast
-];
+// Ranges from ipaddr.js (IANA special-purpose registries) mapped onto what
+// matters to us: which addresses outbound calls made on a user's behalf must
+// never reach (SSRF) and which have no meaningful geolocation.
+const RANGE_CLASS: Record<string, IpClass> = {
+  unicast: "public",
+  loopback: "loopback",
+  linkLocal: "link-local",
+  unspecified: "unspecified",
+};
 
-function v4ToInt(ip: string): number {
-  return ip.split(".").reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+const METADATA = [ipaddr.parse("169.254.169.254"), ipaddr.parse("fd00:ec2::254")];
+
+// Documentation prefixes (RFC 5737, 3849, 9637) are "reserved" to ipaddr.js but
+// belong to no internal network, and tests and examples use them as public
+// client addresses: they count as public, as they did before.
+const DOCUMENTATION = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "3fff::/20"].map((c) => ipaddr.parseCIDR(c));
+
+// IPv6 forms that carry an IPv4 address in their last 32 bits (mapped,
+// IPv4-compatible, NAT64 64:ff9b::/96 and SIIT); 6to4 carries it in bits 16–47.
+const EMBEDS_V4_LOW = new Set(["ipv4Mapped", "rfc6052", "rfc6145"]);
+
+function v4From(high: number, low: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 }
 
-function classifyV4(ip: string): IpClass {
-  const value = v4ToInt(ip);
-  for (const [base, bits, kind] of V4_RANGES) {
-    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    if ((value & mask) === (v4ToInt(base) & mask)) return kind;
-  }
-  return "public";
+/** The address an IPv6 literal stands for when it wraps an IPv4 one, else itself. */
+function unwrap(addr: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
+  if (addr.kind() === "ipv4") return addr;
+  const v6 = addr as ipaddr.IPv6;
+  const p = v6.parts;
+  const range = v6.range();
+  const compatible = p.slice(0, 6).every((h) => h === 0) && (p[6] ?? 0) !== 0;
+  if (EMBEDS_V4_LOW.has(range) || compatible) return v4From(p[6] ?? 0, p[7] ?? 0);
+  if (range === "6to4") return v4From(p[1] ?? 0, p[2] ?? 0);
+  return v6;
 }
 
-function classifyV6(ip: string): IpClass {
-  const lower = ip.toLowerCase();
-  const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mapped?.[1]) return classifyV4(mapped[1]);
-  // The URL parser rewrites ::ffff:127.0.0.1 as ::ffff:7f00:1: the same IPv4 address in hex.
-  const hexMapped = lower.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
-  if (hexMapped?.[1] && hexMapped[2]) {
-    const hi = parseInt(hexMapped[1], 16);
-    const lo = parseInt(hexMapped[2], 16);
-    return classifyV4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-  }
-  if (lower === "::1") return "loopback";
-  if (lower === "::") return "unspecified";
-  if (/^fe[89ab]/.test(lower)) return "link-local";
-  if (/^f[cd]/.test(lower)) return "private"; // unique local fc00::/7
-  if (lower.startsWith("fd00:ec2::254")) return "metadata";
-  if (/^ff/.test(lower)) return "private"; // multicast
-  return "public";
+/** Parses an address as found in a header, socket or URL host: brackets, zone ids and surrounding space are dropped. */
+export function parseIp(candidate: string | null | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const clean = (candidate ?? "").trim().replace(/^\[|\]$/g, "").split("%")[0] ?? "";
+  if (!ipaddr.isValid(clean)) return null;
+  // ipaddr accepts shorthand such as "10.1" or "0x7f.1"; only the four-part dotted form is an address here.
+  if (!clean.includes(":") && !ipaddr.IPv4.isValidFourPartDecimal(clean)) return null;
+  return ipaddr.parse(clean);
 }
 
-/** Classifies an IPv4 or IPv6 address literal (IPv4-mapped IPv6 counts as IPv4). */
+/** Classifies an IPv4 or IPv6 address literal; IPv6 forms that embed an IPv4 address count as that address. */
 export function classifyIp(ip: string): IpClass {
-  const clean = ip.trim().replace(/^\[|\]$/g, "").split("%")[0] ?? "";
-  const family = net.isIP(clean);
-  if (family === 4) return classifyV4(clean);
-  if (family === 6) return classifyV6(clean);
-  return "invalid";
+  const parsed = parseIp(ip);
+  if (!parsed) return "invalid";
+  const addr = unwrap(parsed);
+  if (METADATA.some((m) => m.kind() === addr.kind() && m.toNormalizedString() === addr.toNormalizedString())) return "metadata";
+  if (DOCUMENTATION.some(([range, bits]) => range.kind() === addr.kind() && addr.match(range, bits))) return "public";
+  return RANGE_CLASS[addr.range()] ?? "private";
 }
 
 /** True for addresses that have a place on the public internet. */
 export function isPublicIp(ip: string): boolean {
   return classifyIp(ip) === "public";
+}
+
+/** A canonical literal: IPv4 dotted, IPv6 compressed lower-case, IPv4-mapped IPv6 as IPv4. */
+export function canonicalIp(candidate: string | null | undefined): string | null {
+  const parsed = parseIp(candidate);
+  if (!parsed) return null;
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address().toString();
+  return parsed.toString();
 }

@@ -3,12 +3,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assertSafeUrl,
-  classifyAddressForSsrf,
   safeFetch,
   SafeFetchTimeoutError,
   SsrfBlockedError,
   type LookupAll,
 } from "./ssrf-guard";
+import { classifyIp } from "./ip-classify";
+import { createGuardedFetch } from "./guarded-fetch";
 
 const fakeDns: Record<string, string[]> = {
   "rebind.example": ["127.0.0.1"],
@@ -76,16 +77,16 @@ describe("assertSafeUrl", () => {
   });
 });
 
-describe("classifyAddressForSsrf", () => {
+describe("classifyIp", () => {
   it("sees IPv4 addresses hidden inside IPv6 forms", () => {
-    expect(classifyAddressForSsrf("::ffff:7f00:1")).toBe("loopback");
-    expect(classifyAddressForSsrf("::ffff:a00:1")).toBe("private");
-    expect(classifyAddressForSsrf("::ffff:a9fe:a9fe")).toBe("metadata");
-    expect(classifyAddressForSsrf("64:ff9b::a00:1")).toBe("private");
-    expect(classifyAddressForSsrf("2002:7f00:1::")).toBe("loopback");
-    expect(classifyAddressForSsrf("fec0::1")).toBe("private");
-    expect(classifyAddressForSsrf("2606:2800:220:1:248:1893:25c8:1946")).toBe("public");
-    expect(classifyAddressForSsrf("8.8.8.8")).toBe("public");
+    expect(classifyIp("::ffff:7f00:1")).toBe("loopback");
+    expect(classifyIp("::ffff:a00:1")).toBe("private");
+    expect(classifyIp("::ffff:a9fe:a9fe")).toBe("metadata");
+    expect(classifyIp("64:ff9b::a00:1")).toBe("private");
+    expect(classifyIp("2002:7f00:1::")).toBe("loopback");
+    expect(classifyIp("fec0::1")).toBe("private");
+    expect(classifyIp("2606:2800:220:1:248:1893:25c8:1946")).toBe("public");
+    expect(classifyIp("8.8.8.8")).toBe("public");
   });
 });
 
@@ -102,6 +103,7 @@ describe("safeFetch", () => {
         seen.push({ path: req.url ?? "", host: req.headers.host, body: Buffer.concat(chunks).toString() });
         if (req.url === "/ok") res.writeHead(200, { "content-type": "text/plain" }).end("delivered");
         else if (req.url === "/redirect") res.writeHead(302, { location: "/internal" }).end();
+        else if (req.url === "/to-private") res.writeHead(307, { location: "http://10.0.0.9/admin" }).end();
         else if (req.url === "/empty") res.writeHead(204).end();
         else if (req.url === "/hang") return; // never answers
         else res.writeHead(404).end("nope");
@@ -130,11 +132,35 @@ describe("safeFetch", () => {
     expect(empty.status).toBe(204);
   });
 
+  it("follows a redirect only after checking its target, and never to an unchecked host", async () => {
+    const guarded = createGuardedFetch({ allowLoopback: true });
+    const followed = await guarded(`${base}/redirect`);
+    expect(followed.status).toBe(404);
+    expect(seen.at(-1)?.path).toBe("/internal");
+    const before = seen.length;
+    const error = await guarded(`${base}/to-private`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "SsrfBlockedError", reason: "private" });
+    expect(seen.length).toBe(before + 1);
+  });
+
+  it("checks the address at call time: a host whose DNS answer turned private is refused before connecting", async () => {
+    let answer = "127.0.0.1";
+    const changing: LookupAll = async () => [{ address: answer, family: 4 }];
+    const port = (server.address() as AddressInfo).port;
+    const guarded = createGuardedFetch({ allowLoopback: true, lookup: changing });
+    expect((await guarded(`http://crm.example:${port}/ok`)).status).toBe(200);
+    answer = "10.0.0.8";
+    const before = seen.length;
+    await expect(guarded(`http://crm.example:${port}/ok`)).rejects.toMatchObject({ reason: "private", address: "10.0.0.8" });
+    expect(seen.length).toBe(before);
+  });
+
   it("treats a redirect as a failure and never follows it", async () => {
+    const internalBefore = seen.filter((s) => s.path === "/internal").length;
     const error = await safeFetch(`${base}/redirect`, {}, { allowLoopback: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "SsrfBlockedError", reason: "redirect" });
     expect((error as Error).message).toMatch(/302 to \/internal/);
-    expect(seen.some((s) => s.path === "/internal")).toBe(false);
+    expect(seen.filter((s) => s.path === "/internal")).toHaveLength(internalBefore);
   });
 
   it("times out on an endpoint that never answers", async () => {

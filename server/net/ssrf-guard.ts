@@ -1,9 +1,11 @@
 /**
- * Outbound requests to URLs that customers configure (webhook endpoints) must
- * not reach our own network: loopback, private ranges, link-local and cloud
- * metadata addresses are refused. The check resolves every address a host
- * name has, and safeFetch connects to the address that was checked (pinned),
- * so a DNS answer that changes between check and connect cannot slip through.
+ * Outbound requests (CRM, geolocation, AI, billing webhooks; see
+ * guarded-fetch.ts) must not reach our own network: loopback, private ranges,
+ * link-local and cloud metadata addresses are refused (ranges from ipaddr.js,
+ * ip-classify.ts). The check resolves every address a host name has at call
+ * time, and safeFetch connects to the address that was checked (pinned), so a
+ * DNS answer that changes between check and connect cannot slip through; a
+ * redirect is followed only when allowed, and its target is checked the same way.
  */
 import dns from "node:dns";
 import http from "node:http";
@@ -62,50 +64,6 @@ const defaultLookup: LookupAll = (hostname) => dns.promises.lookup(hostname, { a
 // Names that resolve to metadata services inside clouds, refused before any lookup.
 const BLOCKED_HOSTNAMES = new Set(["metadata", "metadata.google.internal", "instance-data", "instance-data.ec2.internal"]);
 
-function ipv6Hextets(ip: string): number[] | null {
-  let text = ip.toLowerCase();
-  const tail: number[] = [];
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted?.[1]) {
-    const parts = dotted[1].split(".").map(Number);
-    tail.push(((parts[0] ?? 0) << 8) | (parts[1] ?? 0), ((parts[2] ?? 0) << 8) | (parts[3] ?? 0));
-    text = text.slice(0, -dotted[1].length) + "0:0";
-  }
-  const [head = "", rest] = text.split("::");
-  const parse = (s: string) => (s === "" ? [] : s.split(":").map((h) => parseInt(h, 16)));
-  const left = parse(head);
-  const right = rest === undefined ? [] : parse(rest);
-  const missing = 8 - left.length - right.length;
-  if (missing < 0 || (rest === undefined && missing !== 0)) return null;
-  const all = [...left, ...Array<number>(missing).fill(0), ...right];
-  if (tail.length === 2) all.splice(6, 2, ...tail);
-  return all.some((h) => Number.isNaN(h)) ? null : all;
-}
-
-function v4FromHextets(high: number, low: number): string {
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
-}
-
-/**
- * classifyIp plus the IPv6 forms that carry an IPv4 address inside
- * (::ffff:7f00:1, ::127.0.0.1, 64:ff9b::/96 NAT64, 2002::/16 6to4), which would
- * otherwise pass as "public", and deprecated site-local fec0::/10.
- */
-export function classifyAddressForSsrf(ip: string): IpClass {
-  const direct = classifyIp(ip);
-  const clean = ip.trim().replace(/^\[|\]$/g, "").split("%")[0] ?? "";
-  if (direct !== "public" || net.isIP(clean) !== 6) return direct;
-  const h = ipv6Hextets(clean);
-  if (!h) return "invalid";
-  const [h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0] = h;
-  const zeroPrefix = h0 === 0 && h1 === 0 && h2 === 0 && h3 === 0 && h4 === 0;
-  if (zeroPrefix && (h5 === 0xffff || h5 === 0)) return classifyIp(v4FromHextets(h6, h7)); // mapped / compatible
-  if (h0 === 0x64 && h1 === 0xff9b && h2 === 0 && h3 === 0 && h4 === 0 && h5 === 0) return classifyIp(v4FromHextets(h6, h7));
-  if (h0 === 0x2002) return classifyIp(v4FromHextets(h1, h2));
-  if ((h0 & 0xffc0) === 0xfec0) return "private";
-  return "public";
-}
-
 const REASON_TEXT: Record<Exclude<IpClass, "public">, string> = {
   loopback: "a loopback address",
   private: "a private network address",
@@ -116,7 +74,7 @@ const REASON_TEXT: Record<Exclude<IpClass, "public">, string> = {
 };
 
 function checkAddress(address: string, url: string, options: SsrfOptions): void {
-  const kind = classifyAddressForSsrf(address);
+  const kind = classifyIp(address);
   if (kind === "public") return;
   if (kind === "loopback" && options.allowLoopback) return;
   throw new SsrfBlockedError(kind, `${url} resolves to ${REASON_TEXT[kind]} (${address}), which is not allowed`, url, address);
@@ -175,21 +133,51 @@ export interface SafeFetchInit {
 export interface SafeFetchOptions extends SsrfOptions {
   /** Whole-request limit (connect, headers and body). Default 15 000 ms. */
   timeoutMs?: number;
+  /**
+   * Redirects followed, each target checked and pinned like the first URL
+   * (default 0: a 3xx is an SsrfBlockedError with reason "redirect").
+   */
+  maxRedirects?: number;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * fetch() for URLs we do not control: every hop is checked by assertSafeUrl
+ * and connected to the checked address, so a redirect can never lead to an
+ * unchecked host. Resolves to a standard Response.
+ */
+export async function safeFetch(url: string | URL, init: SafeFetchInit = {}, options: SafeFetchOptions = {}): Promise<Response> {
+  let target = String(url);
+  let request = init;
+  for (let hop = 0; ; hop++) {
+    const response = await fetchPinned(target, request, options);
+    if (!REDIRECT_STATUSES.has(response.status)) return response;
+    const location = response.headers.get("location");
+    if (hop >= (options.maxRedirects ?? 0) || !location) {
+      throw new SsrfBlockedError("redirect", `Redirects are not followed (${response.status} to ${location ?? "(no location)"})`, target);
+    }
+    const next = new URL(location, target);
+    // Credentials stay with the origin they were meant for; 303 (and 301/302 after a POST) continue as GET.
+    const headers = next.origin === new URL(target).origin ? request.headers : withoutCredentials(request.headers);
+    const asGet = response.status === 303 || ((response.status === 301 || response.status === 302) && (request.method ?? "GET") !== "GET");
+    request = asGet ? { headers, signal: request.signal, method: "GET" } : { ...request, headers };
+    target = next.href;
+  }
+}
+
+function withoutCredentials(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !/^(authorization|cookie)$/i.test(name)));
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
- * fetch() for URLs we do not control. Checks the URL first (assertSafeUrl),
- * connects only to the checked address, never follows redirects (a 3xx is
- * an SsrfBlockedError with reason "redirect"), and aborts after `timeoutMs`
- * with SafeFetchTimeoutError. Resolves to a standard Response.
+ * One request: checks the URL (assertSafeUrl), connects only to the checked
+ * address, and aborts after `timeoutMs` with SafeFetchTimeoutError. A 3xx is
+ * returned as it is, without its body, for safeFetch to judge.
  */
-export async function safeFetch(
-  url: string | URL,
-  init: SafeFetchInit = {},
-  options: SafeFetchOptions = {},
-): Promise<Response> {
+async function fetchPinned(url: string, init: SafeFetchInit, options: SafeFetchOptions): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const { url: target, addresses } = await assertSafeUrl(url, options);
   const pinned = addresses[0];
@@ -235,11 +223,11 @@ export async function safeFetch(
       },
       (response) => {
         const status = response.statusCode ?? 0;
-        if (status >= 300 && status < 400) {
+        if (REDIRECT_STATUSES.has(status)) {
           response.resume();
           cleanup();
-          const location = response.headers.location ?? "(no location)";
-          reject(new SsrfBlockedError("redirect", `Redirects are not followed (${status} to ${location})`, target.href));
+          const location = response.headers.location;
+          resolve(new Response(null, { status, headers: location ? { location } : {} }));
           return;
         }
         response.once("close", cleanup);

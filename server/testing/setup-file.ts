@@ -16,3 +16,5 @@ if (adminUrl && !process.env.__TEST_DB_READY) {
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-1234";
 process.env.APP_URL ??= "http://localhost:3000";
 process.env.LOG_LEVEL ??= "error";
+// Local fakes (AI, geolocation) listen on loopback; a test that checks the guard sets it to "false".
+process.env.OUTBOUND_ALLOW_LOOPBACK ??= "true";

@@ -1,5 +1,7 @@
-import { SMTPServer } from "smtp-server";
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
   from: string;
@@ -9,9 +11,12 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on 127.0.0.1 that keeps what it receives, and can be told
- * to refuse messages (a 451 temporary failure) to exercise retries.
+ * to refuse messages (a 451 temporary failure) to exercise retries. With
+ * `saveTo`, each message is also written there as <sequence>.eml, so another
+ * process (the e2e specs) can read what was delivered.
  */
-export async function startSmtpSink() {
+export async function startSmtpSink(opts: { saveTo?: string } = {}) {
+  if (opts.saveTo) fs.mkdirSync(opts.saveTo, { recursive: true });
   const received: ReceivedMail[] = [];
   let refusing = false;
   const server = new SMTPServer({
@@ -30,11 +35,18 @@ export async function startSmtpSink() {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString("utf8"),
-        });
+        };
+        received.push(mail);
+        if (opts.saveTo) {
+          const name = `${String(received.length).padStart(6, "0")}.eml`;
+          // Written whole under a temporary name, then renamed, so a reader never sees half a message.
+          fs.writeFileSync(path.join(opts.saveTo, `.${name}`), JSON.stringify(mail));
+          fs.renameSync(path.join(opts.saveTo, `.${name}`), path.join(opts.saveTo, name));
+        }
         callback();
       });
     },

@@ -9,7 +9,8 @@ export const outboxRouter = createTRPCRouter({
   list: adminProcedure.input(listOutboxSchema).query(({ ctx, input }) => unsafeListOutbox(ctx.db, input)),
 
   get: adminProcedure.input(idSchema).query(async ({ ctx, input }) => {
-    const email = await ctx.db.outboxEmail.findUnique({ where: { id: input.id } });
+    // The sealed body never leaves the sender; admins read the masked preview.
+    const email = await ctx.db.outboxEmail.findUnique({ where: { id: input.id }, omit: { sealedBody: true } });
     if (!email) throw new TRPCError({ code: "NOT_FOUND", message: "No such message." });
     return email;
   }),

@@ -9,6 +9,7 @@ import { createTicket } from "@/server/helpdesk/create-ticket";
 import { createTestOrganisation } from "@/server/testing/factories";
 import { approvalLinkKeys } from "../approval-links";
 import type { ApprovalContext } from "../approval-context";
+import { openOutboxEmail } from "@/server/testing/outbox";
 
 export const TEST_APPROVAL_CONTEXT: ApprovalContext = {
   appUrl: "http://app.test",
@@ -68,7 +69,7 @@ export function approvalLinksIn(text: string): Array<{ url: string; token: strin
   }));
 }
 
-/** The outbox row queued with this id. */
+/** The outbox row queued with this id, with its real (unmasked) body. */
 export function outboxEmail(id: string) {
-  return db.outboxEmail.findUniqueOrThrow({ where: { id } });
+  return openOutboxEmail(id);
 }

@@ -24,6 +24,20 @@ function stubFetch(response: Response): typeof fetch {
   return async () => response;
 }
 
+describe("lookupGeo's outbound guard", () => {
+  it("refuses an endpoint on a non-public address at call time, before connecting", async () => {
+    fake = await startFakeGeo({ table: { "81.2.69.142": LONDON } });
+    process.env.OUTBOUND_ALLOW_LOOPBACK = "false";
+    try {
+      const result = await lookupGeo("81.2.69.142", { endpoint: fake.url, timeoutMs: 2000 });
+      expect(result).toMatchObject({ kind: "failed" });
+      expect(JSON.stringify(result)).toMatch(/refused: .*loopback address \(127\.0\.0\.1\)/);
+    } finally {
+      process.env.OUTBOUND_ALLOW_LOOPBACK = "true";
+    }
+  });
+});
+
 describe("lookupGeo against an ip-api-compatible server", () => {
   it("maps a success answer and reports the rate-limit headers", async () => {
     fake = await startFakeGeo({ table: { "81.2.69.142": LONDON }, rateLimitAfter: 10, ttlSec: 30 });

@@ -1,6 +1,8 @@
 import net from "node:net";
 import { z } from "zod";
 import type { GeoLookupResult, RateLimitInfo } from "./geo-types";
+import { outboundFetch } from "@/server/net/guarded-fetch";
+import { SsrfBlockedError } from "@/server/net/ssrf-guard";
 
 /**
  * ip-api.com's free JSON endpoint. `{ip}` is replaced by the address. Plain
@@ -87,7 +89,7 @@ export async function lookupGeo(ip: string, options: LookupGeoOptions = {}): Pro
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return failed("invalid endpoint URL");
 
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const fetchImpl = options.fetchImpl ?? outboundFetch("geo");
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -138,6 +140,7 @@ export async function lookupGeo(ip: string, options: LookupGeoOptions = {}): Pro
       ...limits,
     };
   } catch (error) {
+    if (error instanceof SsrfBlockedError) return failed(`refused: ${error.message}`);
     return failed(isTimeout(error, timedOut) ? "timeout" : "network error");
   } finally {
     clearTimeout(timer);

@@ -2,6 +2,7 @@ import "./install-async-storage";
 import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
+import { peerHeaderForTests } from "@/server/net/socket-peer";
 
 // next-auth's App Router handler reads cookies() and headers() from
 // next/headers, which only work inside the request scope Next.js opens for a
@@ -18,7 +19,7 @@ export const AUTH_TEST_ORIGIN = "http://localhost:3000";
 
 /** Who the request comes from, as Next.js would present it to the route. */
 export interface TestClient {
-  /** Sent as X-Forwarded-For, which Next.js fills from the socket when a request has none. */
+  /** The socket address the request comes from (the stamp the HTTP server puts on it). */
   ip?: string;
   userAgent?: string;
 }
@@ -65,7 +66,7 @@ export function setCookies(res: Response): Map<string, string> {
 
 function clientHeaders(client: TestClient, cookies?: Map<string, string>): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (client.ip) headers["x-forwarded-for"] = client.ip;
+  if (client.ip) Object.assign(headers, peerHeaderForTests(client.ip));
   if (client.userAgent) headers["user-agent"] = client.userAgent;
   if (cookies?.size) headers.cookie = [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
   return headers;

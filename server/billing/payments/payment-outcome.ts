@@ -10,6 +10,7 @@ import type { BillingPayment } from "@/server/generated/prisma/client";
 import { invoiceJson, paymentJson } from "../invoices/invoice-json";
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { dec, fromMinorUnits } from "../wire";
+import { holdPaymentForReview, paymentMismatch } from "./payment-review";
 
 export interface PaymentReport {
   invoiceId: string;
@@ -66,9 +67,22 @@ async function findOrRebuildPayment(
   return { payment, alreadyFinal: false };
 }
 
-/** Records a successful charge: payment succeeded, invoice paid when nothing is left, subscription active again. */
+/** True when this charge already has its final outcome (a redelivered report). */
+async function alreadyRecorded(tx: DbOrTx, report: PaymentReport): Promise<boolean> {
+  if (!report.chargeId) return false;
+  const byCharge = await tx.billingPayment.findUnique({ where: { stripeChargeId: report.chargeId }, select: { status: true } });
+  return Boolean(byCharge && byCharge.status !== "processing");
+}
+
+/** Records a successful charge (held for review instead when its currency or amount does not match the invoice): payment succeeded, invoice paid when nothing is left, subscription active again. */
 export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport): Promise<string[]> {
   await lockInvoice(tx, report.invoiceId);
+  if (await alreadyRecorded(tx, report)) return [];
+  const mismatch = await paymentMismatch(tx, report);
+  if (mismatch) {
+    await holdPaymentForReview(tx, report, mismatch);
+    return [];
+  }
   const { payment, alreadyFinal } = await findOrRebuildPayment(tx, report, "succeeded");
   if (alreadyFinal) return [];
   const amount = fromMinorUnits(report.amountMinor);

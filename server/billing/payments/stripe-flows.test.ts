@@ -7,6 +7,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeStripe, type FakeStripe } from "@/e2e/fakes/stripe";
 import { db } from "@/server/db";
+import { callerFor, createTestUser } from "@/server/testing/factories";
 import { createCreditNote } from "../credit-notes/create-credit-note";
 import { voidInvoice } from "../invoices/invoices";
 import { closeSubscriptionPeriod } from "../rating/close-period";
@@ -190,6 +191,37 @@ describe("Stripe webhooks", () => {
     const after = await db.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId } });
     expect([after.status, after.amountPaid.toFixed(2)]).toEqual(["paid", "55.37"]);
     expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: String(event.id) } })).processedAt).not.toBeNull();
+  });
+
+  it("holds a payment in another currency or of another amount for review and never marks the invoice paid", async () => {
+    const { invoiceId } = await issuedInvoice();
+    const invoice = await db.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { customer: true } });
+    const charge = (amount: number, currency: string) =>
+      stripe.paymentIntents.create({
+        amount,
+        currency,
+        customer: invoice.customer.stripeCustomerId!,
+        payment_method: invoice.customer.stripePaymentMethodId!,
+        confirm: true,
+        off_session: true,
+        metadata: { switchboard_invoice_id: invoiceId },
+      });
+    await charge(52472, "usd");
+    await charge(1130, "cad");
+    const [usd, short] = fake.state.eventsOfType("payment_intent.succeeded");
+    for (const event of [usd!, short!, usd!]) expect((await deliver(event)).status).toBe(200);
+
+    const after = await db.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId } });
+    expect([after.status, after.amountPaid.toFixed(2), after.paidAt]).toEqual(["open", "0.00", null]);
+    expect(await db.billingPayment.count({ where: { invoiceId, status: "succeeded" } })).toBe(0);
+    const reviews = await db.billingPaymentReview.findMany({ where: { invoiceId }, orderBy: { amountMinor: "desc" } });
+    expect(reviews.map((r) => r.reason)).toEqual([
+      "Stripe charged USD 524.72, but the invoice is in CAD (CAD 55.37 owed)",
+      "Stripe charged CAD 11.30, but the invoice owed CAD 55.37",
+    ]);
+    const admin = callerFor(await createTestUser("PROVIDER_ADMIN"));
+    const shown = await admin.billing.payments.reviews();
+    expect(shown.filter((r) => r.invoiceId === invoiceId)).toHaveLength(2);
   });
 
   it("treats the failure webhook of a decline we already recorded as a no-op", async () => {

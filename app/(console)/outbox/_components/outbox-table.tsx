@@ -134,6 +134,9 @@ export function OutboxTable({ smtpConfigured }: { smtpConfigured: boolean }) {
           <pre className="max-h-[60vh] overflow-auto whitespace-pre-wrap rounded-md bg-muted p-3 text-sm" data-testid="outbox-message-text">
             {detail.data?.text}
           </pre>
+          <p className="text-xs text-muted-foreground">
+            Links in e-mails carry sign-in and follow-up tokens, so they are shown masked (••••••); only the sender reads the sealed original.
+          </p>
         </DialogContent>
       </Dialog>
     </div>

@@ -1,3 +1,4 @@
+import { openOutboxEmail } from "@/server/testing/outbox";
 import { describe, expect, it } from "vitest";
 import { approvalLinksIn, createClientWithOwner, createTestTicket } from "@/server/approvals/testing/approval-fixtures";
 import { db } from "@/server/db";
@@ -28,7 +29,7 @@ describe("approvals router", () => {
 
     const sent = await agent.approvals.send({ ticketIds: [t1.id], mode: "single", note: "", summaries: [{ ticketId: t1.id, summary: "Brief" }] });
     expect(sent.engagements).toHaveLength(1);
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: "kris-router@client.test" } });
+    const mail = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: "kris-router@client.test" } })).id);
     expect(approvalLinksIn(mail.text)).toHaveLength(2);
 
     const status = await agent.approvals.ticketStatus({ ticketId: t1.id });

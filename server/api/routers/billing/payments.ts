@@ -4,6 +4,7 @@ import { pagingSchema } from "@/lib/validators/common";
 import { billingConfig } from "@/server/billing/billing-config";
 import { createCreditNote } from "@/server/billing/credit-notes/create-credit-note";
 import { listCreditNotes, listPayments } from "@/server/billing/payments/list-payments";
+import { unsafeListPaymentReviews } from "@/server/billing/payments/payment-review";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { createTRPCRouter } from "../../trpc";
 import { billingProcedure, toWire } from "./billing-procedure";
@@ -16,6 +17,8 @@ export const billingPaymentsRouter = createTRPCRouter({
   creditNotes: billingProcedure
     .input(pagingSchema.extend({ search: z.string().max(200).optional() }))
     .query(async ({ ctx, input }) => toWire(await listCreditNotes(ctx.db, input))),
+  /** Succeeded payments whose currency or amount did not match their invoice, kept for review. */
+  reviews: billingProcedure.query(async ({ ctx }) => toWire(await unsafeListPaymentReviews(ctx.db))),
   createCreditNote: billingProcedure
     .input(creditNoteSchema)
     .mutation(async ({ ctx, input }) => toWire(await createCreditNote(ctx.db, stripeFromConfig(billingConfig()), input))),

@@ -19,6 +19,7 @@ import { nextAttemptDelay } from "../../engine/backoff";
 import { SESSION_ERROR_CODES, mapVtigerError } from "./vtiger-errors";
 import { RateLimitPacer, parseRetryAfter, type RateLimitSnapshot } from "./vtiger-rate-limit";
 import { VTQL_PAGE_SIZE, stripTerminator, vtqlName, vtqlString } from "./vtql";
+import { outboundFetch } from "@/server/net/guarded-fetch";
 
 export type VtigerRecord = { id: string } & Record<string, unknown>;
 
@@ -326,7 +327,7 @@ export class VtigerClient {
     for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, v);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.opts.timeoutMs);
-    const doFetch = this.opts.fetch ?? fetch;
+    const doFetch = this.opts.fetch ?? outboundFetch("crm");
     let httpStatus: number | undefined;
     try {
       let res: Response;
