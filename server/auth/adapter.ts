@@ -1,4 +1,4 @@
-import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
+import type { Adapter, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
 import type { Db } from "@/server/db";
 import { hashToken } from "@/server/security/tokens";
 import type { SessionUser } from "./session-user";
@@ -8,10 +8,13 @@ export type SwitchboardAdapterUser = AdapterUser & Omit<SessionUser, "email" | "
 interface AdapterHooks {
   /** Called when a magic link could not be used (unknown, already used or expired). */
   onBadVerificationToken?: (info: { identifier: string | null; expired: boolean }) => Promise<void>;
+  /** Takes over storing a new magic-link token (the link request stores it after its checks, in the background). */
+  deferVerificationToken?: (token: VerificationToken) => void;
 }
 
 const userInclude = {
-  memberships: { include: { organisation: true }, orderBy: { createdAt: "asc" as const }, take: 1 },
+  // Archived organisations keep their people, but nobody signs in through them.
+  memberships: { where: { organisation: { archivedAt: null } }, include: { organisation: true }, orderBy: { createdAt: "asc" as const }, take: 1 },
 } as const;
 
 type UserWithMembership = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
@@ -20,10 +23,10 @@ function loadUser(db: Db, where: { id: string } | { email: string }) {
   return db.user.findUnique({ where, include: userInclude });
 }
 
-/** Shapes a user row for next-auth; users without a membership or disabled cannot hold a session. */
+/** Shapes a user row for next-auth; users without a live membership, disabled or deleted cannot hold a session. */
 function toAdapterUser(user: UserWithMembership | null): SwitchboardAdapterUser | null {
   const membership = user?.memberships[0];
-  if (!user || !membership || user.disabledAt) return null;
+  if (!user || !membership || user.disabledAt || user.deletedAt) return null;
   return {
     id: user.id,
     email: user.email,
@@ -39,12 +42,12 @@ function toAdapterUser(user: UserWithMembership | null): SwitchboardAdapterUser 
 
 /**
  * next-auth adapter over our schema. Sessions are stored by the SHA-256 of
- * their cookie value, and nobody signs up by e-mail: users are created by admins.
+ * their cookie value, and nobody signs up by e-mail: people join by invitation (server/people/).
  */
 export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
   return {
     async createUser() {
-      throw new Error("Accounts are created by an administrator");
+      throw new Error("Accounts are created by accepting an invitation");
     },
     async getUser(id) {
       return toAdapterUser(await loadUser(db, { id }));
@@ -97,6 +100,10 @@ export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
       return session ? { sessionToken, userId: session.userId, expires: session.expires } : null;
     },
     async createVerificationToken(token) {
+      if (hooks.deferVerificationToken) {
+        hooks.deferVerificationToken(token);
+        return token;
+      }
       // Link requests for unknown or disabled addresses get no mail (see sendVerificationRequest),
       // so their token is not stored either: nobody can use it and the table cannot be flooded.
       if (!toAdapterUser(await loadUser(db, { email: token.identifier.toLowerCase() }))) return token;
