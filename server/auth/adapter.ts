@@ -12,15 +12,28 @@ interface AdapterHooks {
   deferVerificationToken?: (token: VerificationToken) => void;
 }
 
-const userInclude = {
-  // Archived organisations keep their people, but nobody signs in through them.
-  memberships: { where: { organisation: { archivedAt: null } }, include: { organisation: true }, orderBy: { createdAt: "asc" as const }, take: 1 },
-} as const;
-
 type UserWithMembership = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
 
-function loadUser(db: Db, where: { id: string } | { email: string }) {
-  return db.user.findUnique({ where, include: userInclude });
+/**
+ * The user and their first membership in a live (not archived) organisation,
+ * read with the same three parallel queries whether or not the user exists,
+ * so a sign-in-link request for a known address takes as long as one for an
+ * unknown address (a Prisma include would add round trips only when found).
+ */
+async function loadUser(db: Db, where: { id: string } | { email: string }) {
+  const live = { archivedAt: null };
+  const [user, memberships, organisations] = await Promise.all([
+    db.user.findUnique({ where }),
+    db.membership.findMany({ where: { user: where, organisation: live }, orderBy: { createdAt: "asc" }, take: 1 }),
+    db.organisation.findMany({ where: { ...live, memberships: { some: { user: where } } } }),
+  ]);
+  if (!user) return null;
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const first = memberships.flatMap((m) => {
+    const organisation = byId.get(m.organisationId);
+    return organisation ? [{ ...m, organisation }] : [];
+  });
+  return { ...user, memberships: first };
 }
 
 /** Shapes a user row for next-auth; users without a live membership, disabled or deleted cannot hold a session. */
@@ -59,12 +72,11 @@ export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
       return null;
     },
     async updateUser(data) {
-      const user = await db.user.update({
+      await db.user.update({
         where: { id: data.id },
         data: { emailVerified: data.emailVerified ?? undefined, name: data.name ?? undefined },
-        include: userInclude,
       });
-      const shaped = toAdapterUser(user);
+      const shaped = toAdapterUser(await loadUser(db, { id: data.id }));
       if (!shaped) throw new Error("User cannot sign in");
       return shaped;
     },
@@ -76,12 +88,9 @@ export function createAuthAdapter(db: Db, hooks: AdapterHooks = {}): Adapter {
       return { sessionToken, userId, expires };
     },
     async getSessionAndUser(sessionToken) {
-      const session = await db.session.findUnique({
-        where: { tokenHash: hashToken(sessionToken) },
-        include: { user: { include: userInclude } },
-      });
+      const session = await db.session.findUnique({ where: { tokenHash: hashToken(sessionToken) } });
       if (!session) return null;
-      const user = toAdapterUser(session.user);
+      const user = toAdapterUser(await loadUser(db, { id: session.userId }));
       if (!user) return null;
       return { session: { sessionToken, userId: session.userId, expires: session.expires }, user };
     },

@@ -9,7 +9,9 @@ const running = new Set<Promise<void>>();
  * promise outlives the request.
  */
 export function runInBackground(name: string, work: () => Promise<void>): void {
-  const task = work()
+  // Started on a later turn of the event loop, so it does not share the answer's turn.
+  const task = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(work)
     .catch((error: unknown) => logger.error(`${name}.failed`, { error }))
     .finally(() => running.delete(task));
   running.add(task);
