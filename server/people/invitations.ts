@@ -1,6 +1,5 @@
 import type { AppRole } from "@/lib/auth/roles";
 import type { AcceptInvitationInput, InviteInput } from "@/lib/validators/people";
-import { getConfig } from "@/server/config";
 import type { Db, DbOrTx } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
@@ -8,12 +7,13 @@ import { renderInvitationEmail } from "@/server/mail/templates/people-emails";
 import { generateToken, hashToken } from "@/server/security/tokens";
 import { recordAccountAction } from "./account-actions";
 import { badInput, conflict, notFound } from "./errors";
+import { publicUrl } from "./public-url";
 import { assertManagesOrganisation, assertRoleAssignable, managedOrganisationIds, type PeopleActor } from "./people-scope";
 
 export const INVITATION_DAYS = 7;
 
 const pendingKeyOf = (organisationId: string, email: string) => `${organisationId}:${email}`;
-const inviteUrl = (token: string) => `${getConfig().APP_URL.replace(/\/+$/, "")}/invite/${token}`;
+const inviteUrl = (token: string) => publicUrl(`/invite/${token}`);
 
 /** Writes a fresh token for the invitation and queues its e-mail (inside the caller's transaction). */
 async function sendInvitation(tx: DbOrTx, invitation: { id: string; email: string; organisationName: string }, inviterName: string, now: Date) {

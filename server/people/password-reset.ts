@@ -1,5 +1,4 @@
 import type { Db, DbOrTx } from "@/server/db";
-import { getConfig } from "@/server/config";
 import { hashPassword } from "@/server/auth/password";
 import { clearAttemptsStartingWith, throttleKeys } from "@/server/auth/auth-throttle";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
@@ -7,6 +6,7 @@ import { renderPasswordResetEmail } from "@/server/mail/templates/people-emails"
 import { generateToken, hashToken } from "@/server/security/tokens";
 import { recordAccountAction } from "./account-actions";
 import { badInput } from "./errors";
+import { publicUrl } from "./public-url";
 import { getManagedUserOrThrow, type PeopleActor } from "./people-scope";
 
 export const RESET_MINUTES = 60;
@@ -18,7 +18,7 @@ async function issueResetLink(tx: DbOrTx, user: { id: string; email: string }, n
   const token = generateToken();
   await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } });
   await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
-  const url = `${getConfig().APP_URL.replace(/\/+$/, "")}/reset-password/${token}`;
+  const url = publicUrl(`/reset-password/${token}`);
   await enqueueEmail(tx, { to: user.email, category: "password-reset", ...renderPasswordResetEmail({ url, minutes: RESET_MINUTES }) });
 }
 
