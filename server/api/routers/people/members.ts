@@ -1,9 +1,10 @@
-import { changeRoleSchema, listPeopleSchema, membershipRefSchema, moveMembershipSchema, userRefSchema } from "@/lib/validators/people";
+import { openBurstTicketSchema, changeRoleSchema, listPeopleSchema, membershipRefSchema, moveMembershipSchema, userRefSchema } from "@/lib/validators/people";
 import { deleteUser, disableUser, enableUser, signOutEverywhere, unlockUser } from "@/server/people/account-status";
 import { changeRole, moveMembership, removeMembership } from "@/server/people/memberships";
+import { openBurstTicket } from "@/server/people/open-burst-ticket";
 import { sendPasswordReset } from "@/server/people/password-reset";
 import { getUserDetail, listOrganisationPeople } from "@/server/people/user-detail";
-import { createTRPCRouter } from "../../trpc";
+import { adminProcedure, createTRPCRouter } from "../../trpc";
 import { peopleAdminProcedure } from "./procedures";
 
 /** People and their accounts: every procedure is scoped in server/people/ (client admins see only their organisation). */
@@ -19,4 +20,6 @@ export const membersRouter = createTRPCRouter({
   unlock: peopleAdminProcedure.input(userRefSchema).mutation(({ ctx, input }) => unlockUser(ctx.db, ctx.user, input.userId)),
   sendPasswordReset: peopleAdminProcedure.input(userRefSchema).mutation(({ ctx, input }) => sendPasswordReset(ctx.db, ctx.user, input.userId)),
   delete: peopleAdminProcedure.input(userRefSchema).mutation(({ ctx, input }) => deleteUser(ctx.db, ctx.user, input.userId)),
+  /** From the login audit: a ticket for the targeted person's organisation, with the evidence (provider admins). */
+  openBurstTicket: adminProcedure.input(openBurstTicketSchema).mutation(({ ctx, input }) => openBurstTicket(ctx.db, ctx.user, input.login)),
 });
