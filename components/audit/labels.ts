@@ -10,6 +10,7 @@ export const REASON_LABELS: Record<LoginFailureReasonValue, string> = {
   EXPIRED_LINK: "Expired sign-in link",
   INVALID_LINK: "Used or invalid sign-in link",
   RATE_LIMITED: "Rate limited",
+  BLOCKED_ADDRESS: "Blocked address",
   OTHER: "Other",
 };
 

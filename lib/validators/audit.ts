@@ -11,6 +11,7 @@ export const LOGIN_FAILURE_REASONS = [
   "EXPIRED_LINK",
   "INVALID_LINK",
   "RATE_LIMITED",
+  "BLOCKED_ADDRESS",
   "OTHER",
 ] as const;
 export const LOGIN_GROUP_BY = ["ip", "country", "user"] as const;

@@ -6,6 +6,7 @@ import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
+import { peopleRouter } from "./routers/people";
 import { auditRouter } from "./routers/audit";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

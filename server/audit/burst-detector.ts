@@ -100,6 +100,7 @@ const REASON_LABELS: Record<string, string> = {
   magic_link_used: "Sign-in link already used",
   magic_link_invalid: "Invalid sign-in link",
   rate_limited: "Rate limited",
+  blocked_address: "Blocked address",
   other: "Other",
 };
 

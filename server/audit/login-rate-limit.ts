@@ -1,73 +1,66 @@
-import type { Prisma } from "@/server/generated/prisma/client";
 import type { DbOrTx } from "@/server/db";
+import { clearAttempt, releaseAttempt, reserveAttempt, throttleKeys } from "@/server/auth/auth-throttle";
 import { logger } from "@/server/logger";
 import { getAuditSettings } from "./audit-settings";
 import { UNKNOWN_CLIENT_IP } from "./client-ip";
 import { normalizeLogin } from "./record-login-event";
 
 export interface LoginRateLimits {
-  /** Failed password sign-ins per login within the window; 0 = no limit. */
+  /** Password attempts per login and client address within the window; 0 = no limit. */
   rateLimitPerLogin: number;
-  /** Failed password sign-ins per client IP within the window; 0 = no limit. */
+  /** Password attempts per client address over all logins within the window; 0 = no limit. */
   rateLimitPerIp: number;
   rateLimitWindowMinutes: number;
 }
 
 export type RateLimitDecision =
-  | { allowed: true }
-  | { allowed: false; scope: "login" | "ip"; failures: number; limit: number };
-
-// Refused attempts are not counted: otherwise a person retrying during the
-// lock-out would extend it for ever. Only real wrong guesses count.
-const COUNTED_FAILURE: Prisma.LoginEventWhereInput = {
-  kind: "SIGN_IN",
-  method: "PASSWORD",
-  result: "FAILURE",
-  failureReason: { in: ["BAD_PASSWORD", "UNKNOWN_USER", "DISABLED_USER"] },
-};
+  | { allowed: true; /** Call once the password was checked. */ settle: (succeeded: boolean) => Promise<void> }
+  | { allowed: false; scope: "login" | "ip"; limit: number; retryAt: Date };
 
 /**
- * Decides whether a password attempt may go ahead, counting recent failures
- * in the audit rows. Per login, only failures since that login's last
- * successful password sign-in count (the owner getting in clears their slate);
- * per IP every failure in the window counts (one valid account must not reset
- * an address that guesses others). Fails open: if the count cannot be read,
- * the attempt is allowed and the error logged, because the audit must never
- * stop a real sign-in.
+ * Reserves a password check before it runs. The per-login lock is scoped to
+ * the login and the client address (as Keycloak's and Auth0's brute-force
+ * protection are): someone guessing from elsewhere exhausts their own
+ * address's slots and never locks the owner out. The per-address limit counts
+ * attempts at any login. Both are atomic reservations (server/auth/auth-throttle.ts),
+ * so parallel guesses cannot run more checks than the limit.
+ *
+ * A successful sign-in clears the login's slate at that address and gives the
+ * address's slot back, so only wrong guesses add up. Fails open: if the
+ * counters cannot be written, the attempt goes ahead and the error is logged,
+ * because the throttle must never stop a real sign-in.
  */
-export async function checkLoginRateLimit(
+export async function reservePasswordAttempt(
   db: DbOrTx,
   attempt: { login: string; ip: string; now?: Date },
   limits?: LoginRateLimits,
 ): Promise<RateLimitDecision> {
+  const login = normalizeLogin(attempt.login);
+  const ip = attempt.ip || UNKNOWN_CLIENT_IP;
+  const loginKey = throttleKeys.passwordLoginAddress(login, ip);
+  const ipKey = ip !== UNKNOWN_CLIENT_IP ? throttleKeys.passwordAddress(ip) : null;
   try {
     const settings = limits ?? (await getAuditSettings(db));
-    const now = attempt.now ?? new Date();
-    const windowStart = new Date(now.getTime() - settings.rateLimitWindowMinutes * 60_000);
-    const login = normalizeLogin(attempt.login);
-
-    if (settings.rateLimitPerLogin > 0 && login) {
-      const lastSuccess = await db.loginEvent.findFirst({
-        where: { login, kind: "SIGN_IN", result: "SUCCESS", occurredAt: { gte: windowStart } },
-        orderBy: { occurredAt: "desc" },
-        select: { occurredAt: true },
-      });
-      const since = lastSuccess?.occurredAt ?? windowStart;
-      const failures = await db.loginEvent.count({ where: { ...COUNTED_FAILURE, login, occurredAt: { gt: since } } });
-      if (failures >= settings.rateLimitPerLogin) {
-        return { allowed: false, scope: "login", failures, limit: settings.rateLimitPerLogin };
-      }
+    const window = settings.rateLimitWindowMinutes;
+    const byLogin = login ? await reserveAttempt(db, loginKey, settings.rateLimitPerLogin, window, attempt.now) : { allowed: true as const };
+    if (!byLogin.allowed) return { allowed: false, scope: "login", limit: settings.rateLimitPerLogin, retryAt: byLogin.retryAt };
+    const byIp = ipKey ? await reserveAttempt(db, ipKey, settings.rateLimitPerIp, window, attempt.now) : { allowed: true as const };
+    if (!byIp.allowed) {
+      if (login && settings.rateLimitPerLogin > 0) await releaseAttempt(db, loginKey);
+      return { allowed: false, scope: "ip", limit: settings.rateLimitPerIp, retryAt: byIp.retryAt };
     }
-
-    if (settings.rateLimitPerIp > 0 && attempt.ip && attempt.ip !== UNKNOWN_CLIENT_IP) {
-      const failures = await db.loginEvent.count({ where: { ...COUNTED_FAILURE, ip: attempt.ip, occurredAt: { gt: windowStart } } });
-      if (failures >= settings.rateLimitPerIp) {
-        return { allowed: false, scope: "ip", failures, limit: settings.rateLimitPerIp };
-      }
-    }
-    return { allowed: true };
+    return {
+      allowed: true,
+      settle: async (succeeded) => {
+        if (!succeeded) return;
+        await clearAttempt(db, loginKey).catch((error: unknown) => logger.error("audit.rate_limit_settle_failed", { error }));
+        if (ipKey && settings.rateLimitPerIp > 0) {
+          await releaseAttempt(db, ipKey).catch((error: unknown) => logger.error("audit.rate_limit_settle_failed", { error }));
+        }
+      },
+    };
   } catch (error) {
     logger.error("audit.rate_limit_check_failed", { error });
-    return { allowed: true };
+    return { allowed: true, settle: async () => {} };
   }
 }

@@ -7,7 +7,8 @@ export interface RecentFailureSummary {
   unknownUsers: number;
   distinctLogins: number;
   distinctIps: number;
-  byLogin: Array<{ login: string; count: number; lastAt: Date | null }>;
+  /** With the account the login belongs to, and its client organisation (for "open a ticket"). */
+  byLogin: Array<{ login: string; count: number; lastAt: Date | null; userId: string | null; clientOrganisationLabel: string | null }>;
   byIp: Array<{ ip: string; count: number; lastAt: Date | null }>;
 }
 
@@ -28,13 +29,28 @@ export async function unsafeRecentFailureSummary(db: DbOrTx, input: { now?: Date
     db.loginEvent.groupBy({ by: ["login"], where, _count: { _all: true }, _max: { occurredAt: true }, orderBy: { _count: { login: "desc" } } }),
     db.loginEvent.groupBy({ by: ["ip"], where, _count: { _all: true }, _max: { occurredAt: true }, orderBy: { _count: { ip: "desc" } } }),
   ]);
+  const top = byLogin.slice(0, TOP);
+  const users = await db.user.findMany({
+    where: { email: { in: top.map((g) => g.login) }, deletedAt: null },
+    select: { id: true, email: true, memberships: { where: { organisation: { kind: "CLIENT" } }, select: { organisation: { select: { label: true } } }, take: 1 } },
+  });
+  const byEmail = new Map(users.map((u) => [u.email, u]));
   return {
     since,
     total,
     unknownUsers,
     distinctLogins: byLogin.length,
     distinctIps: byIp.length,
-    byLogin: byLogin.slice(0, TOP).map((g) => ({ login: g.login, count: g._count._all, lastAt: g._max.occurredAt })),
+    byLogin: top.map((g) => {
+      const user = byEmail.get(g.login);
+      return {
+        login: g.login,
+        count: g._count._all,
+        lastAt: g._max.occurredAt,
+        userId: user?.id ?? null,
+        clientOrganisationLabel: user?.memberships[0]?.organisation.label ?? null,
+      };
+    }),
     byIp: byIp.slice(0, TOP).map((g) => ({ ip: g.ip, count: g._count._all, lastAt: g._max.occurredAt })),
   };
 }

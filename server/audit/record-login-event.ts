@@ -13,6 +13,7 @@ export type LoginFailureReasonInput =
   | "expired_link"
   | "invalid_link"
   | "rate_limited"
+  | "blocked_address"
   | "other";
 
 /**
@@ -46,6 +47,7 @@ const REASON = {
   expired_link: "EXPIRED_LINK",
   invalid_link: "INVALID_LINK",
   rate_limited: "RATE_LIMITED",
+  blocked_address: "BLOCKED_ADDRESS",
   other: "OTHER",
 } as const;
 const DEVICE: Record<DeviceType, Prisma.LoginEventCreateManyInput["deviceType"]> = {

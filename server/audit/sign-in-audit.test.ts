@@ -48,6 +48,7 @@ afterAll(() => {
 
 beforeEach(async () => {
   await db.loginEvent.deleteMany();
+  await db.authThrottle.deleteMany();
 });
 
 const rows = () => db.loginEvent.findMany({ orderBy: { occurredAt: "asc" } });

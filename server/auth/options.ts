@@ -2,11 +2,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/server/db";
-import { enqueueEmail } from "@/server/mail/enqueue-email";
-import { renderSignInEmail } from "@/server/mail/templates/sign-in-email";
+import type { VerificationToken } from "next-auth/adapters";
 import { generateToken } from "@/server/security/tokens";
-import { checkLoginRateLimit } from "@/server/audit/login-rate-limit";
+import { reservePasswordAttempt } from "@/server/audit/login-rate-limit";
+import { isAddressBlocked } from "@/server/people/address-blocks";
 import { createAuthAdapter, type SwitchboardAdapterUser } from "./adapter";
+import { runInBackground } from "./background-work";
+import { handleLinkRequest } from "./link-request";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import type { RequestContext } from "./request-context";
 import type { SessionUser } from "./session-user";
@@ -19,8 +21,14 @@ const MAGIC_LINK_MAX_AGE_S = 15 * 60;
 export const SIGN_IN_ERRORS = {
   invalid: "Wrong e-mail or password.",
   disabled: "This account is disabled. Ask your administrator to re-enable it.",
-  rateLimited: "Too many failed sign-in attempts. Wait a few minutes and try again.",
+  blocked: "Sign-in from your network is blocked. Contact your administrator.",
 } as const;
+
+/** The lock-out message, with the time the person can try again (UTC, as the audit shows times). */
+export function rateLimitedMessage(retryAt: Date): string {
+  const at = retryAt.toISOString().slice(11, 16);
+  return `Too many failed sign-in attempts. Try again after ${at} UTC, or ask your administrator to unlock your account.`;
+}
 
 const NO_REQUEST: RequestContext = { ip: "unknown", userAgent: "" };
 
@@ -34,9 +42,13 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
   const fail = async (login: string, reason: SignInFailureReason, userId: string | null, method: "password" | "magic_link") =>
     reportSignInAttempt({ kind: "sign_in", method, login, userId, success: false, reason, context });
 
+  // The magic-link token next-auth hands the adapter; the link request stores it only after its checks.
+  let giveToken: (token: VerificationToken) => void = () => {};
+  const linkToken = new Promise<VerificationToken>((resolve) => (giveToken = resolve));
   const adapter = createAuthAdapter(db, {
     onBadVerificationToken: async ({ identifier, expired }) =>
       fail(identifier ?? "", expired ? "expired_link" : "invalid_link", null, "magic_link"),
+    deferVerificationToken: (token) => giveToken(token),
   });
 
   return {
@@ -52,22 +64,10 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
         from: process.env.MAIL_FROM ?? "Switchboard <no-reply@switchboard.local>",
         maxAge: MAGIC_LINK_MAX_AGE_S,
         async sendVerificationRequest({ identifier, url }) {
+          // Everything that depends on the address (lookup, limits, token, mail) runs after
+          // the answer, so known and unknown addresses answer alike and at the same speed.
           const login = identifier.toLowerCase();
-          const user = await db.user.findUnique({ where: { email: login } });
-          const usable = Boolean(user && !user.disabledAt);
-          await reportSignInAttempt({
-            kind: "magic_link_request",
-            method: "magic_link",
-            login,
-            userId: user?.id ?? null,
-            success: usable,
-            reason: !user ? "unknown_user" : user.disabledAt ? "disabled_user" : null,
-            context,
-          });
-          // Unknown or disabled addresses get no mail, and the page says the
-          // same thing either way, so nobody can probe which addresses exist.
-          if (!usable) return;
-          await enqueueEmail(db, { to: login, category: "sign-in", ...renderSignInEmail({ url }) }, { dispatch: true });
+          runInBackground("auth.link_request", () => handleLinkRequest({ login, url, token: linkToken, context }));
         },
       }),
       CredentialsProvider({
@@ -77,12 +77,18 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
         async authorize(credentials) {
           const login = String(credentials?.email ?? "").trim().toLowerCase();
           const password = String(credentials?.password ?? "");
-          const user = login ? await db.user.findUnique({ where: { email: login }, include: { memberships: true } }) : null;
-          // Before the password check, so a blocked attempt costs no scrypt and learns nothing.
-          const limit = await checkLoginRateLimit(db, { login, ip: context.ip });
+          const user = login
+            ? await db.user.findUnique({ where: { email: login }, include: { memberships: { where: { organisation: { archivedAt: null } } } } })
+            : null;
+          // Before the password check, so a refused attempt costs no scrypt and learns nothing.
+          if (await isAddressBlocked(db, context.ip)) {
+            await fail(login, "blocked_address", user?.id ?? null, "password");
+            throw new Error(SIGN_IN_ERRORS.blocked);
+          }
+          const limit = await reservePasswordAttempt(db, { login, ip: context.ip });
           if (!limit.allowed) {
             await fail(login, "rate_limited", user?.id ?? null, "password");
-            throw new Error(SIGN_IN_ERRORS.rateLimited);
+            throw new Error(rateLimitedMessage(limit.retryAt));
           }
           if (!user?.passwordHash) {
             await burnPasswordCheck(password);
@@ -93,7 +99,8 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
             await fail(login, "bad_password", user.id, "password");
             return null;
           }
-          if (user.disabledAt || user.memberships.length === 0) {
+          await limit.settle(true);
+          if (user.disabledAt || user.deletedAt || user.memberships.length === 0) {
             await fail(login, "disabled_user", user.id, "password");
             throw new Error(SIGN_IN_ERRORS.disabled);
           }
@@ -106,6 +113,10 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
         // A link request is answered (and audited once) in sendVerificationRequest, alike for every
         // address; refusing unknown ones here would tell them apart and mis-record the request.
         if (email?.verificationRequest) return true;
+        if (account?.provider === "email" && (await isAddressBlocked(db, context.ip))) {
+          await fail(user.email ?? "", "blocked_address", user.id ?? null, "magic_link");
+          return false;
+        }
         // Magic-link callbacks reach here with the stored user; refuse disabled ones.
         if (account?.provider === "email" && !("role" in user)) {
           await fail(user.email ?? "", "disabled_user", null, "magic_link");

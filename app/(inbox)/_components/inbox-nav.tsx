@@ -5,6 +5,7 @@ import { Inbox, Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { OwnerContactNavLink } from "@/components/approvals";
+import { PeopleNavLink } from "@/components/people/people-nav-link";
 import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
 
@@ -40,6 +41,7 @@ export function InboxNav() {
         New ticket
       </Link>
       <OwnerContactNavLink />
+      <PeopleNavLink />
     </nav>
   );
 }

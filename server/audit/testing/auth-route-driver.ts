@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { peerHeaderForTests } from "@/server/net/socket-peer";
+import { settleBackgroundWork } from "@/server/auth/background-work";
 
 // next-auth's App Router handler reads cookies() and headers() from
 // next/headers, which only work inside the request scope Next.js opens for a
@@ -100,13 +101,20 @@ export async function signInWithPassword(email: string, password: string, client
   return { ok: Boolean(cookies.get("next-auth.session-token")), url, status: res.status, cookies };
 }
 
-/** POST /api/auth/signin/email: asks for a magic link (it lands in the outbox). */
-export async function requestMagicLink(email: string, client: TestClient = {}): Promise<Response> {
+/** POST /api/auth/signin/email: asks for a magic link, answered before the request's work is done. */
+export async function requestMagicLinkAnswer(email: string, client: TestClient = {}): Promise<Response> {
   const csrf = await getCsrf(client);
   return callAuthRoute("POST", "/api/auth/signin/email", {
     headers: clientHeaders(client, csrf.cookies),
     form: { email, csrfToken: csrf.csrfToken, callbackUrl: `${AUTH_TEST_ORIGIN}/dashboard`, json: "true" },
   });
+}
+
+/** Asks for a magic link and waits until the request's background work (audit row, mail in the outbox) is done. */
+export async function requestMagicLink(email: string, client: TestClient = {}): Promise<Response> {
+  const res = await requestMagicLinkAnswer(email, client);
+  await settleBackgroundWork();
+  return res;
 }
 
 /** GET of a magic link (its path and query), as the browser opens it from the e-mail. */

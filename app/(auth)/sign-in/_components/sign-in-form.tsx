@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -80,6 +81,9 @@ export function SignInForm({ callbackUrl, initialError }: Props) {
               <Button type="submit" className="w-full" loading={pending}>
                 Sign in
               </Button>
+              <Link href="/sign-in/forgot" className="block text-center text-sm text-primary underline-offset-2 hover:underline">
+                Forgot your password?
+              </Link>
             </form>
           </TabsContent>
           <TabsContent value="magic-link">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuditTabs } from "@/components/audit/audit-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/server/auth/page-guards";
+import { AddressBlocksCard } from "./_components/address-blocks-card";
 import { AuditSettingsForm } from "./_components/audit-settings-form";
 import { GeoStatusCard } from "./_components/geo-status-card";
 
@@ -17,6 +18,7 @@ export default async function AuditSettingsPage() {
         <AuditSettingsForm />
         <GeoStatusCard />
       </div>
+      <AddressBlocksCard />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { AccountPanel } from "@/components/people/account-panel";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime, formatNumber } from "@/lib/utils";
 import { getServerApi } from "@/server/api/caller";
@@ -46,6 +47,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {user.disabledAt ? <Badge variant="danger">Disabled since {formatDateTime(user.disabledAt)}</Badge> : null}
         </div>
       </PageHeader>
+
+      <AccountPanel userId={user.id} canBlock afterDeleteHref="/users" />
 
       <section aria-labelledby="sign-in-activity" className="space-y-4">
         <h2 id="sign-in-activity" className="text-lg font-semibold">

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import { BlockAddressButton, LoginActions } from "@/components/people/audit-actions";
 import { LoginEventsTable } from "@/components/audit/login-events-table";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
@@ -33,12 +34,26 @@ export function RecentFailuresView() {
       <div className="grid gap-4 lg:grid-cols-2">
         <TopList
           title="Most-tried logins"
-          rows={(data?.byLogin ?? []).map((g) => ({ key: g.login, label: g.login || "(empty)", count: g.count, lastAt: g.lastAt, href: `/audit?login=${encodeURIComponent(g.login)}&result=FAILURE` }))}
+          rows={(data?.byLogin ?? []).map((g) => ({
+            key: g.login,
+            label: g.login || "(empty)",
+            count: g.count,
+            lastAt: g.lastAt,
+            href: `/audit?login=${encodeURIComponent(g.login)}&result=FAILURE`,
+            actions: <LoginActions login={g.login} userId={g.userId} clientOrganisationLabel={g.clientOrganisationLabel} />,
+          }))}
         />
         <TopList
           title="Addresses with most failures"
           mono
-          rows={(data?.byIp ?? []).map((g) => ({ key: g.ip, label: g.ip, count: g.count, lastAt: g.lastAt, href: `/audit?ip=${encodeURIComponent(g.ip)}&result=FAILURE` }))}
+          rows={(data?.byIp ?? []).map((g) => ({
+            key: g.ip,
+            label: g.ip,
+            count: g.count,
+            lastAt: g.lastAt,
+            href: `/audit?ip=${encodeURIComponent(g.ip)}&result=FAILURE`,
+            actions: <BlockAddressButton ip={g.ip} />,
+          }))}
         />
       </div>
       <LoginEventsTable
@@ -54,7 +69,7 @@ export function RecentFailuresView() {
   );
 }
 
-function TopList({ title, rows, mono }: { title: string; mono?: boolean; rows: Array<{ key: string; label: string; count: number; lastAt: Date | null; href: string }> }) {
+function TopList({ title, rows, mono }: { title: string; mono?: boolean; rows: Array<{ key: string; label: string; count: number; lastAt: Date | null; href: string; actions?: ReactNode }> }) {
   return (
     <Card className="min-w-0">
       <CardHeader>
@@ -70,11 +85,14 @@ function TopList({ title, rows, mono }: { title: string; mono?: boolean; rows: A
                 <Link href={row.href} className={`min-w-0 truncate text-primary underline-offset-2 hover:underline ${mono ? "font-mono text-xs" : ""}`}>
                   {row.label}
                 </Link>
-                <span className="shrink-0 text-muted-foreground">
-                  <span className="font-medium text-foreground tabular-nums">{formatNumber(row.count)}</span> ·{" "}
-                  <time dateTime={row.lastAt?.toISOString()} title={formatDateTime(row.lastAt)}>
-                    {formatRelative(row.lastAt)}
-                  </time>
+                <span className="flex shrink-0 flex-wrap items-center justify-end gap-2 text-muted-foreground">
+                  <span>
+                    <span className="font-medium text-foreground tabular-nums">{formatNumber(row.count)}</span> ·{" "}
+                    <time dateTime={row.lastAt?.toISOString()} title={formatDateTime(row.lastAt)}>
+                      {formatRelative(row.lastAt)}
+                    </time>
+                  </span>
+                  {row.actions}
                 </span>
               </li>
             ))}
