@@ -226,7 +226,7 @@ describe("reading records", () => {
     expect(await connector.findByExternalKey("Contacts", "nobody")).toBeNull();
   });
 
-  it("deleteRecord is idempotent", async () => {
+  it("deleteRecord is idempotent: 8.4's ACCESS_DENIED for a second delete counts as done (recorded 30)", async () => {
     const { connector, fake: f } = await setup();
     const rec = f.records.seed({ module: "Contacts", fields: { lastname: "Gone" } });
     expect(await connector.deleteRecord("Contacts", rec.id)).toEqual({ deleted: true });
@@ -288,6 +288,51 @@ describe("pullChanges", () => {
     expect(page.updated).toEqual([]);
   });
 
+  it("starts from a cursor 8.4 accepts: never modifiedTime=0, which is an HTTP 500 (recorded 49)", async () => {
+    const { connector, fake: f } = await setup();
+    f.records.seed({ module: "Contacts", fields: { lastname: "First" }, modifiedTime: new Date(T0) });
+    const page = await connector.pullChanges({ module: "Contacts", cursor: null });
+    expect(page.updated).toHaveLength(1);
+    expect(page.notice).toBeUndefined();
+  });
+
+  it("on a stock install (sync always HTTP 500) pulls by query with paging, and tells the admin the one-line fix", async () => {
+    const { connector, fake: f } = await setup({ Contacts: CONTACTS }, { stockInstall: true });
+    for (let i = 0; i < 150; i++) {
+      f.records.seed({ module: "Contacts", fields: { lastname: `Q${i}` }, modifiedTime: new Date(T0 + i * 1000) });
+    }
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let notice: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const page: Awaited<ReturnType<typeof connector.pullChanges>> = await connector.pullChanges({ module: "Contacts", cursor });
+      page.updated.forEach((r) => seen.add(r.externalId));
+      notice = page.notice;
+      cursor = page.nextCursor;
+      if (!page.more) break;
+    }
+    expect(seen.size).toBe(150);
+    expect(notice).toContain("INSERT INTO vtiger_ws_operation_parameters");
+    // sync was only tried (and read-retried) for the first page; every later page went straight to the query.
+    const syncCalls = f.calls.filter((c) => c.operation === "sync").length;
+    const later = f.records.seed({ module: "Contacts", fields: { lastname: "Later" }, modifiedTime: new Date(T0 + 500_000) });
+    const next = await connector.pullChanges({ module: "Contacts", cursor });
+    // The last second of the previous pull comes again (one-second resolution), nothing older.
+    expect(next.updated.map((r) => r.externalId).slice(-1)).toEqual([later.id]);
+    expect(next.updated.length).toBeLessThanOrEqual(2);
+    expect(f.calls.filter((c) => c.operation === "sync")).toHaveLength(syncCalls);
+  });
+
+  it("a sync 500 during a database outage is not mistaken for a broken sync", async () => {
+    const { connector, fake: f } = await setup();
+    await connector.pullChanges({ module: "Contacts", cursor: null });
+    f.setFault({ type: "http_500" });
+    expect((await rejects(connector.pullChanges({ module: "Contacts", cursor: null }))).kind).toBe("transient");
+    f.clearFaults();
+    const page = await connector.pullChanges({ module: "Contacts", cursor: null });
+    expect(page.notice).toBeUndefined();
+  });
+
   it("refuses a disabled module and a cursor that is not one", async () => {
     const { connector } = await setup();
     expect((await rejects(connector.pullChanges({ module: "Accounts", cursor: null }))).kind).toBe("config");
@@ -335,7 +380,9 @@ describe("notes and tasks", () => {
     const tasks = f.records.list("Calendar");
     const care = f.records.list("Users").filter((u) => u.fields.roleid === "H5" && u.fields.status === "Active");
     expect(tasks.map((t) => t.fields.assigned_user_id).sort()).toEqual(care.map((u) => u.id).sort());
-    expect(tasks[0]!.fields).toMatchObject({ contact_id: contact.id, due_date: "2026-03-10", taskstatus: "Not Started" });
+    expect(tasks[0]!.fields).toMatchObject({ contact_id: contact.id, due_date: "2026-03-10", taskstatus: "Not Started", activitytype: "Task" });
+    // time_start is mandatory on 8.4 (recorded 60), and an untyped task would be invisible to the retry's lookup.
+    expect(tasks[0]!.fields.time_start).toMatch(/^\d\d:\d\d:\d\d$/);
 
     const again = await connector.createTask(input);
     expect(again.created).toBe(0);
