@@ -96,11 +96,6 @@ export const FAKE_MODULES: Record<string, FakeModuleDef> = {
 /** The recorded `listtypes` answer (35 types, entities and not). */
 export const LISTTYPES_RESULT = listtypes.response.body.result;
 
-/** Looks a module up by its web-service id prefix ("12" → Contacts). */
-export function moduleByPrefix(prefix: string): FakeModuleDef | undefined {
-  return Object.values(FAKE_MODULES).find((m) => m.idPrefix === prefix);
-}
-
 /**
  * The value a column holds when a create leaves it out. Recorded: booleans
  * "0", doubles "0.00", counters "0", `source` "WEBSERVICE", everything else

@@ -70,6 +70,8 @@ export interface FakeVtigerHandle {
     /** Deletes a record as a CRM user would. */
     remove(id: string): void;
   };
+  /** Adds a user the way a Vtiger admin does in its UI (the webservice cannot); returns its id. */
+  addUser(user: FakeUserInput): string;
   /** Plain-text password last set for a user (for password-sync assertions). */
   userPassword(userId: string): string | undefined;
   /** Turns the stock install bugs on or off (the admin's one-line fixes). */
@@ -521,6 +523,7 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
       edit: (id, fields) => store.revise({ ...fields, id }, adminUserId) as Record<string, string>,
       remove: (id) => void store.delete(id, adminUserId),
     },
+    addUser: (user) => store.addUser(user),
     setStockInstall(stock) {
       stockInstall = stock;
     },

@@ -7,7 +7,7 @@
  * users and untyped tasks, and the sync paging rule. Test code only.
  */
 import crypto from "node:crypto";
-import { FAKE_MODULES, moduleByPrefix, storedDefault, type FakeFieldDef, type FakeModuleDef } from "./fake-vtiger-schema";
+import { FAKE_MODULES, storedDefault, type FakeFieldDef, type FakeModuleDef } from "./fake-vtiger-schema";
 import { compareValues, conditionFields, matches, type Condition, type VtqlQuery } from "./fake-vtql";
 
 /** A Vtiger web-service error: answered as {success:false, error:{message, code}}. */

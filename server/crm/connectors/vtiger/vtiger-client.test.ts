@@ -193,11 +193,11 @@ describe("pagination and batch reads", () => {
     const { fake: f, client } = await setup();
     const ids = seedContacts(f, 5);
     f.records.remove(ids[4]!);
-    const got = await client.retrieveMany([...ids, "12x999999"], "Contacts");
+    const got = await client.retrieveMany([...ids, "12x999999"]);
     expect([...got.keys()].sort()).toEqual(ids.slice(0, 4).sort());
     expect(ops(f, "massretrieve").map((c) => c.httpStatus)).toEqual([500]);
     // Not retried as a transient read, and not asked again on the next batch.
-    await client.retrieveMany(ids.slice(0, 2), "Contacts");
+    await client.retrieveMany(ids.slice(0, 2));
     expect(ops(f, "massretrieve")).toHaveLength(1);
     expect(ops(f, "retrieve")).toHaveLength(6 + 2);
   });
@@ -206,10 +206,10 @@ describe("pagination and batch reads", () => {
     const { fake: f, client } = await setup();
     const ids = seedContacts(f, 2);
     f.setFault({ type: "http_500", operations: ["retrieve"] });
-    const e = await expectConnectorError(client.retrieveMany(ids, "Contacts"));
+    const e = await expectConnectorError(client.retrieveMany(ids));
     expect(e.kind).toBe("transient");
     f.clearFaults();
-    await client.retrieveMany(ids, "Contacts");
+    await client.retrieveMany(ids);
     expect(ops(f, "massretrieve")).toHaveLength(2);
   });
 });

@@ -471,7 +471,7 @@ export class VtigerClient {
    * read with `retrieve`. Unknown or deleted ids (ACCESS_DENIED on 8.4) are
    * simply absent from the result.
    */
-  async retrieveMany(ids: readonly string[], module?: string): Promise<Map<string, VtigerRecord>> {
+  async retrieveMany(ids: readonly string[]): Promise<Map<string, VtigerRecord>> {
     const unique = [...new Set(ids)];
     const out = new Map<string, VtigerRecord>();
     let i = 0;
@@ -503,7 +503,6 @@ export class VtigerClient {
         throw e;
       }
     }
-    void module;
     return out;
   }
 

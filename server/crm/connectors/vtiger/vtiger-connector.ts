@@ -187,7 +187,7 @@ export class VtigerConnector implements CrmConnector {
 
   async fetchRecords(module: string, externalIds: readonly string[]): Promise<RemoteRecord[]> {
     this.guard.config(module);
-    const found = await this.client.retrieveMany(externalIds, module);
+    const found = await this.client.retrieveMany(externalIds);
     return externalIds.flatMap((id) => {
       const r = found.get(id);
       return r ? [this.toRemoteRecord(module, r)] : [];
