@@ -141,6 +141,23 @@ describe("queue worker", () => {
     expect(contactsOf(kit.fake, c.id)).toHaveLength(1);
   });
 
+  it("'Retry all dead' retries a record with two dead pushes without a unique-key error; one of them waits as the push", async () => {
+    const c = await createCustomer(db, { name: "Twice Dead", email: "twice-dead@example.test", phone: "1" });
+    kit.fake.setFault({ type: "error", code: "MANDATORY_FIELDS_MISSING", message: "lastname does not have a value", operations: ["create"] });
+    await kit.drain();
+    await updateCustomer(db, c.id, { name: "Twice Dead", email: "twice-dead@example.test", phone: "2" });
+    await kit.drain();
+    expect((await itemsOf(c.id)).map((i) => i.status)).toEqual(["DEAD", "DEAD"]);
+    kit.fake.clearFaults();
+    expect(await retryItems(db, { connectionId: kit.connection.id, allDead: true })).toMatchObject({ retried: 2 });
+    const retried = await itemsOf(c.id);
+    expect(retried.map((i) => i.status)).toEqual(["PENDING", "PENDING"]);
+    expect(retried.filter((i) => i.coalesceKey !== null)).toHaveLength(1);
+    await kit.drain();
+    expect(contactsOf(kit.fake, c.id)).toHaveLength(1);
+    expect(contactsOf(kit.fake, c.id)[0]!.fields.phone).toBe("2");
+  });
+
   it("sends a failure a retry cannot fix (missing mandatory field) straight to the dead letter", async () => {
     const c = await createCustomer(db, { name: "Invalid Data", email: "invalid@example.test", phone: "1" });
     kit.fake.setFault({ type: "error", code: "MANDATORY_FIELDS_MISSING", message: "lastname does not have a value", operations: ["create"] });
