@@ -162,6 +162,20 @@ export class VtigerConnector implements CrmConnector {
     return rows[0] ? this.ref(module, rows[0]) : null;
   }
 
+  /** The oldest record with the same e-mail that carries no one's key yet (Contacts: email, Accounts: email1). */
+  private async findUnlinkedByEmail(module: string, element: Record<string, unknown>): Promise<string | null> {
+    const emailField = EMAIL_FIELD_BY_MODULE[module];
+    const email = emailField ? element[emailField] : undefined;
+    if (!emailField || typeof email !== "string" || !email.trim()) return null;
+    const key = this.guard.config(module).externalKeyField;
+    const columns = key ? `${vtqlName(key)}, ${emailField}` : emailField;
+    const rows = await this.client.query(
+      `SELECT ${columns} FROM ${vtqlName(module)} WHERE ${emailField} = ${vtqlString(email.trim())} ORDER BY createdtime LIMIT 0, 20`,
+    );
+    const free = rows.find((r) => !key || !r[key]);
+    return free?.id ?? null;
+  }
+
   async pushRecord(input: PushRecordInput): Promise<PushRecordResult> {
     const cfg = this.guard.config(input.module);
     const { element, dropped } = this.guard.filterOutgoing(input.module, input.data);
@@ -177,6 +191,9 @@ export class VtigerConnector implements CrmConnector {
       const found = await this.findByExternalKey(input.module, input.localId);
       if (found) return update(found.externalId, true);
     }
+    // A record already in the CRM (onboarding over existing data) is adopted, never duplicated.
+    const sameEmail = await this.findUnlinkedByEmail(input.module, element);
+    if (sameEmail) return update(sameEmail, true);
     if (!element.assigned_user_id) {
       // Vtiger needs an owner on create; the API user owns what it makes unless mapped otherwise.
       element.assigned_user_id = (await this.client.getSession()).userId;
@@ -275,6 +292,9 @@ export class VtigerConnector implements CrmConnector {
     return this.activities.createTask(input);
   }
 }
+
+/** Where each module keeps the e-mail that identifies an existing record during onboarding. */
+const EMAIL_FIELD_BY_MODULE: Readonly<Record<string, string>> = { Contacts: "email", Accounts: "email1" };
 
 /** ConnectorFactory for the engine's registry. */
 export function createVtigerConnector(config: ConnectionConfig, options?: VtigerConnectorOptions): VtigerConnector {
