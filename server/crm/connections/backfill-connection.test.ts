@@ -29,7 +29,7 @@ describe("onboarding a connection over existing customers", () => {
     expect(run.total).toBeGreaterThanOrEqual(2);
     await kit.drain({ runId: run.id });
 
-    const bobs = kit.fake.records.list("Contacts").filter((r) => r.fields.email.toLowerCase() === "bob@onboard.test");
+    const bobs = kit.fake.records.list("Contacts").filter((r) => (r.fields.email ?? "").toLowerCase() === "bob@onboard.test");
     expect(bobs.map((r) => r.id)).toEqual([remoteBob.id]);
     expect(bobs[0]!.fields.cf_switchboard_id).toBe(b.id);
     expect(contactsOf(kit.fake, a.id)).toHaveLength(1);
