@@ -58,17 +58,26 @@ const baseUrlSchema = z
     }
   }, "Base URL must be an http(s) address such as https://crm.example.com/vtigercrm");
 
-export const connectionSettingsSchema = z.object({
+/** The settings without defaults: an update changes only what it names. */
+const connectionSettingsFields = z.object({
   name: z.string().trim().min(1, "Name is required").max(100),
   baseUrl: baseUrlSchema,
   username: z.string().trim().min(1, "User name is required").max(200),
   modules: modulesSchema.refine((m) => Object.keys(m).length > 0, "Enable at least one module"),
-  pullIntervalMinutes: z.number().int().min(0).max(24 * 60).default(15),
+  pullIntervalMinutes: z.number().int().min(0).max(24 * 60),
   taskRoleId: z.string().trim().max(50).nullish().transform((v) => v || null),
-  taskAssignMode: z.enum(["one", "each"]).default("one"),
+  taskAssignMode: z.enum(["one", "each"]),
   staffRoleId: z.string().trim().max(50).nullish().transform((v) => v || null),
-  paymentSummaryWeekday: z.number().int().min(0).max(6).nullable().default(null),
-  paymentSummaryHour: z.number().int().min(0).max(23).default(8),
+  paymentSummaryWeekday: z.number().int().min(0).max(6).nullable(),
+  paymentSummaryHour: z.number().int().min(0).max(23),
+});
+
+const s = connectionSettingsFields.shape;
+export const connectionSettingsSchema = connectionSettingsFields.extend({
+  pullIntervalMinutes: s.pullIntervalMinutes.default(15),
+  taskAssignMode: s.taskAssignMode.default("one"),
+  paymentSummaryWeekday: s.paymentSummaryWeekday.default(null),
+  paymentSummaryHour: s.paymentSummaryHour.default(8),
 });
 
 export const createConnectionSchema = connectionSettingsSchema.extend({
@@ -79,7 +88,8 @@ export type CreateConnectionInput = z.input<typeof createConnectionSchema>;
 
 export const updateConnectionSchema = z.object({
   id: z.string().min(1),
-  data: connectionSettingsSchema.partial().extend({
+  // Not connectionSettingsSchema.partial(): its .default()s would reset every setting the update leaves out.
+  data: connectionSettingsFields.partial().extend({
     /** Blank keeps the stored key. */
     accessKey: z.string().max(500).optional().transform((v) => v || undefined),
   }),

@@ -244,6 +244,8 @@ export interface PullPage {
   nextCursor: string;
   /** More changes are waiting: call again right away with nextCursor. */
   more: boolean;
+  /** Something the CRM's admin should fix, though the pull worked around it (e.g. a broken `sync` replaced by a query). */
+  notice?: string;
 }
 
 export interface AddNoteInput {

@@ -56,8 +56,10 @@ describe("fake Vtiger protocol", () => {
     fake = await startFakeVtiger();
     expect(((await ws(fake, "GET", { operation: "listtypes" })).body as Envelope).error?.code).toBe("AUTHENTICATION_REQUIRED");
     const s = await login(fake);
-    expect(((await ws(fake, "POST", { operation: "listtypes", sessionName: s })).body as Envelope).error?.code).toBe("UNKNOWN_OPERATION");
-    expect(((await ws(fake, "GET", { operation: "nonsense", sessionName: s })).body as Envelope).error?.code).toBe("UNKNOWN_OPERATION");
+    expect(((await ws(fake, "POST", { operation: "listtypes", sessionName: s })).body as Envelope).error?.code).toBe("ACCESS_DENIED");
+    // Vtiger 8.4: an unknown operation is HTTP 500 with an empty body (recorded 46).
+    const unknown = await ws(fake, "GET", { operation: "nonsense", sessionName: s });
+    expect([unknown.status, unknown.body]).toEqual([500, ""]);
   });
 
   it("returns every record of a second in one sync page even past 100", async () => {
@@ -66,7 +68,7 @@ describe("fake Vtiger protocol", () => {
       records: Array.from({ length: 130 }, (_, i) => ({ module: "Contacts", fields: { lastname: `L${i}` }, modifiedTime: at })),
     });
     const s = await login(fake);
-    const r = (await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Contacts", modifiedTime: "0", syncType: "application" })).body as Envelope;
+    const r = (await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Contacts", modifiedTime: "1", syncType: "application" })).body as Envelope;
     expect(r.result.updated).toHaveLength(130);
     expect(r.result.more).toBe(false);
     expect(r.result.lastModifiedTime).toBe(at.getTime() / 1000);
@@ -75,8 +77,26 @@ describe("fake Vtiger protocol", () => {
   it("ignores Users in sync, like Vtiger", async () => {
     fake = await startFakeVtiger();
     const s = await login(fake);
-    const r = (await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Users", modifiedTime: "0" })).body as Envelope;
-    expect(r.result).toEqual({ updated: [], deleted: [], lastModifiedTime: 0, more: false });
+    const r = (await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Users", modifiedTime: "5" })).body as Envelope;
+    expect(r.result).toEqual({ updated: [], deleted: [], lastModifiedTime: "5", more: false });
+  });
+
+  it("a comment moves its contact's modifiedtime to its own, as Vtiger 8.4 does (recorded 67 → 69)", async () => {
+    fake = await startFakeVtiger();
+    const contact = fake.records.seed({ module: "Contacts", fields: { lastname: "Parent" }, modifiedTime: new Date(Date.UTC(2026, 0, 1)) });
+    const s = await login(fake);
+    const element = JSON.stringify({ commentcontent: "hi", related_to: contact.id, assigned_user_id: fake.adminUserId });
+    const r = (await ws(fake, "POST", { operation: "create", sessionName: s, elementType: "ModComments", element })).body as Envelope;
+    expect(fake.records.get(contact.id)!.fields.modifiedtime).toBe(r.result.modifiedtime);
+  });
+
+  it("behaves like a stock 8.4.0 install when asked, until the admin's fixes are applied", async () => {
+    fake = await startFakeVtiger({ stockInstall: true });
+    const s = await login(fake);
+    const sync = await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Contacts", modifiedTime: "1" });
+    expect([sync.status, sync.body]).toEqual([500, ""]);
+    fake.setStockInstall(false);
+    expect((await ws(fake, "GET", { operation: "sync", sessionName: s, elementType: "Contacts", modifiedTime: "1" })).status).toBe(200);
   });
 
   it("update empties fields left out; revise keeps them", async () => {

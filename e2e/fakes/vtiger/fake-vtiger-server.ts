@@ -1,17 +1,22 @@
 /**
- * A local Vtiger web-service server (webservice.php) for tests: the
+ * A local Vtiger 8.4.0 web-service server (webservice.php) for tests that
+ * answers like the real one recorded in recorded-8.4/ (the contract suite
+ * fake-vtiger-contract.test.ts replays every recording): the
  * getchallenge/login handshake with the md5(token + accessKey) check,
- * sessions, VTQL queries capped at 100 rows, retrieve, MassRetrieve, create,
- * update, revise, delete, describe, listtypes, sync, changePassword,
- * flood-control and rate-limit headers on every answer, and faults on demand.
- * A control API under /__control lets a browser test break and fix it.
- * Test code only: product code never imports this.
+ * sessions, VTQL, retrieve, create, update, revise, delete, describe,
+ * listtypes, sync, changePassword; an unknown operation (massretrieve
+ * included) is HTTP 500 with an empty body. `stockInstall` switches on the
+ * two bugs of a stock install (sync always 500, changePassword an HTML
+ * "restricted file" page). Rate-limit headers and 429s only exist when
+ * `rateLimit` is given: real 8.4 sends none (an assumed shape for hosted
+ * Vtiger). A control API under /__control lets a browser test break and fix
+ * it. Test code only: product code never imports this.
  */
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { FAKE_MODULES, describeModule } from "./fake-vtiger-schema";
-import { FakeVtigerStore, FakeWsError, type FakeUserInput, type SeedRecord, type StoredRecord } from "./fake-vtiger-store";
+import { LISTTYPES_RESULT } from "./fake-vtiger-schema";
+import { FakeVtigerStore, FakeWsError, parseElement, type FakeUserInput, type SeedRecord, type StoredRecord } from "./fake-vtiger-store";
 import { FaultBoard, parseFault, type FakeVtigerFault } from "./fake-vtiger-faults";
 import { VtqlSyntaxError, parseVtql } from "./fake-vtql";
 
@@ -23,7 +28,9 @@ export interface FakeVtigerOptions {
   /** Defaults to one admin: username "admin", accessKey "fake-access-key", role H2. */
   users?: FakeUserInput[];
   records?: SeedRecord[];
-  /** Flood control per minute and quota per day; exceeding either answers 429. */
+  /** Reproduce a stock 8.4.0 install: sync registered without syncType, changePassword pointing at a moved file. */
+  stockInstall?: boolean;
+  /** Flood control per minute and quota per day; exceeding either answers 429 (assumed: not in 8.4 open source). */
   rateLimit?: { perMinute?: number; perDay?: number };
   /** Web-service session life span and idle limit (Vtiger: 1 day and 30 minutes). */
   sessionLifeMs?: number;
@@ -56,13 +63,19 @@ export interface FakeVtigerHandle {
     list(module?: string, opts?: { includeDeleted?: boolean }): StoredRecord[];
     get(id: string): StoredRecord | undefined;
     seed(rec: SeedRecord): StoredRecord;
+    /** Where the next created record's number and auto numbers start (to replay recorded ids). */
+    setSequence(next: { crmid?: number; autoNumbers?: Record<string, number> }): void;
     /** Changes a record as a CRM user would (bumps modifiedtime). */
     edit(id: string, fields: Record<string, unknown>): Record<string, string>;
     /** Deletes a record as a CRM user would. */
     remove(id: string): void;
   };
+  /** Adds a user the way a Vtiger admin does in its UI (the webservice cannot); returns its id. */
+  addUser(user: FakeUserInput): string;
   /** Plain-text password last set for a user (for password-sync assertions). */
   userPassword(userId: string): string | undefined;
+  /** Turns the stock install bugs on or off (the admin's one-line fixes). */
+  setStockInstall(stock: boolean): void;
   /** The fake's clock; move it to expire tokens, sessions and rate windows. */
   clock: { now(): number; advance(ms: number): void };
   /** Clears faults and sessions; with data, also restores the initial users and records. */
@@ -78,7 +91,6 @@ const OPERATION_METHODS: Record<string, "GET" | "POST"> = {
   describe: "GET",
   query: "GET",
   retrieve: "GET",
-  massretrieve: "POST",
   create: "POST",
   update: "POST",
   revise: "POST",
@@ -86,6 +98,13 @@ const OPERATION_METHODS: Record<string, "GET" | "POST"> = {
   sync: "GET",
   changepassword: "POST",
 };
+
+/** Operations that need no session. */
+const OPEN_OPERATIONS = new Set(["getchallenge", "login"]);
+
+/** What real Vtiger answers for an unknown operation, a broken sync or a database outage (46–49, 96). */
+class EmptyServerError extends Error {}
+class RestrictedFile extends Error {}
 
 interface Session {
   userId: string;
@@ -108,14 +127,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function parseJsonParam(value: string | undefined): unknown {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
+const HTML = "text/html; charset=UTF-8";
 
 /** Starts the fake on 127.0.0.1 (a free port unless `port` is given). */
 export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<FakeVtigerHandle> {
@@ -127,6 +139,8 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
   const challenges = new Map<string, { token: string; expiresMs: number }>();
   const calls: FakeCall[] = [];
   const pending = new Set<http.ServerResponse>();
+  const metered = options.rateLimit !== undefined;
+  let stockInstall = options.stockInstall === true;
   const perMinute = options.rateLimit?.perMinute ?? 10_000;
   const perDay = options.rateLimit?.perDay ?? 1_000_000;
   const sessionLifeMs = options.sessionLifeMs ?? 86_400_000;
@@ -181,19 +195,16 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
   }
 
   function sessionUser(sessionName: string | undefined): string {
-    if (!sessionName || sessionName.toLowerCase() === "null") {
-      throw new FakeWsError("AUTHENTICATION_REQUIRED", "Authentication required");
-    }
+    // Vtiger's own spelling (92).
+    if (!sessionName) throw new FakeWsError("AUTHENTICATION_REQUIRED", "Authencation required");
+    const invalid = new FakeWsError("INVALID_SESSIONID", "Session Identifier provided is Invalid");
     const s = sessions.get(sessionName);
-    if (!s) throw new FakeWsError("INVALID_SESSIONID", "Session Identifier provided is Invalid");
+    if (!s) throw invalid;
     const t = now();
-    if (t - s.startedMs > sessionLifeMs) {
+    // An expired or idle session is simply gone, like a collected PHP session file (95).
+    if (t - s.startedMs > sessionLifeMs || t - s.lastUsedMs > sessionIdleMs) {
       sessions.delete(sessionName);
-      throw new FakeWsError("SESSION_EXPIRED", "Session has life span over please login again");
-    }
-    if (t - s.lastUsedMs > sessionIdleMs) {
-      sessions.delete(sessionName);
-      throw new FakeWsError("SESSION_LEFT_IDLE", "Session has been invalidated to due lack activity");
+      throw invalid;
     }
     s.lastUsedMs = t;
     return s.userId;
@@ -203,6 +214,7 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
     switch (operation) {
       case "getchallenge": {
         const username = p.username ?? "";
+        if (!store.userByName(username)) throw new FakeWsError("ACCESS_DENIED", "username does not exists");
         const token = crypto.randomBytes(7).toString("hex").slice(0, 13);
         const t = now();
         challenges.set(username.toLowerCase(), { token, expiresMs: t + 300_000 });
@@ -225,7 +237,23 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
         if (user.fields.status === "Inactive") throw new FakeWsError("AUTHENTICATION_REQUIRED", "Given user is inactive");
         const sessionName = crypto.randomBytes(12).toString("hex");
         sessions.set(sessionName, { userId: user.id, startedMs: now(), lastUsedMs: now() });
-        return { sessionName, userId: user.id, version: "0.22", vtigerVersion: "7.5.0" };
+        const u = user.fields;
+        return {
+          username: u.user_name,
+          first_name: u.first_name,
+          last_name: u.last_name,
+          email: u.email1,
+          time_zone: u.time_zone,
+          hour_format: u.hour_format,
+          date_format: u.date_format,
+          is_admin: u.is_admin,
+          call_duration: u.callduration,
+          other_event_duration: u.othereventduration,
+          sessionName,
+          userId: user.id,
+          version: "0.22",
+          vtigerVersion: "8.4.0",
+        };
       }
     }
     const userId = sessionUser(p.sessionName);
@@ -233,16 +261,10 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
       case "logout":
         sessions.delete(p.sessionName!);
         return { message: "successfull" };
-      case "listtypes": {
-        const types = Object.keys(FAKE_MODULES);
-        const information: Record<string, unknown> = {};
-        for (const m of Object.values(FAKE_MODULES)) {
-          information[m.name] = { isEntity: true, label: m.label, singular: m.singular };
-        }
-        return { types, information };
-      }
+      case "listtypes":
+        return LISTTYPES_RESULT;
       case "describe":
-        return describeModule(store.moduleOrThrow(p.elementType), store.isAdmin(userId));
+        return store.moduleOrThrow(p.elementType).describe;
       case "query": {
         let q;
         try {
@@ -255,27 +277,28 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
       }
       case "retrieve":
         return store.retrieve(p.id);
-      case "massretrieve":
-        return store.massRetrieve(p.ids);
       case "create":
-        return store.create(p.elementType, parseJsonParam(p.element), userId);
+        return store.create(p.elementType, parseElement(p.element), userId);
       case "update":
-        return store.update(parseJsonParam(p.element), userId);
+        return store.update(parseElement(p.element), userId);
       case "revise":
-        return store.revise(parseJsonParam(p.element), userId);
+        return store.revise(parseElement(p.element), userId);
       case "delete":
         return store.delete(p.id, userId);
       case "sync": {
-        const mtime = Number(p.modifiedTime ?? "0");
-        return store.sync(p.elementType, Number.isFinite(mtime) ? Math.floor(mtime) : 0, {
+        // Stock: no syncType parameter registered (48); fixed: modifiedTime 0 is a PHP TypeError (49), no elementType too (55).
+        const mtime = Number(p.modifiedTime ?? "");
+        if (stockInstall || !p.elementType || !Number.isFinite(mtime) || mtime <= 0) throw new EmptyServerError();
+        return store.sync(p.elementType, Math.floor(mtime), {
           userId,
           application: (p.syncType ?? "user").toLowerCase() === "application",
         });
       }
       case "changepassword":
+        if (stockInstall) throw new RestrictedFile();
         return store.changePassword(p.id, p.newPassword, p.confirmPassword, userId);
     }
-    throw new FakeWsError("UNKNOWN_OPERATION", "Unsupported operation");
+    throw new EmptyServerError();
   }
 
   function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string): void {
@@ -339,7 +362,7 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
     };
     calls.push(call);
 
-    const { headers, exceeded, retryAfter } = meter();
+    const { headers, exceeded, retryAfter } = metered ? meter() : { headers: {}, exceeded: false, retryAfter: 0 };
     if (exceeded) {
       call.httpStatus = 429;
       call.errorCode = "API_LIMIT_EXCEEDED";
@@ -361,8 +384,8 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
     }
     if (fault?.type === "http_500") {
       call.httpStatus = 500;
-      res.writeHead(500, { "Content-Type": "text/html", ...headers });
-      res.end("<html><body><h1>500 Internal Server Error</h1></body></html>");
+      res.writeHead(500, { "Content-Type": HTML, ...headers });
+      res.end();
       return;
     }
     if (fault?.type === "rate_limit") {
@@ -394,21 +417,38 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
     let body: string;
     const expected = OPERATION_METHODS[operation];
     try {
-      if (!expected) throw new FakeWsError("UNKNOWN_OPERATION", "Unsupported operation");
-      if (expected !== req.method) throw new FakeWsError("UNKNOWN_OPERATION", "Permission to perform the operation is denied");
+      if (!expected) throw new EmptyServerError();
+      if (expected !== req.method) {
+        // login by GET finds no token (05); any other operation sent the wrong way is refused (20).
+        if (operation === "login") throw new FakeWsError("INVALID_AUTH_TOKEN", "Specified token is invalid or expired");
+        if (!OPEN_OPERATIONS.has(operation)) sessionUser(params.sessionName);
+        throw new FakeWsError("ACCESS_DENIED", "Permission to perform the operation is denied");
+      }
       const result = run(operation, params);
       body = JSON.stringify({ success: true, result });
     } catch (e) {
+      if (e instanceof EmptyServerError) {
+        call.httpStatus = 500;
+        res.writeHead(500, { "Content-Type": HTML, ...headers });
+        res.end();
+        return;
+      }
+      if (e instanceof RestrictedFile) {
+        res.writeHead(200, { "Content-Type": HTML, ...headers });
+        res.end("Sorry! Attempt to access restricted file.");
+        return;
+      }
       if (!(e instanceof FakeWsError)) throw e;
       call.errorCode = e.code;
-      body = JSON.stringify({ success: false, error: { code: e.code, message: e.message } });
+      body = JSON.stringify({ success: false, error: { message: e.message, code: e.code } });
     }
     if (fault?.type === "drop_response") {
       call.httpStatus = 0;
       req.socket.destroy();
       return;
     }
-    send(res, 200, headers, body);
+    res.writeHead(200, { "Content-Type": "application/json", ...headers });
+    res.end(body);
   }
 
   /** The CRM's record page (index.php?module=…&view=Detail&record=N), so "Open in CRM" links lead somewhere in tests. */
@@ -479,8 +519,13 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
       list: (module, opts) => store.list(module, opts),
       get: (id) => store.get(id),
       seed: (rec) => store.seed(rec, adminUserId),
-      edit: (id, fields) => store.revise({ ...fields, id }, adminUserId),
+      setSequence: (next) => store.setSequence(next),
+      edit: (id, fields) => store.revise({ ...fields, id }, adminUserId) as Record<string, string>,
       remove: (id) => void store.delete(id, adminUserId),
+    },
+    addUser: (user) => store.addUser(user),
+    setStockInstall(stock) {
+      stockInstall = stock;
     },
     userPassword: (userId) => store.userSecrets(userId)?.password,
     clock: {

@@ -3,7 +3,7 @@ import { VtqlSyntaxError, matches, parseVtql } from "./fake-vtql";
 
 describe("fake VTQL parser", () => {
   it("parses fields, conditions, ordering and LIMIT offset,count", () => {
-    const q = parseVtql("SELECT firstname, lastname FROM Contacts WHERE lastname = 'O\\'Neil' AND email LIKE '%@x.test' ORDER BY lastname DESC LIMIT 100, 50;");
+    const q = parseVtql("SELECT firstname, lastname FROM Contacts WHERE lastname = 'O''Neil' AND email LIKE '%@x.test' ORDER BY lastname DESC LIMIT 100, 50;");
     expect(q.select).toEqual(["firstname", "lastname"]);
     expect(q.module).toBe("Contacts");
     expect(q.orderBy).toEqual([{ field: "lastname", desc: true }]);

@@ -1,7 +1,7 @@
 /**
  * A small VTQL (Vtiger Query Language) parser and evaluator for the fake
  * server: SELECT * | fields | count(*) FROM Module [WHERE …] [ORDER BY …]
- * [LIMIT [offset,] count]; (the semicolon is required) with =, !=, <>, <, >, <=, >=, LIKE, NOT LIKE, IN,
+ * [LIMIT [offset,] count]; (the semicolon is required, quotes are escaped by doubling) with =, !=, <>, <, >, <=, >=, LIKE, NOT LIKE, IN,
  * AND, OR and parentheses. Like MySQL behind Vtiger, text comparison ignores
  * case. Test code only.
  */
@@ -42,12 +42,11 @@ function tokenize(input: string): Token[] {
       let value = "";
       i++;
       for (;;) {
-        if (i >= input.length) throw new VtqlSyntaxError("unterminated string");
+        // An unterminated string ends the input; the parser reports what came before it.
+        if (i >= input.length) break;
         const c = input[i]!;
-        if (c === "\\" && i + 1 < input.length) {
-          value += input[i + 1];
-          i += 2;
-        } else if (c === ch && input[i + 1] === ch) {
+        // A backslash escapes nothing in VTQL: 'O\'Brien' ends at the second quote (recorded 37).
+        if (c === ch && input[i + 1] === ch) {
           value += ch;
           i += 2;
         } else if (c === ch) {
@@ -124,6 +123,13 @@ class Parser {
     return Number(t.value);
   }
 
+  private semicolonExpected(afterLimit: boolean): string {
+    const t = this.peek();
+    if (!t) return `token '${this.tokens[this.pos - 1]?.value ?? ""}' Unexpected End of Input(0), expected one of: SEMICOLON`;
+    const kind = t.kind === "ident" ? (afterLimit ? "VALUE" : "COLUMNNAME") : t.kind === "symbol" ? "SYMBOL" : "VALUE";
+    return `token '${t.value}' Unexpected ${kind}(${t.value}), expected one of: SEMICOLON`;
+  }
+
   parse(): VtqlQuery {
     this.expectKeyword("select");
     let select: VtqlQuery["select"];
@@ -180,8 +186,8 @@ class Parser {
         limit = first;
       }
     }
-    // Vtiger's grammar ends every statement with a semicolon.
-    if (!this.isSymbol(";")) throw new VtqlSyntaxError("expected ';' at the end of the query");
+    // Vtiger's grammar ends every statement with a semicolon; its messages are recorded (35, 37, 44).
+    if (!this.isSymbol(";")) throw new VtqlSyntaxError(this.semicolonExpected(limit !== undefined));
     this.next();
     if (this.pos !== this.tokens.length) throw new VtqlSyntaxError("unexpected text after the query");
     return { select, module: moduleName, where, orderBy, offset, limit };

@@ -9,10 +9,14 @@
 import type { Db } from "@/server/db";
 import { connectionsSyncing, connectionIdsOf, enqueueRecordChange, type EnqueuedItem } from "../engine/enqueue";
 
-export async function enqueueUnsyncedCustomers(db: Db, opts: { limit?: number } = {}): Promise<{ queued: number; connectionIds: string[] }> {
+export async function enqueueUnsyncedCustomers(
+  db: Db,
+  opts: { limit?: number; connectionId?: string } = {},
+): Promise<{ queued: number; connectionIds: string[] }> {
   const limit = opts.limit ?? 500;
   const items: EnqueuedItem[] = [];
   for (const conn of await connectionsSyncing(db, "customer")) {
+    if (opts.connectionId && conn.id !== opts.connectionId) continue;
     const rows = await db.$queryRaw<{ id: string; linked: boolean }[]>`
       SELECT c."id", (l."id" IS NOT NULL) AS "linked" FROM "Customer" c
       LEFT JOIN "SyncLink" l ON l."connectionId" = ${conn.id} AND l."entity" = 'customer' AND l."entityId" = c."id"

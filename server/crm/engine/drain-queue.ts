@@ -69,7 +69,6 @@ export async function drainConnectionQueue(db: Db, connectionId: string, opts: D
       result.succeeded += batch.succeeded;
       result.failed += batch.failed;
       result.dead += batch.dead;
-      if (batch.succeeded) await db.crmConnection.update({ where: { id: connectionId }, data: { lastPushAt: new Date() } });
       if (opts.runId) {
         await db.syncRun.update({
           where: { id: opts.runId },
@@ -77,6 +76,8 @@ export async function drainConnectionQueue(db: Db, connectionId: string, opts: D
         });
       }
     }
+    // "Last push" moves on every run that was asked for or did something, zero records included.
+    if (opts.runId || result.processed) await db.crmConnection.update({ where: { id: connectionId }, data: { lastPushAt: new Date() } });
     if (opts.runId) {
       const msg = `${result.succeeded} pushed, ${result.failed} to retry, ${result.dead} dead`;
       await finishRun(db, opts.runId, "SUCCEEDED", result.moreDue ? `${msg}; more continues in the background` : msg);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { saveFieldMapping } from "../connections/field-mappings";
-import { createCustomer, updateCustomer } from "../customers/manage-customers";
+import { addCustomerNote, createCustomer, updateCustomer } from "../customers/manage-customers";
 import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { pullConnection } from "./pull-changes";
 import { resolveSyncConflict } from "./resolve-conflict";
@@ -83,6 +83,22 @@ describe("pulls", () => {
     expect(r.updated).toBe(0);
     expect(await db.customer.count({ where: { email: "echo@example.test" } })).toBe(1);
     expect((await linkOf(c.id)).status).toBe("SYNCED");
+  });
+
+  it("our own note moves the contact's modifiedtime (as on Vtiger 8.4) but comes back unchanged, never as a change or conflict", async () => {
+    const c = await createCustomer(db, { name: "Noted Person", email: "noted@example.test", phone: "7" });
+    await kit.drain();
+    const before = await pull();
+    kit.fake.clock.advance(2_000);
+    await addCustomerNote(db, c.id, "Called about the invoice");
+    await kit.drain();
+    const externalId = (await linkOf(c.id)).externalId!;
+    expect(kit.fake.records.get(externalId)!.modifiedMs).toBeGreaterThan(Date.parse(`${kit.fake.records.get(externalId)!.fields.createdtime!.replace(" ", "T")}Z`));
+    const r = await pull();
+    expect([r.created, r.updated, r.conflicts]).toEqual([0, 0, 0]);
+    expect(r.unchanged).toBeGreaterThanOrEqual(1);
+    expect(before.conflicts).toBe(0);
+    expect(await db.syncConflict.count({ where: { entityId: c.id } })).toBe(0);
   });
 
   it("adopts a record this side created but never heard back about, instead of importing a duplicate", async () => {

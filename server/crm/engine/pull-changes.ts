@@ -222,6 +222,8 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
   const modules = moduleConfigsOf(connection);
   const custom = await db.crmFieldMapping.findMany({ where: { connectionId } });
   const provider = getConnectorProvider(connection.provider);
+  // What the CRM's admin should fix though the pull worked around it; shown as the connection's pull warning.
+  let notice: string | undefined;
   try {
     for (const entity of PULLED_ENTITIES) {
       const remoteModule = provider.entityModules[entity];
@@ -233,6 +235,7 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
       for (let page = 0; page < (opts.maxPages ?? 1000); page++) {
         const result = await withCallContext({ correlationId: runId }, () => connector.pullChanges({ module: remoteModule, cursor }));
         counts.pages += 1;
+        notice ??= result.notice;
         const ids = [...result.updated.map((r) => r.externalId), ...result.deleted];
         const links = await db.syncLink.findMany({ where: { connectionId, module: remoteModule, externalId: { in: ids } } });
         const linkOf = new Map(links.map((l) => [l.externalId!, l]));
@@ -269,9 +272,10 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
         }
       }
     }
-    const summary = `${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.conflicts} with conflicts, ${counts.deleted} deleted in the CRM`;
+    const counted = `${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.conflicts} with conflicts, ${counts.deleted} deleted in the CRM`;
+    const summary = notice ? `${counted}. ${notice}` : counted;
     await db.$transaction([
-      db.crmConnection.update({ where: { id: connectionId }, data: { lastPullAt: now(), lastPullError: null } }),
+      db.crmConnection.update({ where: { id: connectionId }, data: { lastPullAt: now(), lastPullError: notice?.slice(0, 1000) ?? null } }),
       db.syncRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: now(), message: summary } }),
     ]);
   } catch (error) {

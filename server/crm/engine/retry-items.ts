@@ -19,8 +19,21 @@ export async function retryItems(db: Db, where: { ids: readonly string[] } | { c
     "ids" in where
       ? Prisma.sql`q."id" IN (${Prisma.join(where.ids.length ? [...where.ids] : ["-"])}) AND q."status" IN ('FAILED', 'DEAD')`
       : Prisma.sql`q."connectionId" = ${where.connectionId} AND q."status" = 'DEAD'`;
+  // Only one push per record may wait (the unique coalesceKey): when several dead pushes of one record are
+  // retried together, the newest takes the key and the others retry without one.
   const rows = await db.$queryRaw<{ id: string; connectionId: string }[]>`
-    UPDATE "SyncQueueItem" q SET
+    WITH picked AS (
+      SELECT q."id",
+        q."operation" IN ('CREATE', 'UPDATE', 'DELETE') AS "isPush",
+        ROW_NUMBER() OVER (
+          PARTITION BY q."connectionId", q."entity", q."entityId", q."operation" IN ('CREATE', 'UPDATE', 'DELETE')
+          ORDER BY q."createdAt" DESC, q."id" DESC
+        ) AS "rank"
+      FROM "SyncQueueItem" q
+      JOIN "CrmConnection" c ON c."id" = q."connectionId" AND c."deletedAt" IS NULL
+      WHERE ${filter}
+    )
+    UPDATE "SyncQueueItem" u SET
       "status" = 'PENDING',
       "attempts" = 0,
       "nextAttemptAt" = ${SQL_NOW},
@@ -28,13 +41,13 @@ export async function retryItems(db: Db, where: { ids: readonly string[] } | { c
       "lockedUntil" = NULL,
       "updatedAt" = ${SQL_NOW},
       "coalesceKey" = CASE
-        WHEN q."operation" IN ('CREATE', 'UPDATE', 'DELETE') AND NOT EXISTS (
-          SELECT 1 FROM "SyncQueueItem" w WHERE w."coalesceKey" = q."connectionId" || ':' || q."entity" || ':' || q."entityId" || ':push')
-        THEN q."connectionId" || ':' || q."entity" || ':' || q."entityId" || ':push'
+        WHEN p."isPush" AND p."rank" = 1 AND NOT EXISTS (
+          SELECT 1 FROM "SyncQueueItem" w WHERE w."coalesceKey" = u."connectionId" || ':' || u."entity" || ':' || u."entityId" || ':push')
+        THEN u."connectionId" || ':' || u."entity" || ':' || u."entityId" || ':push'
         ELSE NULL END
-    FROM "CrmConnection" c
-    WHERE c."id" = q."connectionId" AND c."deletedAt" IS NULL AND ${filter}
-    RETURNING q."id", q."connectionId"`;
+    FROM picked p
+    WHERE p."id" = u."id"
+    RETURNING u."id", u."connectionId"`;
   if (rows.length) {
     const ids = rows.map((r) => r.id);
     const items = await db.syncQueueItem.findMany({ where: { id: { in: ids } }, select: { connectionId: true, entity: true, entityId: true, operation: true } });

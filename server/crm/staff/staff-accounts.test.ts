@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { verifyPassword } from "@/server/auth/password";
 import { createTestUser } from "@/server/testing/factories";
 import { startCrmKit, type CrmKit } from "../testing/crm-test-kit";
-import { provisionStaffUser, resetStaffPassword, setStaffActive } from "./staff-accounts";
+import { crmUserLimits, linkStaffUser, provisionStaffUser, resetStaffPassword, setStaffActive } from "./staff-accounts";
 
 let kit: CrmKit;
 beforeAll(async () => {
@@ -27,8 +27,10 @@ async function expectNowhereInClear(password: string) {
 }
 
 describe("staff accounts in the CRM", () => {
-  it("provisions a staff user with one password for both systems, never keeping it in clear", async () => {
+  it("links the staff member's existing CRM user with one password for both systems, never keeping it in clear", async () => {
     const agent = await createTestUser("AGENT");
+    // Vtiger 8.4 cannot create users through its webservice: its admin made this one in Vtiger.
+    kit.fake.addUser({ username: agent.email, accessKey: "x", roleId: "H5", isAdmin: false, email: agent.email });
     const password = "Correct-Horse-Battery-42";
     const { itemId, generatedPassword } = await provisionStaffUser(db, { userId: agent.id, connectionId: kit.connection.id, password });
     expect(generatedPassword).toBeNull();
@@ -50,9 +52,10 @@ describe("staff accounts in the CRM", () => {
     expect(kit.fake.records.get(link.externalId!)!.fields).toMatchObject({ user_name: agent.email, roleid: "H5", status: "Active" });
   });
 
-  it("mirrors disabling and enabling, and resets the password in both systems", async () => {
+  it("links by CRM user name; mirrors disabling; explains that re-enabling needs Vtiger's admin; resets the password in both systems", async () => {
     const agent = await createTestUser("AGENT");
-    const { generatedPassword } = await provisionStaffUser(db, { userId: agent.id, connectionId: kit.connection.id });
+    kit.fake.addUser({ username: "agent.vt", accessKey: "x", roleId: "H5", isAdmin: false, email: "someone-else@example.test" });
+    const { generatedPassword } = await linkStaffUser(db, { userId: agent.id, connectionId: kit.connection.id, crmUserNameOrEmail: "agent.vt" });
     expect(generatedPassword).toMatch(/.{20,}/);
     await kit.drain();
     const link = await db.syncLink.findFirstOrThrow({ where: { entity: "user", entityId: agent.id } });
@@ -64,7 +67,12 @@ describe("staff accounts in the CRM", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: agent.id } })).disabledAt).not.toBeNull();
     await setStaffActive(db, { userId: agent.id, active: true });
     await kit.drain();
-    expect(kit.fake.records.get(link.externalId!)!.fields.status).toBe("Active");
+    // Vtiger hides Inactive users: the item ends at once with what the admin must do, instead of retrying.
+    const enable = await db.syncQueueItem.findFirstOrThrow({ where: { entityId: agent.id, operation: "USER_STATUS" }, orderBy: { createdAt: "desc" } });
+    expect(enable.status).toBe("DEAD");
+    expect(enable.attempts).toBe(1);
+    expect(enable.lastError).toContain("Status back to Active");
+    kit.fake.records.get(link.externalId!)!.fields.status = "Active"; // what the Vtiger admin does
 
     const reset = await resetStaffPassword(db, { userId: agent.id, password: "Another-Secret-Pass-7" });
     expect(reset).toEqual({ generatedPassword: null, crmAccounts: 1 });
@@ -72,6 +80,17 @@ describe("staff accounts in the CRM", () => {
     await kit.drain();
     expect(kit.fake.userPassword(link.externalId!)).toBe("Another-Secret-Pass-7");
     expect(await verifyPassword("Another-Secret-Pass-7", (await db.user.findUniqueOrThrow({ where: { id: agent.id } })).passwordHash!)).toBe(true);
+  });
+
+  it("where no CRM user matches, ends with what the CRM admin must do, without creating or retrying", async () => {
+    const agent = await createTestUser("AGENT");
+    const { itemId } = await provisionStaffUser(db, { userId: agent.id, connectionId: kit.connection.id });
+    await kit.drain();
+    const item = await db.syncQueueItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect([item.status, item.attempts]).toEqual(["DEAD", 1]);
+    expect(item.lastError).toContain("Settings > User Management > Users");
+    expect(kit.fake.calls.filter((c) => c.operation === "create" && c.elementType === "Users")).toHaveLength(0);
+    expect(crmUserLimits("vtiger")).toMatchObject({ canCreate: false, canReactivate: false });
   });
 
   it("refuses client staff", async () => {

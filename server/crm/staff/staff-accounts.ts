@@ -80,12 +80,16 @@ async function getStaffOrThrow(db: Db, userId: string) {
 
 /**
  * "Sync to CRM": sets one password in both systems (the given one, or a
- * generated one that is returned once to show the admin) and queues the CRM
- * account's creation (an existing CRM user of the same name is adopted).
+ * generated one that is returned once to show the admin) and queues linking
+ * the CRM account: the CRM user named `crmUserName` (default: the staff
+ * member's e-mail), or failing that the one with the staff member's e-mail.
+ * Where the CRM cannot create users (Vtiger 8.4) and none matches, the item
+ * ends with the explanation of what the CRM admin must do
+ * (`crmUserLimits`), not in a retry loop.
  */
 export async function provisionStaffUser(
   db: Db,
-  input: { userId: string; connectionId: string; password?: string },
+  input: { userId: string; connectionId: string; password?: string; crmUserName?: string },
 ): Promise<{ itemId: string; generatedPassword: string | null }> {
   const user = await getStaffOrThrow(db, input.userId);
   const conn = await getLiveConnectionOrThrow(db, input.connectionId);
@@ -112,13 +116,41 @@ export async function provisionStaffUser(
         entity: "user",
         entityId: user.id,
         operation: "USER_PROVISION",
-        payload: { secretId, userName: user.email, email: user.email, ...names, active: user.disabledAt === null },
+        payload: {
+          secretId,
+          userName: input.crmUserName?.trim() || user.email,
+          email: user.email,
+          ...names,
+          active: user.disabledAt === null,
+        },
       },
       { correlationId: newCorrelationId() },
     );
   });
   await dispatchSyncWork([conn.id]);
   return { itemId: item.id, generatedPassword: input.password ? null : password };
+}
+
+/** Links a staff member to an existing CRM user found by user name or e-mail (one password for both afterwards). */
+export function linkStaffUser(
+  db: Db,
+  input: { userId: string; connectionId: string; crmUserNameOrEmail: string; password?: string },
+): Promise<{ itemId: string; generatedPassword: string | null }> {
+  if (!input.crmUserNameOrEmail.trim()) throw new CrmError("bad_request", "Enter the CRM user's user name or e-mail");
+  return provisionStaffUser(db, { ...input, crmUserName: input.crmUserNameOrEmail });
+}
+
+/** What the CRM's webservice can and cannot do with users, in words for the admin. */
+export function crmUserLimits(provider: string): { canCreate: boolean; canReactivate: boolean; explanation: string } {
+  if (provider !== "vtiger") return { canCreate: true, canReactivate: true, explanation: "" };
+  return {
+    canCreate: false,
+    canReactivate: false,
+    explanation:
+      "Vtiger's webservice cannot create users, and it hides users set to Inactive, so it cannot set them Active again. " +
+      "A Vtiger admin creates each staff user under Settings > User Management > Users, then you link them here by user name or e-mail. " +
+      "Disabling a staff member here sets their Vtiger user Inactive; to enable them again, the Vtiger admin sets the user Active in Vtiger first.",
+  };
 }
 
 /** Disables or enables a staff member here and mirrors it to every CRM account they have. */

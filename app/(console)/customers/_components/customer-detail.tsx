@@ -52,6 +52,15 @@ export function CustomerDetail({ id }: { id: string }) {
       onError: (e) => toast({ title: "Could not add the note", description: e.message, variant: "error" }),
     }),
   );
+  const syncNow = useMutation(
+    trpc.crm.customers.syncNow.mutationOptions({
+      onSuccess: ({ queued }) => {
+        toast({ title: queued ? "Sync queued" : "No CRM connection syncs customers", variant: queued ? "success" : "error" });
+        void invalidate();
+      },
+      onError: (e) => toast({ title: "Could not start the sync", description: e.message, variant: "error" }),
+    }),
+  );
   const addTask = useMutation(
     trpc.crm.customers.addTask.mutationOptions({
       onSuccess: (n) => {
@@ -91,8 +100,11 @@ export function CustomerDetail({ id }: { id: string }) {
           <CardHeader>
             <CardTitle as="h2">CRM sync</CardTitle>
           </CardHeader>
-          <CardContent>
+          <CardContent className="flex flex-col gap-3">
             <SyncStateList states={sync} />
+            <Button type="button" variant="outline" size="sm" className="self-start" loading={syncNow.isPending} onClick={() => syncNow.mutate({ id })}>
+              Sync now
+            </Button>
           </CardContent>
         </Card>
         <Card>

@@ -22,7 +22,7 @@ import {
 } from "@/server/crm/connections/manage-connections";
 import { testConnection } from "@/server/crm/connections/test-connection";
 import { listConnectorProviders } from "@/server/crm/connector-registry";
-import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
+import { startBackfill } from "@/server/crm/connections/backfill-connection";
 import { createTRPCRouter } from "../../trpc";
 import { baseUrlOptions, crmAdminProcedure, crmProviderProcedure } from "./crm-procedures";
 
@@ -36,17 +36,20 @@ export const crmConnectionsRouter = createTRPCRouter({
     return rows.map(toConnectionView);
   }),
   get: crmProviderProcedure.input(idSchema).query(async ({ ctx, input }) => toConnectionView(await getLiveConnectionOrThrow(ctx.db, input.id))),
-  create: crmAdminProcedure.input(createConnectionSchema).mutation(async ({ ctx, input }) =>
-    toConnectionView(await createConnection(ctx.db, input, { ...baseUrlOptions(), actorId: ctx.user.id })),
-  ),
+  create: crmAdminProcedure.input(createConnectionSchema).mutation(async ({ ctx, input }) => {
+    const row = await createConnection(ctx.db, input, { ...baseUrlOptions(), actorId: ctx.user.id });
+    // Existing customers are pushed (matched by key or e-mail first) and the CRM's contacts pulled.
+    const backfill = row.enabled ? await startBackfill(ctx.db, row.id, ctx.user.id) : null;
+    return { ...toConnectionView(row), backfillRunId: backfill?.run.id ?? null };
+  }),
   update: crmAdminProcedure.input(updateConnectionSchema).mutation(async ({ ctx, input }) =>
     toConnectionView(await updateConnection(ctx.db, input, { ...baseUrlOptions(), actorId: ctx.user.id })),
   ),
   test: crmAdminProcedure.input(testConnectionSchema).mutation(({ ctx, input }) => testConnection(ctx.db, input, baseUrlOptions())),
   setEnabled: crmAdminProcedure.input(z.object({ id: z.string().min(1), enabled: z.boolean() })).mutation(async ({ ctx, input }) => {
     const row = await setConnectionEnabled(ctx.db, input.id, input.enabled);
-    if (input.enabled) await dispatchSyncWork([row.id]);
-    return toConnectionView(row);
+    const backfill = input.enabled ? await startBackfill(ctx.db, row.id, ctx.user.id) : null;
+    return { ...toConnectionView(row), backfillRunId: backfill?.run.id ?? null };
   }),
   delete: crmAdminProcedure.input(idSchema).mutation(({ ctx, input }) => deleteConnection(ctx.db, input.id)),
 

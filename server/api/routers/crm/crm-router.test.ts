@@ -59,6 +59,20 @@ describe("crm routers", () => {
     expect(wrong).toMatchObject({ ok: false, kind: "auth" });
   });
 
+  it("a partial update changes only what it names: schedules and pull interval keep their values", async () => {
+    const admin = callerFor(await createTestUser("PROVIDER_ADMIN"));
+    const created = await admin.crm.connections.create({
+      ...input(),
+      name: "Partial Update",
+      pullIntervalMinutes: 45,
+      paymentSummaryWeekday: 2,
+      paymentSummaryHour: 17,
+      taskAssignMode: "each",
+    });
+    const renamed = await admin.crm.connections.update({ id: created.id, data: { name: "Renamed" } });
+    expect(renamed).toMatchObject({ name: "Renamed", pullIntervalMinutes: 45, paymentSummaryWeekday: 2, paymentSummaryHour: 17, taskAssignMode: "each" });
+  });
+
   it("refuses private and metadata base URLs, and loopback unless allowed, as a field error", async () => {
     const admin = callerFor(await createTestUser("PROVIDER_ADMIN"));
     const err = await trpcError(admin.crm.connections.create({ ...input(), baseUrl: "http://169.254.169.254/vtiger" }));

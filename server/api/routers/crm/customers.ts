@@ -4,6 +4,7 @@ import { idSchema } from "@/lib/validators/common";
 import { addCustomerNote, addCustomerTask, createCustomer, updateCustomer } from "@/server/crm/customers/manage-customers";
 import { getCustomerWithSync, listCustomersWithSync } from "@/server/crm/customers/list-customers";
 import { listOpenConflicts } from "@/server/crm/dashboard/sync-dashboard";
+import { syncCustomerNow } from "@/server/crm/customers/sync-customer-now";
 import { createTRPCRouter } from "../../trpc";
 import { crmProviderProcedure } from "./crm-procedures";
 
@@ -18,6 +19,7 @@ export const crmCustomersRouter = createTRPCRouter({
   update: crmProviderProcedure
     .input(z.object({ id: z.string().min(1), data: customerFormSchema }))
     .mutation(({ ctx, input }) => updateCustomer(ctx.db, input.id, input.data)),
+  syncNow: crmProviderProcedure.input(idSchema).mutation(({ ctx, input }) => syncCustomerNow(ctx.db, input.id)),
   addNote: crmProviderProcedure.input(customerNoteSchema).mutation(({ ctx, input }) => addCustomerNote(ctx.db, input.customerId, input.text)),
   addTask: crmProviderProcedure.input(customerTaskSchema).mutation(({ ctx, input }) => addCustomerTask(ctx.db, input)),
   /** Client organisations a customer can be linked to (provider staff see every client). */

@@ -82,10 +82,15 @@ export class VtigerActivities {
         externalIds.push(done.id);
         continue;
       }
+      const start = input.startDate ?? new Date();
+      // time_start is mandatory, and a task without activitytype "Task" is stored invisible to
+      // retrieve, query and sync, so a retry could not find it and would make another (recorded 60–65).
       const element: Record<string, string> = {
         subject: input.subject.trim(),
         description: [input.description?.trim(), ref].filter(Boolean).join("\n\n"),
-        date_start: ymd(input.startDate ?? new Date()),
+        activitytype: "Task",
+        date_start: ymd(start),
+        time_start: start.toISOString().slice(11, 19),
         due_date: ymd(input.dueDate),
         taskstatus: "Not Started",
         assigned_user_id: assignee,

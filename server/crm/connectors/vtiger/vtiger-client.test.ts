@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeVtiger, type FakeVtigerHandle, type FakeVtigerOptions } from "@/e2e/fakes/vtiger/fake-vtiger-server";
 import { ConnectorError } from "../../connector";
-import { VtigerClient, type VtigerClientOptions } from "./vtiger-client";
+import { VtigerClient, isMissingRecord, type VtigerClientOptions } from "./vtiger-client";
+import { vtqlString } from "./vtql";
 
 let fake: FakeVtigerHandle | undefined;
 afterEach(async () => {
@@ -134,12 +135,12 @@ describe("session renewal", () => {
     expect(ops(f, "query").map((c) => c.errorCode)).toEqual([undefined, "INVALID_SESSIONID", undefined]);
   });
 
-  it("renews a session Vtiger dropped for idleness (SESSION_LEFT_IDLE)", async () => {
+  it("renews a session Vtiger dropped for idleness (8.4 says INVALID_SESSIONID, recorded 95)", async () => {
     const { fake: f, client } = await setup();
     await client.listTypes();
     f.clock.advance(31 * 60_000);
     await client.listTypes();
-    expect(ops(f, "listtypes").map((c) => c.errorCode)).toEqual([undefined, "SESSION_LEFT_IDLE", undefined]);
+    expect(ops(f, "listtypes").map((c) => c.errorCode)).toEqual([undefined, "INVALID_SESSIONID", undefined]);
     expect(client.stats.relogins).toBe(1);
   });
 
@@ -188,25 +189,28 @@ describe("pagination and batch reads", () => {
     expect(second.updated.map((r) => [r.id, r.email])).toEqual([[ids[8], "changed@example.test"]]);
   });
 
-  it("retrieveMany reads 150 records in one MassRetrieve call and 450 in three", async () => {
+  it("8.4 has no MassRetrieve (empty HTTP 500): tried once, remembered, records read by retrieve, missing ids absent", async () => {
     const { fake: f, client } = await setup();
-    const ids = seedContacts(f, 450);
-    const some = await client.retrieveMany([...ids.slice(0, 150), "12x999999"]);
-    expect(some.size).toBe(150);
-    expect(client.stats.byOperation.massretrieve).toBe(1);
+    const ids = seedContacts(f, 5);
+    f.records.remove(ids[4]!);
+    const got = await client.retrieveMany([...ids, "12x999999"]);
+    expect([...got.keys()].sort()).toEqual(ids.slice(0, 4).sort());
+    expect(ops(f, "massretrieve").map((c) => c.httpStatus)).toEqual([500]);
+    // Not retried as a transient read, and not asked again on the next batch.
+    await client.retrieveMany(ids.slice(0, 2));
     expect(ops(f, "massretrieve")).toHaveLength(1);
-    const all = await client.retrieveMany(ids);
-    expect(all.size).toBe(450);
-    expect(client.stats.byOperation.massretrieve).toBe(4);
+    expect(ops(f, "retrieve")).toHaveLength(6 + 2);
   });
 
-  it("falls back to id IN queries where MassRetrieve is not available", async () => {
+  it("an empty 500 on retrieve too is an outage, not a missing operation: transient, and MassRetrieve is asked again later", async () => {
     const { fake: f, client } = await setup();
-    const ids = seedContacts(f, 120);
-    f.setFault({ type: "error", code: "UNKNOWN_OPERATION", message: "Unsupported operation", operations: ["massretrieve"] });
-    const got = await client.retrieveMany(ids, "Contacts");
-    expect(got.size).toBe(120);
-    expect(client.stats.byOperation.query).toBe(2);
+    const ids = seedContacts(f, 2);
+    f.setFault({ type: "http_500", operations: ["retrieve"] });
+    const e = await expectConnectorError(client.retrieveMany(ids));
+    expect(e.kind).toBe("transient");
+    f.clearFaults();
+    await client.retrieveMany(ids);
+    expect(ops(f, "massretrieve")).toHaveLength(2);
   });
 });
 
@@ -220,27 +224,30 @@ describe("typed errors", () => {
     expect(e.retryable).toBe(false);
   });
 
-  it("RECORD_NOT_FOUND → not_found; unknown module → config; syntax error → validation", async () => {
+  it("a missing record is ACCESS_DENIED on 8.4, told apart from a real refusal; unknown module → config; syntax error → validation", async () => {
     const { client } = await setup();
-    expect((await expectConnectorError(client.retrieve("12x424242"))).kind).toBe("not_found");
+    const missing = await expectConnectorError(client.retrieve("12x424242"));
+    expect([missing.kind, missing.remoteCode, isMissingRecord(missing)]).toEqual(["permission", "ACCESS_DENIED", true]);
+    expect(isMissingRecord(await expectConnectorError(client.describe("Roles")))).toBe(false);
     expect((await expectConnectorError(client.describe("Nonsense"))).kind).toBe("config");
     expect((await expectConnectorError(client.query("SELEC * FROM Contacts"))).kind).toBe("validation");
   });
 
-  it("ACCESS_DENIED → permission (a non-admin may not create users)", async () => {
-    const { client } = await setup(
-      {
-        users: [
-          { username: "admin", accessKey: "fake-access-key", isAdmin: true },
-          { username: "agent", accessKey: "agent-key", isAdmin: false, roleId: "H5" },
-        ],
-      },
-      { username: "agent", accessKey: "agent-key" },
-    );
-    const e = await expectConnectorError(
-      client.create("Users", { user_name: "x", last_name: "X", email1: "x@x.test", roleid: "H5", status: "Active" }),
-    );
-    expect(e.kind).toBe("permission");
+  it("stock changePassword's HTML 'restricted file' page is a config error carrying the admin's fix, never a success", async () => {
+    const { fake: f, client } = await setup({ stockInstall: true });
+    const e = await expectConnectorError(client.changePassword(f.adminUserId, "N3w-password!"));
+    expect([e.kind, e.remoteCode, e.retryable]).toEqual(["config", "RESTRICTED_FILE", false]);
+    expect(e.message).toContain("handler_path='include/Webservices/Custom/ChangePassword.php'");
+    f.setStockInstall(false);
+    await expect(client.changePassword(f.adminUserId, "N3w-password!")).resolves.toEqual({ message: "Changed password successfully" });
+  });
+
+  it("quotes values the VTQL way: O'Brien is found with a doubled quote", async () => {
+    const { client } = await setup();
+    const { userId } = await client.getSession();
+    await client.create("Contacts", { lastname: "O'Brien", assigned_user_id: userId });
+    const rows = await client.query(`SELECT lastname FROM Contacts WHERE lastname = ${vtqlString("O'Brien")}`);
+    expect(rows.map((r) => r.lastname)).toEqual(["O'Brien"]);
   });
 
   it("HTTP 500 on a read is retried with backoff until it recovers", async () => {

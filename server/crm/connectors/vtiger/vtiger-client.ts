@@ -10,13 +10,15 @@
  * - calls are paced from X-FloodControl-* / X-RateLimit-* headers, and a 429
  *   (nothing was done) waits for Retry-After and tries again;
  * - batch reads: queryAll pages with LIMIT offset,100; retrieveMany uses
- *   MassRetrieve (200 ids per call, counted once); sync follows `more`.
+ *   MassRetrieve where it exists (hosted Vtiger) and retrieve per id where it
+ *   does not (8.4 open source answers an empty HTTP 500, remembered); sync
+ *   follows `more`.
  * It knows nothing of Switchboard; VtigerConnector builds on it.
  */
 import crypto from "node:crypto";
 import { ConnectorError, toConnectorError } from "../../connector";
 import { nextAttemptDelay } from "../../engine/backoff";
-import { SESSION_ERROR_CODES, mapVtigerError } from "./vtiger-errors";
+import { CHANGE_PASSWORD_FIX_SQL, EMPTY_500, RESTRICTED_FILE, SESSION_ERROR_CODES, mapVtigerError } from "./vtiger-errors";
 import { RateLimitPacer, parseRetryAfter, type RateLimitSnapshot } from "./vtiger-rate-limit";
 import { VTQL_PAGE_SIZE, stripTerminator, vtqlName, vtqlString } from "./vtql";
 import { outboundFetch } from "@/server/net/guarded-fetch";
@@ -122,7 +124,7 @@ const SAFE_OPERATIONS: ReadonlySet<string> = new Set([
   "describe",
   "query",
   "retrieve",
-  "massretrieve",
+  // massretrieve is left out: on 8.4 its empty HTTP 500 means "no such operation", and retrying that only delays the fallback.
   "sync",
 ]);
 
@@ -146,6 +148,16 @@ export function parseVtigerTime(value: unknown): Date | null {
   if (typeof value !== "string" || value.trim() === "") return null;
   const d = new Date(`${value.trim().replace(" ", "T")}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * Vtiger 8.4 answers a missing or deleted record with ACCESS_DENIED
+ * "Permission to perform the operation is denied" (recorded 23, 25, 30, 31),
+ * the same words as a real refusal; only the exact text (no "for name/id")
+ * tells it apart from a module or field refusal.
+ */
+export function isMissingRecord(e: ConnectorError): boolean {
+  return e.remoteCode === "ACCESS_DENIED" && /: Permission to perform the operation is denied$/.test(e.message);
 }
 
 export class VtigerClient {
@@ -377,7 +389,22 @@ export class VtigerClient {
         });
       }
       if (res.status >= 500) {
-        throw new ConnectorError("transient", `Vtiger answered HTTP ${res.status} to ${operation}`, { operation, httpStatus: res.status });
+        const empty = text.trim() === "";
+        throw new ConnectorError(
+          "transient",
+          empty
+            ? `Vtiger answered HTTP ${res.status} with an empty body to ${operation} (an operation this Vtiger lacks, or its database is down)`
+            : `Vtiger answered HTTP ${res.status} to ${operation}`,
+          { operation, httpStatus: res.status, remoteCode: empty ? EMPTY_500 : undefined },
+        );
+      }
+      if (!envelope && /restricted file/i.test(text)) {
+        throw new ConnectorError(
+          "config",
+          `Vtiger's ${operation} is broken on this install: it answered "Sorry! Attempt to access restricted file." (a stock 8.4.0 bug). ` +
+            `A Vtiger admin fixes it with: ${CHANGE_PASSWORD_FIX_SQL}`,
+          { operation, httpStatus: res.status, remoteCode: RESTRICTED_FILE },
+        );
       }
       if (!res.ok && !(envelope && envelope.success === false)) {
         const kind = res.status === 401 ? "auth" : res.status === 403 ? "permission" : res.status === 404 ? "config" : "validation";
@@ -439,12 +466,13 @@ export class VtigerClient {
   }
 
   /**
-   * Many records by id: MassRetrieve with up to 200 ids per call (one call
-   * each). Where the server lacks MassRetrieve, falls back to
-   * `SELECT * FROM module WHERE id IN (…)` 100 at a time (needs `module`).
-   * Unknown or deleted ids are simply absent from the result.
+   * Many records by id: MassRetrieve with up to 200 ids per call where the
+   * server has it. Vtiger 8.4 open source does not (an empty HTTP 500, or a
+   * JSON UNKNOWN_OPERATION elsewhere): that is remembered and every id is
+   * read with `retrieve`. Unknown or deleted ids (ACCESS_DENIED on 8.4) are
+   * simply absent from the result.
    */
-  async retrieveMany(ids: readonly string[], module?: string): Promise<Map<string, VtigerRecord>> {
+  async retrieveMany(ids: readonly string[]): Promise<Map<string, VtigerRecord>> {
     const unique = [...new Set(ids)];
     const out = new Map<string, VtigerRecord>();
     let i = 0;
@@ -460,15 +488,21 @@ export class VtigerClient {
         for (const r of records) if (r && typeof r.id === "string") out.set(r.id, r);
         i += batch.length;
       } catch (e) {
-        const unsupported = e instanceof ConnectorError && (e.remoteCode === "UNKNOWN_OPERATION" || e.remoteCode === "OPERATION_NOT_SUPPORTED");
-        if (!unsupported || !module) throw e;
+        const code = e instanceof ConnectorError ? e.remoteCode : undefined;
+        if (code !== EMPTY_500 && code !== "UNKNOWN_OPERATION" && code !== "OPERATION_NOT_SUPPORTED") throw e;
         this.massRetrieveSupported = false;
       }
     }
-    for (; i < unique.length; i += VTQL_PAGE_SIZE) {
-      const batch = unique.slice(i, i + VTQL_PAGE_SIZE);
-      const rows = await this.query(`SELECT * FROM ${vtqlName(module!)} WHERE id IN (${batch.map((id) => vtqlString(id)).join(", ")})`);
-      for (const r of rows) out.set(r.id, r);
+    for (; i < unique.length; i++) {
+      const id = unique[i]!;
+      try {
+        out.set(id, await this.retrieve(id));
+      } catch (e) {
+        if (e instanceof ConnectorError && (e.kind === "not_found" || isMissingRecord(e))) continue;
+        // An empty 500 on retrieve as well is an outage, not a missing MassRetrieve: ask again next time.
+        if (e instanceof ConnectorError && e.remoteCode === EMPTY_500) this.massRetrieveSupported = true;
+        throw e;
+      }
     }
     return out;
   }
@@ -492,9 +526,27 @@ export class VtigerClient {
     return this.call("delete", { id }, "POST");
   }
 
-  /** One page of changes after `modifiedTime` (epoch seconds). */
+  /**
+   * One page of changes after `modifiedTime` (epoch seconds). 8.4 answers
+   * modifiedTime=0 with HTTP 500 (a PHP 8 TypeError, recorded 49), so the
+   * first cursor is sent as 1. The default syncType only returns the API
+   * user's own records (57): we ask for "application".
+   */
   syncPage(module: string, modifiedTime: number, syncType: VtigerSyncType = "application"): Promise<VtigerSyncPage> {
-    return this.call("sync", { modifiedTime: String(Math.floor(modifiedTime)), elementType: vtqlName(module), syncType }, "GET");
+    const from = Math.max(1, Math.floor(modifiedTime));
+    return this.call("sync", { modifiedTime: String(from), elementType: vtqlName(module), syncType }, "GET");
+  }
+
+  /**
+   * The VTQL stand-in for `sync` where sync is broken (stock 8.4.0): records
+   * modified after `modifiedTime`, oldest first, at most 100. Deletions are
+   * not visible this way.
+   */
+  modifiedSince(module: string, modifiedTime: number): Promise<VtigerRecord[]> {
+    const since = new Date(Math.max(0, Math.floor(modifiedTime)) * 1000).toISOString().replace("T", " ").slice(0, 19);
+    return this.query(
+      `SELECT * FROM ${vtqlName(module)} WHERE modifiedtime > ${vtqlString(since)} ORDER BY modifiedtime LIMIT ${VTQL_PAGE_SIZE}`,
+    );
   }
 
   /** Every change after `modifiedTime`, following `more`; the last page's time is the next cursor. */

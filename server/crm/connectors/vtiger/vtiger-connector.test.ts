@@ -214,7 +214,9 @@ describe("reading records", () => {
     expect(got[0]!.localId).toBe("cust_a");
     expect(got[0]!.data).not.toHaveProperty("description");
     expect(got[0]!.data).toMatchObject({ lastname: "A" });
+    // Vtiger 8.4 has no MassRetrieve: one try, then one retrieve per id (the missing one is simply absent).
     expect(connector.client.stats.byOperation.massretrieve).toBe(1);
+    expect(connector.client.stats.byOperation.retrieve).toBe(3);
   });
 
   it("findByExternalKey finds the record holding our id, or null", async () => {
@@ -224,7 +226,7 @@ describe("reading records", () => {
     expect(await connector.findByExternalKey("Contacts", "nobody")).toBeNull();
   });
 
-  it("deleteRecord is idempotent", async () => {
+  it("deleteRecord is idempotent: 8.4's ACCESS_DENIED for a second delete counts as done (recorded 30)", async () => {
     const { connector, fake: f } = await setup();
     const rec = f.records.seed({ module: "Contacts", fields: { lastname: "Gone" } });
     expect(await connector.deleteRecord("Contacts", rec.id)).toEqual({ deleted: true });
@@ -286,6 +288,51 @@ describe("pullChanges", () => {
     expect(page.updated).toEqual([]);
   });
 
+  it("starts from a cursor 8.4 accepts: never modifiedTime=0, which is an HTTP 500 (recorded 49)", async () => {
+    const { connector, fake: f } = await setup();
+    f.records.seed({ module: "Contacts", fields: { lastname: "First" }, modifiedTime: new Date(T0) });
+    const page = await connector.pullChanges({ module: "Contacts", cursor: null });
+    expect(page.updated).toHaveLength(1);
+    expect(page.notice).toBeUndefined();
+  });
+
+  it("on a stock install (sync always HTTP 500) pulls by query with paging, and tells the admin the one-line fix", async () => {
+    const { connector, fake: f } = await setup({ Contacts: CONTACTS }, { stockInstall: true });
+    for (let i = 0; i < 150; i++) {
+      f.records.seed({ module: "Contacts", fields: { lastname: `Q${i}` }, modifiedTime: new Date(T0 + i * 1000) });
+    }
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let notice: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const page: Awaited<ReturnType<typeof connector.pullChanges>> = await connector.pullChanges({ module: "Contacts", cursor });
+      page.updated.forEach((r) => seen.add(r.externalId));
+      notice = page.notice;
+      cursor = page.nextCursor;
+      if (!page.more) break;
+    }
+    expect(seen.size).toBe(150);
+    expect(notice).toContain("INSERT INTO vtiger_ws_operation_parameters");
+    // sync was only tried (and read-retried) for the first page; every later page went straight to the query.
+    const syncCalls = f.calls.filter((c) => c.operation === "sync").length;
+    const later = f.records.seed({ module: "Contacts", fields: { lastname: "Later" }, modifiedTime: new Date(T0 + 500_000) });
+    const next = await connector.pullChanges({ module: "Contacts", cursor });
+    // The last second of the previous pull comes again (one-second resolution), nothing older.
+    expect(next.updated.map((r) => r.externalId).slice(-1)).toEqual([later.id]);
+    expect(next.updated.length).toBeLessThanOrEqual(2);
+    expect(f.calls.filter((c) => c.operation === "sync")).toHaveLength(syncCalls);
+  });
+
+  it("a sync 500 during a database outage is not mistaken for a broken sync", async () => {
+    const { connector, fake: f } = await setup();
+    await connector.pullChanges({ module: "Contacts", cursor: null });
+    f.setFault({ type: "http_500" });
+    expect((await rejects(connector.pullChanges({ module: "Contacts", cursor: null }))).kind).toBe("transient");
+    f.clearFaults();
+    const page = await connector.pullChanges({ module: "Contacts", cursor: null });
+    expect(page.notice).toBeUndefined();
+  });
+
   it("refuses a disabled module and a cursor that is not one", async () => {
     const { connector } = await setup();
     expect((await rejects(connector.pullChanges({ module: "Accounts", cursor: null }))).kind).toBe("config");
@@ -333,7 +380,9 @@ describe("notes and tasks", () => {
     const tasks = f.records.list("Calendar");
     const care = f.records.list("Users").filter((u) => u.fields.roleid === "H5" && u.fields.status === "Active");
     expect(tasks.map((t) => t.fields.assigned_user_id).sort()).toEqual(care.map((u) => u.id).sort());
-    expect(tasks[0]!.fields).toMatchObject({ contact_id: contact.id, due_date: "2026-03-10", taskstatus: "Not Started" });
+    expect(tasks[0]!.fields).toMatchObject({ contact_id: contact.id, due_date: "2026-03-10", taskstatus: "Not Started", activitytype: "Task" });
+    // time_start is mandatory on 8.4 (recorded 60), and an untyped task would be invisible to the retry's lookup.
+    expect(tasks[0]!.fields.time_start).toMatch(/^\d\d:\d\d:\d\d$/);
 
     const again = await connector.createTask(input);
     expect(again.created).toBe(0);
@@ -376,33 +425,41 @@ describe("user provisioning", () => {
     password: "S3cret-pass!",
   };
 
-  it("creates a user with the password, and a retried request adopts it instead of making another", async () => {
+  it("cannot create a user on 8.4: explains what the admin does in Vtiger, and sends no create", async () => {
     const { connector, fake: f } = await setup(modules);
-    const created = await connector.users.createUser(newUser);
-    expect(created).toMatchObject({ userName: "jdoe", active: true, roleId: "H5", created: true });
-    expect(f.userPassword(created.externalId)).toBe("S3cret-pass!");
-
-    const again = await connector.users.createUser({ ...newUser, password: "N3w-pass!" });
-    expect(again).toMatchObject({ externalId: created.externalId, created: false });
-    expect(f.records.list("Users").filter((u) => u.fields.user_name === "jdoe")).toHaveLength(1);
-    expect(f.userPassword(created.externalId)).toBe("N3w-pass!");
+    const e = await rejects(connector.users.createUser(newUser));
+    expect([e.kind, e.retryable]).toEqual(["config", false]);
+    expect(e.message).toContain("Settings > User Management > Users");
+    expect(f.calls.filter((c) => c.operation === "create")).toHaveLength(0);
   });
 
-  it("mirrors the active status and resets passwords", async () => {
-    const { connector, fake: f } = await setup(modules);
-    const u = await connector.users.createUser(newUser);
-    await connector.users.setUserActive(u.externalId, false);
-    expect(f.records.get(u.externalId)!.fields.status).toBe("Inactive");
-    await connector.users.setUserActive(u.externalId, true);
-    expect(f.records.get(u.externalId)!.fields.status).toBe("Active");
-    await connector.users.setUserPassword(u.externalId, "Reset-123");
-    expect(f.userPassword(u.externalId)).toBe("Reset-123");
+  it("links an existing user by user name or by e-mail, and sets its password", async () => {
+    const { connector, fake: f } = await setup(modules, {
+      users: [...USERS, { username: "jane.d", accessKey: "k9", roleId: "H5", isAdmin: false, email: "jdoe@example.test" }],
+    });
+    const byEmail = await connector.users.createUser(newUser);
+    expect(byEmail).toMatchObject({ userName: "jane.d", created: false });
+    expect((await connector.users.findUser("care1"))?.userName).toBe("care1");
+    await connector.users.setUserPassword(byEmail.externalId, "Reset-123");
+    expect(f.userPassword(byEmail.externalId)).toBe("Reset-123");
   });
 
-  it("lists users of a role, active only when asked", async () => {
-    const { connector } = await setup(modules);
-    expect((await connector.users.listUsers({ roleId: "H5" })).map((u) => u.userName)).toEqual(["care1", "care2", "care3"]);
+  it("mirrors Inactive; re-activating is refused by Vtiger and explained, not retried", async () => {
+    const { connector, fake: f } = await setup(modules);
+    const care1 = (await connector.users.findUser("care1"))!;
+    await connector.users.setUserActive(care1.externalId, false);
+    expect(f.records.get(care1.externalId)!.fields.status).toBe("Inactive");
+    expect(await connector.users.findUser("care1")).toBeNull();
+    const e = await rejects(connector.users.setUserActive(care1.externalId, true));
+    expect([e.kind, e.remoteCode]).toEqual(["config", "RECORD_NOT_FOUND"]);
+    expect(e.message).toContain("Status back to Active");
+  });
+
+  it("lists users of a role without a roleid condition (INVALID_ID_ATTRIBUTE on 8.4); inactive users are invisible", async () => {
+    const { connector, fake: f } = await setup(modules);
+    expect((await connector.users.listUsers({ roleId: "H5" })).map((u) => u.userName)).toEqual(["care1", "care2"]);
     expect((await connector.users.listUsers({ roleId: "H5", activeOnly: true })).map((u) => u.userName)).toEqual(["care1", "care2"]);
+    expect(f.calls.filter((c) => c.errorCode)).toEqual([]);
   });
 
   it("refuses provisioning when Users is not enabled, without calling Vtiger", async () => {
@@ -431,7 +488,7 @@ describe("only enabled fields are ever sent", () => {
     await connector.pushRecord({ module: "Contacts", localId: "z", externalId: c.externalId, data: { account_id: "11x1", phone: "1" }, idempotencyKey: "z2" });
     await connector.addNote({ module: "Contacts", externalId: c.externalId, text: "n", idempotencyKey: "z3" });
     await connector.createTask({ subject: "s", dueDate: new Date(), assignTo: { userId: f.adminUserId }, idempotencyKey: "z4" });
-    await connector.users.createUser({ userName: "u", email: "u@x.test", lastName: "U", roleId: "H5", active: true, password: "pw" });
+    await rejects(connector.users.createUser({ userName: "u", email: "u@x.test", lastName: "U", roleId: "H5", active: true, password: "pw" }));
     const allowed = (module: string) => new Set([...modules[module]!.fields, modules[module]!.externalKeyField, "id", "assigned_user_id"]);
     for (const w of writes(sent)) {
       const moduleName = w.elementType ?? "Contacts";

@@ -24,11 +24,12 @@ import {
   type TestConnectionResult,
 } from "../../connector";
 import { VtigerActivities } from "./vtiger-activities";
-import { VtigerClient, parseVtigerTime, type VtigerClientOptions, type VtigerRecord, type VtigerSyncType } from "./vtiger-client";
+import { SYNC_FIX_SQL, EMPTY_500 } from "./vtiger-errors";
+import { VtigerClient, isMissingRecord, parseVtigerTime, type VtigerClientOptions, type VtigerRecord, type VtigerSyncType } from "./vtiger-client";
 import { VTIGER_ENTITY_MODULES, defaultVtigerFieldMappings } from "./vtiger-defaults";
 import { ModuleGuard } from "./vtiger-module-guard";
 import { VtigerUsers } from "./vtiger-users";
-import { vtqlName, vtqlString } from "./vtql";
+import { VTQL_PAGE_SIZE, vtqlName, vtqlString } from "./vtql";
 
 export interface VtigerConnectorOptions {
   /** Use this client (tests, sharing one session); otherwise one is made from the config. */
@@ -48,6 +49,8 @@ export class VtigerConnector implements CrmConnector {
   private readonly activities: VtigerActivities;
   private readonly describeCache = new Map<string, Promise<ModuleDescription>>();
   private readonly syncType: VtigerSyncType;
+  /** Set once `sync` answered an empty HTTP 500 and a query worked: pulls go by query from then on. */
+  private syncBroken = false;
 
   constructor(
     private readonly config: ConnectionConfig,
@@ -159,6 +162,20 @@ export class VtigerConnector implements CrmConnector {
     return rows[0] ? this.ref(module, rows[0]) : null;
   }
 
+  /** The oldest record with the same e-mail that carries no one's key yet (Contacts: email, Accounts: email1). */
+  private async findUnlinkedByEmail(module: string, element: Record<string, unknown>): Promise<string | null> {
+    const emailField = EMAIL_FIELD_BY_MODULE[module];
+    const email = emailField ? element[emailField] : undefined;
+    if (!emailField || typeof email !== "string" || !email.trim()) return null;
+    const key = this.guard.config(module).externalKeyField;
+    const columns = key ? `${vtqlName(key)}, ${emailField}` : emailField;
+    const rows = await this.client.query(
+      `SELECT ${columns} FROM ${vtqlName(module)} WHERE ${emailField} = ${vtqlString(email.trim())} ORDER BY createdtime LIMIT 0, 20`,
+    );
+    const free = rows.find((r) => !key || !r[key]);
+    return free?.id ?? null;
+  }
+
   async pushRecord(input: PushRecordInput): Promise<PushRecordResult> {
     const cfg = this.guard.config(input.module);
     const { element, dropped } = this.guard.filterOutgoing(input.module, input.data);
@@ -174,6 +191,9 @@ export class VtigerConnector implements CrmConnector {
       const found = await this.findByExternalKey(input.module, input.localId);
       if (found) return update(found.externalId, true);
     }
+    // A record already in the CRM (onboarding over existing data) is adopted, never duplicated.
+    const sameEmail = await this.findUnlinkedByEmail(input.module, element);
+    if (sameEmail) return update(sameEmail, true);
     if (!element.assigned_user_id) {
       // Vtiger needs an owner on create; the API user owns what it makes unless mapped otherwise.
       element.assigned_user_id = (await this.client.getSession()).userId;
@@ -184,7 +204,7 @@ export class VtigerConnector implements CrmConnector {
 
   async fetchRecords(module: string, externalIds: readonly string[]): Promise<RemoteRecord[]> {
     this.guard.config(module);
-    const found = await this.client.retrieveMany(externalIds, module);
+    const found = await this.client.retrieveMany(externalIds);
     return externalIds.flatMap((id) => {
       const r = found.get(id);
       return r ? [this.toRemoteRecord(module, r)] : [];
@@ -197,7 +217,8 @@ export class VtigerConnector implements CrmConnector {
       await this.client.delete(externalId);
       return { deleted: true };
     } catch (e) {
-      if (e instanceof ConnectorError && e.kind === "not_found") return { deleted: false };
+      // 8.4 answers a second delete with ACCESS_DENIED (recorded 30): a retried delete is done, not refused.
+      if (e instanceof ConnectorError && (e.kind === "not_found" || isMissingRecord(e))) return { deleted: false };
       throw e;
     }
   }
@@ -214,7 +235,17 @@ export class VtigerConnector implements CrmConnector {
     if (!Number.isInteger(from) || from < 0) {
       throw new ConnectorError("config", `Not a Vtiger sync cursor: ${JSON.stringify(input.cursor)}`);
     }
-    const page = await this.client.syncPage(input.module, from, this.syncType);
+    if (this.syncBroken) return this.pullByQuery(input.module, from);
+    let page;
+    try {
+      page = await this.client.syncPage(input.module, from, this.syncType);
+    } catch (e) {
+      if (!(e instanceof ConnectorError) || e.remoteCode !== EMPTY_500) throw e;
+      // Stock 8.4.0 answers every sync with an empty HTTP 500. A query that works as well tells it from an outage.
+      const fallback = await this.pullByQuery(input.module, from);
+      this.syncBroken = true;
+      return fallback;
+    }
     const last = Number.isFinite(Number(page.lastModifiedTime)) ? Number(page.lastModifiedTime) : from;
     if (page.more && !(last > from)) {
       // Handing back the same cursor with more=true would make the caller loop forever.
@@ -231,6 +262,28 @@ export class VtigerConnector implements CrmConnector {
     };
   }
 
+  /**
+   * The pull where `sync` is broken: VTQL by modifiedtime, 100 rows a page.
+   * The next page starts one second before the last row's time, so rows of
+   * that second come again rather than being skipped (unless a whole page
+   * shares one second). Deletions cannot be seen this way.
+   */
+  private async pullByQuery(module: string, from: number): Promise<PullPage> {
+    const rows = await this.client.modifiedSince(module, from);
+    const last = rows.reduce((max, r) => Math.max(max, Math.floor((parseVtigerTime(r.modifiedtime)?.getTime() ?? 0) / 1000)), from);
+    const more = rows.length >= VTQL_PAGE_SIZE;
+    const next = more ? (last - 1 > from ? last - 1 : last) : Math.max(from, last - 1);
+    return {
+      updated: rows.map((r) => this.toRemoteRecord(module, r)),
+      deleted: [],
+      nextCursor: String(next),
+      more,
+      notice:
+        "Vtiger's sync operation is broken on this server (a stock 8.4.0 install bug), so changes are read by query and deletions in Vtiger are not seen. " +
+        `A Vtiger admin fixes it by running this once on Vtiger's database: ${SYNC_FIX_SQL}`,
+    };
+  }
+
   addNote(input: AddNoteInput): Promise<{ externalId: string; created: boolean }> {
     return this.activities.addNote(input);
   }
@@ -239,6 +292,9 @@ export class VtigerConnector implements CrmConnector {
     return this.activities.createTask(input);
   }
 }
+
+/** Where each module keeps the e-mail that identifies an existing record during onboarding. */
+const EMAIL_FIELD_BY_MODULE: Readonly<Record<string, string>> = { Contacts: "email", Accounts: "email1" };
 
 /** ConnectorFactory for the engine's registry. */
 export function createVtigerConnector(config: ConnectionConfig, options?: VtigerConnectorOptions): VtigerConnector {

@@ -42,7 +42,19 @@ export function defaultVtigerModules(): Record<string, ModuleSyncConfig> {
       externalKeyField: "cf_switchboard_id",
     },
     Calendar: {
-      fields: ["subject", "description", "date_start", "due_date", "taskstatus", "taskpriority", "contact_id", "parent_id", "assigned_user_id"],
+      fields: [
+        "subject",
+        "description",
+        "activitytype",
+        "date_start",
+        "time_start",
+        "due_date",
+        "taskstatus",
+        "taskpriority",
+        "contact_id",
+        "parent_id",
+        "assigned_user_id",
+      ],
     },
     ModComments: { fields: ["commentcontent", "related_to", "assigned_user_id"] },
     Users: {

@@ -4,6 +4,20 @@
  */
 import { ConnectorError, type ConnectorErrorKind } from "../../connector";
 
+/** Our code for HTTP 500 with an empty body: an operation this Vtiger lacks, a stock install's sync, or its database down (46–49, 96). */
+export const EMPTY_500 = "EMPTY_HTTP_500";
+
+/** Stock 8.4.0 changePassword answers HTTP 200 HTML "restricted file" (recorded 87). */
+export const RESTRICTED_FILE = "RESTRICTED_FILE";
+
+/** What an admin runs on a stock 8.4.0 database so `sync` works (Vtiger's installer leaves syncType out). */
+export const SYNC_FIX_SQL =
+  "INSERT INTO vtiger_ws_operation_parameters (operationid,name,type,sequence) VALUES ((SELECT operationid FROM vtiger_ws_operation WHERE name='sync'),'syncType','String',3);";
+
+/** What an admin runs so changePassword reaches its handler (the file moved in 8.4.0). */
+export const CHANGE_PASSWORD_FIX_SQL =
+  "UPDATE vtiger_ws_operation SET handler_path='include/Webservices/Custom/ChangePassword.php' WHERE name='changePassword';";
+
 /** Codes that mean "log in again": the operation itself was not performed. */
 export const SESSION_ERROR_CODES: ReadonlySet<string> = new Set(["INVALID_SESSIONID", "SESSION_EXPIRED", "SESSION_LEFT_IDLE"]);
 
@@ -41,6 +55,9 @@ const KIND_BY_CODE: Record<string, ConnectorErrorKind> = {
 export function missingFieldsFromMessage(message: string): string[] {
   const names = new Set<string>();
   for (const m of message.matchAll(/\(([A-Za-z0-9_]+)\)\s+does not have a value/g)) names.add(m[1]!);
+  // Vtiger 8.4 names the bare field: "lastname does not have a value" (recorded 15).
+  const bare = /^([A-Za-z0-9_]+) does not have a value$/.exec(message.trim());
+  if (bare) names.add(bare[1]!);
   const listed = /Mandatory Fields? Missing:\s*(.+)$/i.exec(message);
   if (listed) for (const n of listed[1]!.split(/[,\s]+/)) if (/^[A-Za-z0-9_]+$/.test(n)) names.add(n);
   return [...names];

@@ -1,7 +1,10 @@
 /**
- * Staff accounts in Vtiger's Users module: list by role, provision (looking
- * the user name up first, so a retried request never makes a second user),
- * mirror the active status, and set passwords through changePassword.
+ * Staff accounts in Vtiger's Users module: list by role, link an existing
+ * user by user name or e-mail, mirror the active status where Vtiger allows
+ * it, and set passwords through changePassword. Vtiger 8.4's webservice
+ * cannot create users (every roleid form is refused, recorded 72–79) and an
+ * Inactive user vanishes from it (83–86), so those two steps end in a plain
+ * explanation of what the admin does in Vtiger instead of a retry loop.
  * Passwords are only ever sent to Vtiger; they are not logged or returned.
  */
 import { ConnectorError, type CreateUserInput, type RemoteUser, type UserProvisioning } from "../../connector";
@@ -10,6 +13,12 @@ import type { ModuleGuard } from "./vtiger-module-guard";
 import { vtqlString } from "./vtql";
 
 const USER_COLUMNS = "user_name, first_name, last_name, email1, status, roleid";
+
+/** What the admin must do where Vtiger's webservice cannot create the user. */
+export const USER_CREATE_EXPLANATION = (userName: string, email: string) =>
+  `Vtiger's webservice cannot create users (it refuses every role), and no active Vtiger user has the user name ` +
+  `"${userName}" or the e-mail ${email}. A Vtiger admin creates the user under Settings > User Management > Users ` +
+  "(with that user name or e-mail and the role you chose); then link it here.";
 
 function toRemoteUser(r: VtigerRecord): RemoteUser {
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
@@ -32,18 +41,21 @@ export class VtigerUsers implements UserProvisioning {
 
   /** Reading users needs no enabled module: it is how tasks find their assignees. */
   async listUsers(filter: { roleId?: string; activeOnly?: boolean } = {}): Promise<RemoteUser[]> {
-    const where: string[] = [];
-    if (filter.roleId) where.push(`roleid = ${vtqlString(filter.roleId)}`);
-    if (filter.activeOnly) where.push(`status = 'Active'`);
-    const rows = await this.client.queryAll(
-      `SELECT ${USER_COLUMNS} FROM Users${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY user_name`,
-    );
-    return rows.map(toRemoteUser);
+    // roleid is a reference field: `WHERE roleid = 'H5'` is INVALID_ID_ATTRIBUTE (recorded 45), yet it reads
+    // back as the plain role id (71), so the role is filtered here. Inactive users are never listed (83).
+    const where = filter.activeOnly ? ` WHERE status = 'Active'` : "";
+    const rows = await this.client.queryAll(`SELECT ${USER_COLUMNS} FROM Users${where} ORDER BY user_name`);
+    return rows.map(toRemoteUser).filter((u) => !filter.roleId || u.roleId === filter.roleId);
   }
 
-  async findUser(userName: string): Promise<RemoteUser | null> {
-    const rows = await this.client.query(`SELECT ${USER_COLUMNS} FROM Users WHERE user_name = ${vtqlString(userName)} LIMIT 1`);
-    return rows[0] ? toRemoteUser(rows[0]) : null;
+  /** An active user by user name or, failing that, by e-mail; null when Vtiger shows none (inactive users are invisible). */
+  async findUser(userNameOrEmail: string): Promise<RemoteUser | null> {
+    const value = vtqlString(userNameOrEmail.trim());
+    const byName = await this.client.query(`SELECT ${USER_COLUMNS} FROM Users WHERE user_name = ${value} LIMIT 1`);
+    if (byName[0]) return toRemoteUser(byName[0]);
+    const byEmail = await this.client.query(`SELECT ${USER_COLUMNS} FROM Users WHERE email1 = ${value} LIMIT 2`);
+    // Two users sharing an e-mail: linking either would be a guess.
+    return byEmail.length === 1 ? toRemoteUser(byEmail[0]!) : null;
   }
 
   async createUser(input: CreateUserInput): Promise<RemoteUser & { created: boolean }> {
@@ -62,23 +74,26 @@ export class VtigerUsers implements UserProvisioning {
       if (existing.active !== input.active) await this.setUserActive(existing.externalId, input.active);
       return { ...existing, active: input.active, created: false };
     }
-    const element: Record<string, string> = {
-      user_name: input.userName,
-      email1: input.email,
-      last_name: input.lastName,
-      roleid: input.roleId,
-      status: input.active ? "Active" : "Inactive",
-      user_password: input.password,
-      confirm_password: input.password,
-    };
-    if (input.firstName && this.guard.isFieldEnabled("Users", "first_name")) element.first_name = input.firstName;
-    const created = await this.client.create("Users", element);
-    return { ...toRemoteUser(created), created: true };
+    const byEmail = await this.findUser(input.email);
+    if (byEmail) return { ...byEmail, created: false };
+    throw new ConnectorError("config", USER_CREATE_EXPLANATION(input.userName, input.email), { fields: ["user_name"] });
   }
 
   async setUserActive(externalId: string, active: boolean): Promise<void> {
     this.guard.require("Users", ["status"]);
-    await this.client.revise({ id: externalId, status: active ? "Active" : "Inactive" });
+    try {
+      await this.client.revise({ id: externalId, status: active ? "Active" : "Inactive" });
+    } catch (e) {
+      if (active && e instanceof ConnectorError && e.kind === "not_found") {
+        throw new ConnectorError(
+          "config",
+          "Vtiger hides Inactive users from its webservice, so this user cannot be re-activated from here. " +
+            "A Vtiger admin sets the user's Status back to Active under Settings > User Management > Users; the link then works again.",
+          { remoteCode: e.remoteCode, operation: "revise" },
+        );
+      }
+      throw e;
+    }
   }
 
   async setUserPassword(externalId: string, password: string): Promise<void> {

@@ -8,9 +8,9 @@ import { ConnectorError } from "../../connector";
 /** Vtiger answers at most this many rows per query. */
 export const VTQL_PAGE_SIZE = 100;
 
-/** A quoted VTQL string literal. */
+/** A quoted VTQL string literal: VTQL escapes a quote by doubling it; a backslash is a syntax error (recorded 37, 38). */
 export function vtqlString(value: string | number): string {
-  return `'${String(value).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  return `'${String(value).replace(/'/g, "''")}'`;
 }
 
 /** A module or field name, refused unless it is a plain identifier. */
