@@ -19,6 +19,11 @@ export interface CloseOptions {
   dueDays?: number;
   /** Terminate the subscription now: its current period ends now and is invoiced. */
   terminateNow?: boolean;
+  /**
+   * Upgrade now: the running period ends now and is invoiced on the old plan
+   * (base prorated by day); the rest of it runs on this plan.
+   */
+  changePlanTo?: string;
 }
 
 export interface CloseResult {
@@ -93,9 +98,10 @@ export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, op
       await lockSubscription(tx, subscriptionId);
       const sub = await tx.billingSubscription.findUnique({ where: { id: subscriptionId }, include: RATING_INCLUDE });
       if (!sub || sub.status === "terminated") return EMPTY;
-      if (!opts.terminateNow && sub.currentPeriodEnd.getTime() > now.getTime()) return EMPTY;
+      const cutNow = opts.terminateNow || opts.changePlanTo !== undefined;
+      if (!cutNow && sub.currentPeriodEnd.getTime() > now.getTime()) return EMPTY;
 
-      const end = opts.terminateNow && sub.currentPeriodEnd.getTime() > now.getTime() ? now : sub.currentPeriodEnd;
+      const end = cutNow && sub.currentPeriodEnd.getTime() > now.getTime() ? now : sub.currentPeriodEnd;
       const period: BillingPeriod = { start: sub.currentPeriodStart, end };
       const draft = await refreshDraftInvoice(tx, sub, period, now);
       const issued = await issueDraftInvoice(tx, draft.invoiceId, sub.serviceId, { now, dueDays });
@@ -114,8 +120,13 @@ export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, op
           data: { subscription: subscriptionJson(terminated) },
         });
         if (id) eventIds.push(id);
+      } else if (opts.changePlanTo !== undefined && end.getTime() < sub.currentPeriodEnd.getTime()) {
+        await tx.billingSubscription.update({
+          where: { id: sub.id },
+          data: { planId: opts.changePlanTo, pendingPlanId: null, currentPeriodStart: end },
+        });
       } else {
-        const nextPlan = sub.pendingPlan ?? sub.plan;
+        const nextPlan = opts.changePlanTo ? { id: opts.changePlanTo, interval: sub.plan.interval } : (sub.pendingPlan ?? sub.plan);
         await tx.billingSubscription.update({
           where: { id: sub.id },
           data: {
