@@ -125,11 +125,36 @@ export const apiSubscriptionChangeSchema = z.object({
   }),
 });
 
+const cents = () =>
+  z
+    .number({ error: "must be a whole number of minor units (cents)" })
+    .int("must be a whole number of minor units (cents)")
+    .min(0, "cannot be negative")
+    .max(1e13, "is too large");
+
+export const LAGO_CREDIT_NOTE_REASONS = ["duplicated_charge", "product_unsatisfactory", "order_change", "order_cancellation", "fraudulent_charge", "other"] as const;
+
+/**
+ * Lago's CreditNoteCreateInput (credit_amount_cents, refund_amount_cents,
+ * items per fee), plus our earlier decimal `amount` and free-text reason.
+ */
 export const apiCreditNoteSchema = z.object({
   credit_note: z.object({
     invoice_id: externalId("credit_note.invoice_id"),
-    amount: decimalString("credit_note.amount", MONEY_DECIMALS).optional().describe("Amount including tax; omit to credit everything left"),
-    reason: z.string({ error: "credit_note.reason is required" }).trim().min(1, "credit_note.reason is required").max(500),
+    reason: z.string({ error: "credit_note.reason must be a string" }).trim().min(1).max(500).optional(),
+    description: nullableText(500),
+    credit_amount_cents: cents().nullish(),
+    refund_amount_cents: cents().nullish(),
+    offset_amount_cents: z
+      .number()
+      .nullish()
+      .refine((v) => !v, "credit_note.offset_amount_cents is not supported: credit what is owed or refund what was paid"),
+    items: z
+      .array(z.object({ fee_id: z.string({ error: "fee_id is required" }).min(1, "fee_id is required"), amount_cents: cents() }))
+      .max(200)
+      .optional(),
+    amount: decimalString("credit_note.amount", MONEY_DECIMALS).optional().describe("Ours: amount including tax; omit to credit everything left"),
+    metadata: refused("credit_note.metadata", "credit notes carry no metadata here"),
   }),
 });
 

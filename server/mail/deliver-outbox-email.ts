@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { resolveAttachments } from "./resolve-attachments";
 import { getSmtpTransport } from "./smtp-transport";
 
 const LOCK_MS = 2 * 60 * 1000;
@@ -39,6 +40,7 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
       subject: email.subject,
       text: email.text,
       html: email.html ?? undefined,
+      attachments: await resolveAttachments(db, email.attachments),
     });
     await db.outboxEmail.update({
       where: { id },

@@ -1,5 +1,7 @@
 import type { DbOrTx } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
+import type { EmailAttachmentRef } from "./resolve-attachments";
 
 export interface OutgoingEmail {
   to: string;
@@ -7,6 +9,8 @@ export interface OutgoingEmail {
   text: string;
   html?: string;
   category?: string;
+  /** Documents rendered and attached at send time (see resolve-attachments.ts). */
+  attachments?: EmailAttachmentRef[];
 }
 
 /**
@@ -28,6 +32,7 @@ export async function enqueueEmail(
       text: email.text,
       html: email.html,
       category: email.category ?? "general",
+      ...(email.attachments?.length ? { attachments: email.attachments as unknown as Prisma.InputJsonValue } : {}),
       status: smtpConfigured ? "PENDING" : "NOT_SENT",
     },
     select: { id: true },
