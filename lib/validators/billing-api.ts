@@ -20,7 +20,10 @@ const text = (max: number) => z.string().trim().max(max).optional();
  * silently dropped.
  */
 const refused = (field: string, reason: string) =>
-  z.unknown().refine((v) => v === undefined || v === null || (Array.isArray(v) && v.length === 0), `${field} is not supported: ${reason}`);
+  z
+    .unknown()
+    .refine((v) => v === undefined || v === null || (Array.isArray(v) && v.length === 0), `${field} is not supported: ${reason}`)
+    .optional();
 
 const nullableText = (max: number) => z.string().trim().max(max).nullish();
 

@@ -32,7 +32,7 @@ export interface CreditNoteShape {
   creditAmount?: string;
   subtotal?: string;
   /** Field names to report errors under (Lago's *_amount_cents). */
-  fields?: { credit: string; refund: string };
+  fields?: { credit: string; refund: string; total: string };
 }
 
 /** Splits a credit between the unpaid part and a refund; throws when it exceeds what can be credited. */
@@ -47,18 +47,19 @@ export function planCreditNote(invoice: {
   const refundable = BillingDecimal.max(dec(invoice.amountPaid).minus(invoice.amountRefunded), 0);
   const creditable = unpaid.plus(refundable);
   const amount = requested === undefined ? creditable : dec(requested);
+  const totalField = shape.fields?.total ?? "amount";
   if (amount.lessThanOrEqualTo(0)) {
     throw new BillingError("validation_failed", creditable.isZero() ? "Nothing is left to credit on this invoice" : "Amount must be greater than 0", {
-      fieldErrors: { amount: "Amount must be greater than 0" },
+      fieldErrors: { [totalField]: "Amount must be greater than 0" },
     });
   }
   if (amount.greaterThan(creditable)) {
     const message = `At most ${creditable.toFixed(2)} can be credited on this invoice`;
-    throw new BillingError("validation_failed", message, { fieldErrors: { amount: message } });
+    throw new BillingError("validation_failed", message, { fieldErrors: { [totalField]: message } });
   }
   const creditAmount = shape.creditAmount === undefined ? BillingDecimal.min(amount, unpaid) : dec(shape.creditAmount);
   if (shape.creditAmount !== undefined) {
-    const fields = shape.fields ?? { credit: "credit_amount", refund: "refund_amount" };
+    const fields = shape.fields ?? { credit: "credit_amount", refund: "refund_amount", total: "amount" };
     if (creditAmount.greaterThan(unpaid)) {
       const message = `At most ${unpaid.toFixed(2)} is still owed on this invoice; refund the rest`;
       throw new BillingError("validation_failed", message, { fieldErrors: { [fields.credit]: message } });

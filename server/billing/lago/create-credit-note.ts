@@ -20,7 +20,7 @@ import { fromCents } from "./minor-units";
 
 type Input = z.output<typeof apiCreditNoteSchema>["credit_note"];
 
-const FIELDS = { credit: "credit_note.credit_amount_cents", refund: "credit_note.refund_amount_cents" };
+const FIELDS = { credit: "credit_note.credit_amount_cents", refund: "credit_note.refund_amount_cents", total: "credit_note.credit_amount_cents" };
 
 export async function createLagoCreditNote(db: Db, stripe: Stripe | null, serviceId: string, input: Input) {
   const invoice = await getInvoiceOrThrow(db, input.invoice_id, { serviceId });
