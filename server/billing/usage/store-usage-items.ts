@@ -11,6 +11,7 @@
  */
 import type { UsageItem } from "@/lib/validators/billing";
 import type { DbOrTx } from "@/server/db";
+import { dec } from "../wire";
 
 export type UsageItemStatus = "accepted" | "duplicate" | "rejected";
 
@@ -133,7 +134,7 @@ export async function storeUsageItems(
 
 function sameCounter(a: UsageItem, b: UsageItem): boolean {
   return (
-    a.quantity === b.quantity && a.periodFrom.getTime() === b.periodFrom.getTime() && a.periodTo.getTime() === b.periodTo.getTime() && a.uniqueKey === b.uniqueKey
+    dec(a.quantity).equals(dec(b.quantity)) && a.periodFrom.getTime() === b.periodFrom.getTime() && a.periodTo.getTime() === b.periodTo.getTime() && a.uniqueKey === b.uniqueKey
   );
 }
 
