@@ -26,7 +26,8 @@ export function lagoInvoiceStatus(status: BillingInvoice["status"]) {
 
 export function lagoPaymentStatus(invoice: Pick<BillingInvoice, "status" | "lastPaymentError">) {
   if (invoice.status === "paid") return "succeeded" as const;
-  if (invoice.status === "uncollectible" || (invoice.status === "open" && invoice.lastPaymentError)) return "failed" as const;
+  const failed = invoice.lastPaymentError !== null && !invoice.lastPaymentError.startsWith("below_minimum");
+  if (invoice.status === "uncollectible" || (invoice.status === "open" && failed)) return "failed" as const;
   return "pending" as const;
 }
 
