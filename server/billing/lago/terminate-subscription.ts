@@ -8,7 +8,7 @@
 import type { Db } from "@/server/db";
 import { billingConfig } from "../billing-config";
 import { dispatchBillingEvents, dispatchIssuedInvoices } from "../dispatch";
-import { BillingError, invalidState, refuseField } from "../errors";
+import { invalidState, refuseField } from "../errors";
 import { closeSubscriptionPeriod } from "../rating/close-period";
 import { cancelSubscriptionAtPeriodEnd } from "../subscriptions/subscriptions";
 

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { apiSubscriptionChangeSchema } from "@/lib/validators/billing-api";
 import type { Db } from "@/server/db";
 import { getPlanByCodeOrThrow } from "../catalog/plans";
-import { BillingError, refuseField } from "../errors";
+import { refuseField } from "../errors";
 import { cancelSubscriptionAtPeriodEnd, changeSubscriptionPlan } from "../subscriptions/subscriptions";
 import { upgradeSubscriptionNow } from "./upgrade-subscription";
 
