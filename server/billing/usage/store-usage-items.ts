@@ -161,33 +161,20 @@ interface Written {
 }
 
 /**
- * One statement for the whole batch. The CTE's INSERT skips keys that exist
- * (atomically with the check, so concurrent duplicates race safely); the
- * outer SELECT compares each skipped item with the row already stored (the
- * statement's snapshot sees rows committed before it, not its own inserts).
+ * One INSERT for the whole batch; keys that exist are skipped by the unique
+ * index, atomically with the check, so concurrent duplicates race safely.
+ * Only when some were skipped, a second statement reads what those keys hold
+ * (through the same index), to tell a retry from a key reused for another
+ * counter. A skipped key whose row is not visible yet (a concurrent writer
+ * still in its transaction) counts as a duplicate.
  */
 async function insertUsageRows(db: DbOrTx, rows: readonly Row[]): Promise<Map<string, Written>> {
   if (rows.length === 0) return new Map();
-  const returned = await db.$queryRawUnsafe<
-    Array<{ subscriptionId: string; metricId: string; idempotencyKey: string; insertedId: string | null; existingId: string | null; same: boolean | null }>
-  >(
-    `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[])
-         AS t("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
-     ), ins AS (
-       INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
-       SELECT * FROM input
-       ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
-       RETURNING "id", "subscriptionId", "metricId", "idempotencyKey"
-     )
-     SELECT i."subscriptionId", i."metricId", i."idempotencyKey", ins."id"::text AS "insertedId", r."id"::text AS "existingId",
-            CASE WHEN r."id" IS NULL THEN NULL
-                 ELSE r."quantity" = i."quantity" AND r."periodStart" = i."periodStart" AND r."periodEnd" = i."periodEnd"
-                      AND r."uniqueKey" IS NOT DISTINCT FROM i."uniqueKey" END AS same
-       FROM input i
-       LEFT JOIN ins ON ins."subscriptionId" = i."subscriptionId" AND ins."metricId" = i."metricId" AND ins."idempotencyKey" = i."idempotencyKey"
-       LEFT JOIN "BillingUsageRecord" r ON ins."id" IS NULL
-            AND r."subscriptionId" = i."subscriptionId" AND r."metricId" = i."metricId" AND r."idempotencyKey" = i."idempotencyKey"`,
+  const inserted = await db.$queryRawUnsafe<Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>>(
+    `INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[])
+     ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
+     RETURNING "id"::text AS id, "subscriptionId", "metricId", "idempotencyKey"`,
     rows.map((r) => r.subscriptionId),
     rows.map((r) => r.metricId),
     rows.map((r) => r.item.periodFrom.toISOString()),
@@ -196,10 +183,33 @@ async function insertUsageRows(db: DbOrTx, rows: readonly Row[]): Promise<Map<st
     rows.map((r) => r.item.uniqueKey ?? null),
     rows.map((r) => r.item.idempotencyKey),
   );
-  return new Map(
-    returned.map((r) => [
-      rowKey(r.subscriptionId, r.metricId, r.idempotencyKey),
-      { id: r.insertedId ?? r.existingId, inserted: r.insertedId !== null, same: r.insertedId !== null ? null : r.same },
-    ]),
+  const out = new Map<string, Written>(
+    inserted.map((r) => [rowKey(r.subscriptionId, r.metricId, r.idempotencyKey), { id: r.id, inserted: true, same: null }]),
   );
+  const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
+  if (skipped.length === 0) return out;
+  const held = await db.$queryRawUnsafe<
+    Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string; periodStart: Date; periodEnd: Date; quantity: string; uniqueKey: string | null }>
+  >(
+    `SELECT r."id"::text AS id, r."subscriptionId", r."metricId", r."idempotencyKey", r."periodStart", r."periodEnd", r."quantity"::text AS quantity, r."uniqueKey"
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS k("subscriptionId", "metricId", "idempotencyKey")
+       JOIN "BillingUsageRecord" r
+         ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
+    skipped.map((r) => r.subscriptionId),
+    skipped.map((r) => r.metricId),
+    skipped.map((r) => r.item.idempotencyKey),
+  );
+  const heldByKey = new Map(held.map((h) => [rowKey(h.subscriptionId, h.metricId, h.idempotencyKey), h]));
+  for (const row of skipped) {
+    const key = rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey);
+    const h = heldByKey.get(key);
+    out.set(key, {
+      id: h?.id ?? null,
+      inserted: false,
+      same: h
+        ? sameCounter(row.item, { ...row.item, quantity: h.quantity, periodFrom: new Date(h.periodStart), periodTo: new Date(h.periodEnd), uniqueKey: h.uniqueKey })
+        : null,
+    });
+  }
+  return out;
 }
