@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sendSignedWebhook } from "./fakes/stripe";
-import { queryDb, readRuntime } from "./support/runtime";
+import { latestEmailTo, linkIn, queryDb, readRuntime } from "./support/runtime";
 import { STORAGE } from "./support/storage";
 
 test.use({ storageState: STORAGE.admin });
@@ -103,6 +103,15 @@ test("a plan with a metered charge bills a subscriber's usage with overage and t
   const badge = (text: string) => page.getByRole("article").locator('[data-slot="badge"]', { hasText: text });
   await expect(badge("Open")).toBeVisible();
   const invoiceId = new URL(page.url()).pathname.split("/").pop()!;
+
+  // 6b. The issued invoice went to the billing contact with its PDF attached and a signed link to it.
+  const mail = await latestEmailTo(`billing-${run}@example.test`, "Invoice INV-%");
+  expect(mail.subject).toMatch(/^Invoice INV-\d{6}: CAD 135\.60$/);
+  const pdf = await request.get(linkIn(mail.text, "/api/billing/documents/invoice/"));
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const attached = await queryDb<{ attachments: unknown }>(`SELECT attachments FROM "OutboxEmail" WHERE subject = $1`, [mail.subject]);
+  expect(attached[0]?.attachments).toEqual([{ kind: "billing_invoice", id: invoiceId }]);
 
   // 7. Stripe reports the payment: a signed webhook marks the invoice paid.
   const { appUrl, fakes } = readRuntime();

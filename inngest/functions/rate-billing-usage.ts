@@ -17,7 +17,7 @@ export const rateBillingUsage = inngest.createFunction(
     const subscriptionId =
       event.name === billingRatingRequested.name ? (event.data as { subscriptionId?: string }).subscriptionId : undefined;
     const closed = await step.run("close-ended-periods", async () => {
-      if (subscriptionId) return { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [] };
+      if (subscriptionId) return { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [], emailIds: [] };
       return closeDuePeriods(db, { dueDays: billingConfig().invoiceDueDays });
     });
     const rated = await step.run("rate-open-periods", () => rateOpenPeriods(db, { subscriptionId }));

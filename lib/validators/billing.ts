@@ -132,6 +132,14 @@ export const metricSchema = z.object({
     .refine((n) => n <= QUANTITY_DECIMALS, `Rounding precision can be at most ${QUANTITY_DECIMALS} decimal places`)
     .default(0)
     .describe("Decimal places kept by the rounding (0 = whole units)"),
+  fieldName: z
+    .string()
+    .trim()
+    .max(100, "Event property can be at most 100 characters")
+    .regex(/^[A-Za-z0-9_.-]*$/, "Event property is a key such as seconds or user_id")
+    .nullish()
+    .transform((v) => v || null)
+    .describe("Lago events: the properties key whose value is aggregated; empty counts events"),
 });
 export type MetricInput = z.input<typeof metricSchema>;
 export type Metric = z.output<typeof metricSchema>;
@@ -482,6 +490,13 @@ export const customerSchema = z.object({
     .transform((v) => (v ? v.toUpperCase() : null))
     .refine((v) => v === null || /^[A-Z]{2}$/.test(v), "Country must be a two-letter code such as CA or US"),
   taxId: optionalText("Tax id", 64),
+  legalName: optionalText("Legal name", 200),
+  currency: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v.toUpperCase() : null))
+    .refine((v) => v === null || /^[A-Z]{3}$/.test(v), "Currency must be a three-letter code such as CAD"),
   taxRatePercent: taxRatePercentSchema.default("0"),
   organisationId: z.string().trim().nullish().transform((v) => v || null),
 });

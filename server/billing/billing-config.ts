@@ -52,6 +52,9 @@ export interface BillingConfig {
   webhookRetryScheduleMs: number[];
   dunningScheduleMs: number[];
   invoiceDueDays: number;
+  /** APP_URL and NEXTAUTH_SECRET (validated in server/config.ts): signed links to invoice and credit-note PDFs. */
+  appUrl: string;
+  documentSecret: string;
 }
 
 /** Parses the billing variables from `env` (process.env by default); throws naming the bad variable. */
@@ -70,5 +73,7 @@ export function billingConfig(env: NodeJS.ProcessEnv = process.env): BillingConf
     webhookRetryScheduleMs: parseRetrySchedule(c.BILLING_WEBHOOK_RETRY_SCHEDULE),
     dunningScheduleMs: parseRetrySchedule(c.BILLING_DUNNING_SCHEDULE),
     invoiceDueDays: c.BILLING_INVOICE_DUE_DAYS,
+    appUrl: env.APP_URL || "http://localhost:3000",
+    documentSecret: env.NEXTAUTH_SECRET ?? "",
   };
 }

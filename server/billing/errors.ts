@@ -55,3 +55,8 @@ export function invalidState(message: string, details: Record<string, unknown> =
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
+
+/** A 422 naming one request field, e.g. a Lago field that would change money and is not supported. */
+export function refuseField(field: string, message: string): never {
+  throw new BillingError("validation_failed", message, { fieldErrors: { [field]: message } });
+}

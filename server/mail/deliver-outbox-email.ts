@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { maskTokens } from "@/server/security/mask-tokens";
 import { openEmailBody } from "./sealed-email-body";
+import { resolveAttachments } from "./resolve-attachments";
 import { getSmtpTransport } from "./smtp-transport";
 
 const LOCK_MS = 2 * 60 * 1000;
@@ -47,6 +48,7 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
       subject: email.subject,
       text: body.text,
       html: body.html ?? undefined,
+      attachments: await resolveAttachments(db, email.attachments),
     });
     // The links it carries now live only in the recipient's mailbox.
     await db.outboxEmail.update({

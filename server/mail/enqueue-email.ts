@@ -1,7 +1,9 @@
 import type { DbOrTx } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { maskTokens } from "@/server/security/mask-tokens";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
 import { sealEmailBody } from "./sealed-email-body";
+import type { EmailAttachmentRef } from "./resolve-attachments";
 
 export interface OutgoingEmail {
   to: string;
@@ -9,6 +11,8 @@ export interface OutgoingEmail {
   text: string;
   html?: string;
   category?: string;
+  /** Documents rendered and attached at send time (see resolve-attachments.ts). */
+  attachments?: EmailAttachmentRef[];
 }
 
 /**
@@ -33,6 +37,7 @@ export async function enqueueEmail(
       html: email.html === undefined ? undefined : maskTokens(email.html),
       sealedBody: sealEmailBody({ text: email.text, html: email.html ?? null }),
       category: email.category ?? "general",
+      ...(email.attachments?.length ? { attachments: email.attachments as unknown as Prisma.InputJsonValue } : {}),
       status: smtpConfigured ? "PENDING" : "NOT_SENT",
     },
     select: { id: true },

@@ -1,7 +1,9 @@
 /**
  * The frame of every /api/billing/v1 route: bearer API key → service,
- * per-service rate limit (429 + Retry-After), and errors as
- * `{ code, message, details }` with the right 4xx. Only a bug gives a 500.
+ * per-service rate limit (429 + Retry-After), and errors as Lago answers
+ * them (`{ status, error, code, error_details }`, which its official client
+ * reads) plus our `message` and `details`, with the right 4xx. Only a bug
+ * gives a 500.
  */
 import type { z } from "zod";
 import { findUnstorable } from "@/lib/validators/text";
@@ -32,8 +34,36 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   });
 }
 
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  402: "Payment Required",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** Lago's error_details: each invalid field with its messages. */
+function lagoErrorDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const fieldErrors = details.fieldErrors;
+  if (!fieldErrors || typeof fieldErrors !== "object") return details;
+  return Object.fromEntries(Object.entries(fieldErrors as Record<string, unknown>).map(([field, message]) => [field, [message]]));
+}
+
 export function errorResponse(status: number, code: string, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return jsonResponse(status, { code, message, details }, headers);
+  // Lago names a failed validation "validation_errors"; everything else keeps our stable code.
+  const lagoCode = code === "validation_failed" ? "validation_errors" : code;
+  return jsonResponse(
+    status,
+    { status, error: REASONS[status] ?? "Error", code: lagoCode, error_details: lagoErrorDetails(details), message, details },
+    headers,
+  );
 }
 
 const lastUsedWrites = new Map<string, number>();
@@ -123,5 +153,12 @@ export function pagingFrom(url: URL): { page: number; pageSize: number } {
 
 /** Lago's list metadata. */
 export function pageMeta(result: { total: number; page: number; pageSize: number }) {
-  return { current_page: result.page, total_pages: Math.max(1, Math.ceil(result.total / result.pageSize)), total_count: result.total };
+  const totalPages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  return {
+    current_page: result.page,
+    next_page: result.page < totalPages ? result.page + 1 : null,
+    prev_page: result.page > 1 ? result.page - 1 : null,
+    total_pages: totalPages,
+    total_count: result.total,
+  };
 }

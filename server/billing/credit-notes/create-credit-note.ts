@@ -23,6 +23,18 @@ export interface CreditNotePlan {
   refundAmount: string;
 }
 
+/**
+ * How the caller wants the note built (Lago's credit note): the part taken
+ * off what is owed (the rest is refunded), and the pre-tax subtotal when it
+ * comes from per-line items. Each is honoured or refused by name.
+ */
+export interface CreditNoteShape {
+  creditAmount?: string;
+  subtotal?: string;
+  /** Field names to report errors under (Lago's *_amount_cents). */
+  fields?: { credit: string; refund: string; total: string };
+}
+
 /** Splits a credit between the unpaid part and a refund; throws when it exceeds what can be credited. */
 export function planCreditNote(invoice: {
   total: string;
@@ -30,22 +42,37 @@ export function planCreditNote(invoice: {
   amountCredited: string;
   amountRefunded: string;
   taxRatePercent: string;
-}, requested: string | undefined): CreditNotePlan {
+}, requested: string | undefined, shape: CreditNoteShape = {}): CreditNotePlan {
   const unpaid = BillingDecimal.max(dec(invoice.total).minus(invoice.amountPaid).minus(invoice.amountCredited), 0);
   const refundable = BillingDecimal.max(dec(invoice.amountPaid).minus(invoice.amountRefunded), 0);
   const creditable = unpaid.plus(refundable);
   const amount = requested === undefined ? creditable : dec(requested);
+  const totalField = shape.fields?.total ?? "amount";
   if (amount.lessThanOrEqualTo(0)) {
     throw new BillingError("validation_failed", creditable.isZero() ? "Nothing is left to credit on this invoice" : "Amount must be greater than 0", {
-      fieldErrors: { amount: "Amount must be greater than 0" },
+      fieldErrors: { [totalField]: "Amount must be greater than 0" },
     });
   }
   if (amount.greaterThan(creditable)) {
     const message = `At most ${creditable.toFixed(2)} can be credited on this invoice`;
-    throw new BillingError("validation_failed", message, { fieldErrors: { amount: message } });
+    throw new BillingError("validation_failed", message, { fieldErrors: { [totalField]: message } });
   }
-  const creditAmount = BillingDecimal.min(amount, unpaid);
-  const split = computeTax({ amount: amount.toFixed(2), rate: percentToRate(invoice.taxRatePercent), behaviour: "inclusive" });
+  const creditAmount = shape.creditAmount === undefined ? BillingDecimal.min(amount, unpaid) : dec(shape.creditAmount);
+  if (shape.creditAmount !== undefined) {
+    const fields = shape.fields ?? { credit: "credit_amount", refund: "refund_amount", total: "amount" };
+    if (creditAmount.greaterThan(unpaid)) {
+      const message = `At most ${unpaid.toFixed(2)} is still owed on this invoice; refund the rest`;
+      throw new BillingError("validation_failed", message, { fieldErrors: { [fields.credit]: message } });
+    }
+    if (amount.minus(creditAmount).greaterThan(refundable)) {
+      const message = `At most ${refundable.toFixed(2)} was paid and can be refunded`;
+      throw new BillingError("validation_failed", message, { fieldErrors: { [fields.refund]: message } });
+    }
+  }
+  const split =
+    shape.subtotal === undefined
+      ? computeTax({ amount: amount.toFixed(2), rate: percentToRate(invoice.taxRatePercent), behaviour: "inclusive" })
+      : { net: dec(shape.subtotal), tax: amount.minus(shape.subtotal) };
   return {
     total: amount.toFixed(2),
     subtotal: split.net.toFixed(2),
@@ -55,7 +82,12 @@ export function planCreditNote(invoice: {
   };
 }
 
-export async function createCreditNote(db: Db, stripe: Stripe | null, input: CreditNoteInput, now: Date = new Date()) {
+export async function createCreditNote(
+  db: Db,
+  stripe: Stripe | null,
+  input: CreditNoteInput & { shape?: CreditNoteShape; items?: Array<{ lineId: string; amount: string }> },
+  now: Date = new Date(),
+) {
   const data = creditNoteSchema.parse(input);
   const invoice = await db.billingInvoice.findUnique({ where: { id: data.invoiceId } });
   if (!invoice) throw notFound("Invoice", data.invoiceId);
@@ -71,6 +103,7 @@ export async function createCreditNote(db: Db, stripe: Stripe | null, input: Cre
       taxRatePercent: invoice.taxRatePercent.toFixed(),
     },
     data.amount,
+    input.shape,
   );
 
   // Refund first (idempotent per note id): if Stripe refuses, nothing is written.
@@ -110,6 +143,7 @@ export async function createCreditNote(db: Db, stripe: Stripe | null, input: Cre
         creditAmount: plan.creditAmount,
         refundAmount: plan.refundAmount,
         stripeRefundId: refund?.id ?? null,
+        items: input.items ?? undefined,
         createdAt: now,
       },
     });

@@ -12,6 +12,7 @@ import { logger } from "@/server/logger";
 import { BillingError, invalidState, notFound } from "../errors";
 import { amountDue } from "../invoices/invoice-json";
 import { dec, toMinorUnits } from "../wire";
+import { belowMinimumReason } from "./minimum-charge";
 import { lockInvoice, recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 
 export interface ChargeOptions {
@@ -45,6 +46,12 @@ async function claimAttempt(db: Db, invoiceId: string, now: Date, force: boolean
     if (invoice.status !== "open") return { skipped: `invoice is ${invoice.status}` };
     const due = amountDue(invoice);
     if (dec(due).lessThanOrEqualTo(0)) return { skipped: "nothing is due" };
+    const tooSmall = belowMinimumReason(due, invoice.currency);
+    if (tooSmall) {
+      // Stripe would refuse it (amount_too_small): no attempt, no dunning.
+      await tx.billingInvoice.update({ where: { id: invoiceId }, data: { nextPaymentAttemptAt: null, lastPaymentError: `below_minimum: ${tooSmall}` } });
+      return { skipped: tooSmall };
+    }
     if (!force && (invoice.nextPaymentAttemptAt === null || invoice.nextPaymentAttemptAt.getTime() > now.getTime())) {
       return { skipped: "no payment attempt is due" };
     }

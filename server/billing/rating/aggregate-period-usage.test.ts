@@ -25,7 +25,7 @@ const metrics: Record<string, Awaited<ReturnType<typeof makeMetric>>> = {};
 beforeAll(async () => {
   serviceId = (await makeService()).service.id;
   for (const kind of ["sum", "max", "last", "unique_count"] as const) metrics[kind] = await makeMetric(kind);
-  const plan = await makePlan();
+  const plan = await makePlan({ charges: Object.values(metrics).map((m) => ({ metricId: m.id, model: "standard" as const, unitPrice: "1" })) });
   const sub = await makeSubscription({ serviceId, planId: plan.id, startAt: PERIOD.start });
   externalId = sub.externalId;
   subscriptionId = sub.id;

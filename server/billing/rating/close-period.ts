@@ -5,6 +5,9 @@
  * nothing to charge still gets its $0 invoice, for the audit trail.
  */
 import type { Db, DbOrTx } from "@/server/db";
+import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
+import { billingConfig } from "../billing-config";
+import { enqueueInvoiceEmail, type DocumentLinkConfig } from "../documents/document-emails";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { invoiceJson, subscriptionJson } from "../invoices/invoice-json";
 import { nextDocumentNumber } from "../invoices/next-number";
@@ -20,6 +23,13 @@ export interface CloseOptions {
   dueDays?: number;
   /** Terminate the subscription now: its current period ends now and is invoiced. */
   terminateNow?: boolean;
+  /**
+   * Upgrade now: the running period ends now and is invoiced on the old plan
+   * (base prorated by day); the rest of it runs on this plan.
+   */
+  changePlanTo?: string;
+  /** Base URL and secret of the PDF link in the invoice e-mail (default: from the environment). */
+  documentLinks?: DocumentLinkConfig;
 }
 
 export interface CloseResult {
@@ -27,20 +37,27 @@ export interface CloseResult {
   chargeableInvoiceIds: string[];
   issuedInvoiceIds: string[];
   eventIds: string[];
+  /** Invoice e-mails queued in the outbox (sent after commit). */
+  emailIds: string[];
 }
 
 const DAY_MS = 86_400_000;
-const EMPTY: CloseResult = { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [] };
+const EMPTY: CloseResult = { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [], emailIds: [] };
+
+function linksFromEnv(): DocumentLinkConfig {
+  const cfg = billingConfig();
+  return { appUrl: cfg.appUrl, secret: cfg.documentSecret };
+}
 
 /** Issues a draft invoice inside the caller's transaction; returns the events to dispatch. */
 export async function issueDraftInvoice(
   tx: DbOrTx,
   invoiceId: string,
   serviceId: string | null,
-  opts: { now: Date; dueDays: number },
-): Promise<{ chargeable: boolean; eventIds: string[] }> {
+  opts: { now: Date; dueDays: number; documentLinks?: DocumentLinkConfig },
+): Promise<{ chargeable: boolean; eventIds: string[]; emailId: string | null }> {
   const invoice = await tx.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { customer: true } });
-  if (invoice.status !== "draft") return { chargeable: false, eventIds: [] };
+  if (invoice.status !== "draft") return { chargeable: false, eventIds: [], emailId: null };
   const number = await nextDocumentNumber(tx, "invoice");
   const nothingToCollect = dec(invoice.total).lessThanOrEqualTo(0);
   const c = invoice.customer;
@@ -78,7 +95,8 @@ export async function issueDraftInvoice(
     });
     if (id) eventIds.push(id);
   }
-  return { chargeable: !nothingToCollect, eventIds };
+  const emailId = await enqueueInvoiceEmail(tx, invoiceId, opts.documentLinks ?? linksFromEnv(), opts.now);
+  return { chargeable: !nothingToCollect, eventIds, emailId };
 }
 
 /**
@@ -89,17 +107,18 @@ export async function issueDraftInvoice(
 export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, opts: CloseOptions = {}): Promise<CloseResult> {
   const now = opts.now ?? new Date();
   const dueDays = opts.dueDays ?? 7;
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       await lockSubscription(tx, subscriptionId);
       const sub = await tx.billingSubscription.findUnique({ where: { id: subscriptionId }, include: RATING_INCLUDE });
       if (!sub || sub.status === "terminated") return EMPTY;
-      if (!opts.terminateNow && sub.currentPeriodEnd.getTime() > now.getTime()) return EMPTY;
+      const cutNow = opts.terminateNow || opts.changePlanTo !== undefined;
+      if (!cutNow && sub.currentPeriodEnd.getTime() > now.getTime()) return EMPTY;
 
-      const end = opts.terminateNow && sub.currentPeriodEnd.getTime() > now.getTime() ? now : sub.currentPeriodEnd;
+      const end = cutNow && sub.currentPeriodEnd.getTime() > now.getTime() ? now : sub.currentPeriodEnd;
       const period: BillingPeriod = { start: sub.currentPeriodStart, end };
       const draft = await refreshDraftInvoice(tx, sub, period, now);
-      const issued = await issueDraftInvoice(tx, draft.invoiceId, sub.serviceId, { now, dueDays });
+      const issued = await issueDraftInvoice(tx, draft.invoiceId, sub.serviceId, { now, dueDays, documentLinks: opts.documentLinks });
       const eventIds = [...draft.eventIds, ...issued.eventIds];
 
       if (opts.terminateNow || sub.status === "cancelled") {
@@ -115,8 +134,13 @@ export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, op
           data: { subscription: subscriptionJson(terminated) },
         });
         if (id) eventIds.push(id);
+      } else if (opts.changePlanTo !== undefined && end.getTime() < sub.currentPeriodEnd.getTime()) {
+        await tx.billingSubscription.update({
+          where: { id: sub.id },
+          data: { planId: opts.changePlanTo, pendingPlanId: null, currentPeriodStart: end },
+        });
       } else {
-        const nextPlan = sub.pendingPlan ?? sub.plan;
+        const nextPlan = opts.changePlanTo ? { id: opts.changePlanTo, interval: sub.plan.interval } : (sub.pendingPlan ?? sub.plan);
         await tx.billingSubscription.update({
           where: { id: sub.id },
           data: {
@@ -131,10 +155,13 @@ export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, op
         chargeableInvoiceIds: issued.chargeable ? [draft.invoiceId] : [],
         issuedInvoiceIds: [draft.invoiceId],
         eventIds,
+        emailIds: issued.emailId ? [issued.emailId] : [],
       };
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
+  await dispatchOutboxEmails(result.emailIds);
+  return result;
 }
 
 /**
@@ -149,7 +176,7 @@ export async function closeDuePeriods(db: Db, opts: { now?: Date; dueDays?: numb
     orderBy: { currentPeriodEnd: "asc" },
     take: opts.limit ?? 500,
   });
-  const total: CloseResult = { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [] };
+  const total: CloseResult = { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [], emailIds: [] };
   for (const { id } of due) {
     // One subscription that cannot be closed is recorded and skipped; the others still close.
     await isolateRating(db, id, "close", async () => {
@@ -159,6 +186,7 @@ export async function closeDuePeriods(db: Db, opts: { now?: Date; dueDays?: numb
         total.chargeableInvoiceIds.push(...r.chargeableInvoiceIds);
         total.issuedInvoiceIds.push(...r.issuedInvoiceIds);
         total.eventIds.push(...r.eventIds);
+        total.emailIds.push(...r.emailIds);
         if (r.issuedInvoiceIds.length === 0) break;
       }
     });

@@ -7,7 +7,7 @@
 import type Decimal from "decimal.js";
 import type { PlanInterval, TaxBehaviour } from "@/lib/validators/billing";
 import { rateCharge, type RateChargeInput } from "../charges";
-import { toDecimal, ZERO, type DecimalLike } from "../charges/decimal";
+import { roundMoney, toDecimal, ZERO, type DecimalLike } from "../charges/decimal";
 import { computeInvoiceTotals, percentToRate, type InvoiceTotals } from "../tax";
 
 export interface PricedLine {
@@ -35,6 +35,8 @@ export interface PricePeriodInput {
   taxRatePercent: DecimalLike;
   /** False while a subscription is paused: usage is billed, the base price is not. */
   includeBasePrice: boolean;
+  /** A period cut short (termination, plan change): the base price is billed for `days` of `of`. */
+  proration?: { days: number; of: number } | null;
 }
 
 export interface PricedPeriod {
@@ -47,18 +49,37 @@ export function pricePeriod(input: PricePeriodInput): PricedPeriod {
   const base = toDecimal(input.plan.basePrice, "basePrice");
   if (input.includeBasePrice) {
     const one = toDecimal("1");
-    lines.push({
-      kind: "base",
-      description: `${input.plan.name} — ${input.plan.interval === "monthly" ? "monthly" : "yearly"} base price`,
-      metricId: null,
-      chargeId: null,
-      quantity: one,
-      includedQuantity: ZERO,
-      units: one,
-      unitPrice: base,
-      amount: base,
-      details: null,
-    });
+    const description = `${input.plan.name} — ${input.plan.interval === "monthly" ? "monthly" : "yearly"} base price`;
+    const p = input.proration;
+    if (p) {
+      // Shown as days × daily price; the exact product is rounded once, to cents.
+      const exact = base.times(p.days).dividedBy(p.of);
+      lines.push({
+        kind: "base",
+        description: `${description}, prorated: ${p.days} of ${p.of} days`,
+        metricId: null,
+        chargeId: null,
+        quantity: toDecimal(String(p.days)),
+        includedQuantity: ZERO,
+        units: toDecimal(String(p.days)),
+        unitPrice: base.dividedBy(p.of).toDecimalPlaces(6),
+        amount: roundMoney(exact),
+        details: { prorated: { days: p.days, ofDays: p.of, fullPrice: base.toFixed(2) }, exactAmount: exact.toFixed() },
+      });
+    } else {
+      lines.push({
+        kind: "base",
+        description,
+        metricId: null,
+        chargeId: null,
+        quantity: one,
+        includedQuantity: ZERO,
+        units: one,
+        unitPrice: base,
+        amount: base,
+        details: null,
+      });
+    }
   }
   for (const charge of input.charges) {
     const quantity = input.quantities.get(charge.metric.id) ?? ZERO;

@@ -5,7 +5,7 @@
 import type { DbOrTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { chargeSpec } from "../catalog/charges";
-import type { BillingPeriod } from "../subscriptions/billing-period";
+import { periodStartBefore, prorationDays, type BillingPeriod } from "../subscriptions/billing-period";
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { aggregatePeriodUsage } from "./aggregate-period-usage";
 import { pricePeriod, thresholdsReached } from "./price-period";
@@ -35,6 +35,15 @@ export interface RefreshedDraft {
   eventIds: string[];
 }
 
+/**
+ * The full period the subscription's current one belongs to: it ends at the
+ * scheduled period end; after a mid-period plan change the current period
+ * starts later than that full period did.
+ */
+function fullPeriodOf(sub: SubscriptionForRating): BillingPeriod {
+  return { start: periodStartBefore(sub.currentPeriodEnd, sub.plan.interval, sub.startedAt.getUTCDate()), end: sub.currentPeriodEnd };
+}
+
 /** Re-rates `period` into its draft invoice (creating it when missing). Call inside a transaction holding the lock. */
 export async function refreshDraftInvoice(
   tx: DbOrTx,
@@ -56,6 +65,7 @@ export async function refreshDraftInvoice(
     quantities,
     taxRatePercent: sub.customer.taxRatePercent.toFixed(),
     includeBasePrice: sub.status !== "paused",
+    proration: prorationDays(period, fullPeriodOf(sub)),
   });
 
   const data = {

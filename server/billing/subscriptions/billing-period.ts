@@ -45,3 +45,26 @@ export function nextPeriod(current: BillingPeriod, interval: PlanInterval, ancho
 export function startOfUtcDay(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }
+
+/** The start of the full period that ends at `end` (one interval earlier, on the anchor day). */
+export function periodStartBefore(end: Date, interval: PlanInterval, anchorDay: number): Date {
+  const monthIndex = end.getUTCMonth() - MONTHS[interval];
+  const year = end.getUTCFullYear() + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const day = Math.min(anchorDay, daysInMonth(year, month));
+  return new Date(Date.UTC(year, month, day, end.getUTCHours(), end.getUTCMinutes(), end.getUTCSeconds(), end.getUTCMilliseconds()));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Proration by day, as Lago does: the days of `part` (every UTC day it
+ * touches counts, so terminating 13 hours in bills one day) out of the days
+ * of the full period it belongs to. Null when `part` is the full period.
+ */
+export function prorationDays(part: BillingPeriod, full: BillingPeriod): { days: number; of: number } | null {
+  if (part.start.getTime() <= full.start.getTime() && part.end.getTime() >= full.end.getTime()) return null;
+  const of = Math.round((full.end.getTime() - full.start.getTime()) / DAY_MS);
+  const days = Math.ceil((part.end.getTime() - startOfUtcDay(part.start).getTime()) / DAY_MS);
+  return { days: Math.min(Math.max(days, 0), of), of };
+}

@@ -57,7 +57,9 @@ describe("ingestUsage", () => {
       ],
     });
     if (!result.ok) throw new Error("envelope refused");
-    expect(result.results.map((r) => r.status)).toEqual(["accepted", "rejected", "rejected", "rejected", "duplicate"]);
+    // The last item reuses mixed-ok's key with another quantity: not a retry, so it is refused, not taken as a duplicate.
+    expect(result.results.map((r) => r.status)).toEqual(["accepted", "rejected", "rejected", "rejected", "rejected"]);
+    expect(result.results[4]?.errors?.[0]).toMatchObject({ code: "idempotency_key_reused", path: "idempotency_key" });
     expect(result.results[1]?.errors?.[0]).toMatchObject({ code: "unknown_subscription", path: "external_subscription_id" });
     expect(result.results[2]?.errors?.[0]).toMatchObject({ code: "unknown_metric", path: "metric_code" });
     expect(result.results[3]?.errors?.[0]?.message).toMatch(/string/);
@@ -71,10 +73,14 @@ describe("ingestUsage", () => {
     expect(await db.billingUsageRecord.count({ where: { idempotencyKey: "foreign" } })).toBe(0);
   });
 
-  it("keeps the first quantity when a retry reuses a key with another value", async () => {
+  it("refuses a key re-sent with another quantity or window, keeping the first, and takes an identical retry as a duplicate", async () => {
     await ingestUsage(db, serviceId, { usage: [usageItem(externalId, metricCode, "3", "retry-key")] });
     const again = await ingestUsage(db, serviceId, { usage: [usageItem(externalId, metricCode, "300", "retry-key")] });
-    expect(again.ok && again.results[0]?.status).toBe("duplicate");
+    expect(again.ok && again.results[0]).toMatchObject({ status: "rejected", errors: [{ code: "idempotency_key_reused", path: "idempotency_key" }] });
+    const moved = await ingestUsage(db, serviceId, { usage: [usageItem(externalId, metricCode, "3", "retry-key", "2026-11-01T01:00:00Z", "2026-11-01T02:00:00Z")] });
+    expect(moved.ok && moved.results[0]?.errors?.[0]?.code).toBe("idempotency_key_reused");
+    const same = await ingestUsage(db, serviceId, { usage: [usageItem(externalId, metricCode, "3.000", "retry-key")] });
+    expect(same.ok && same.results[0]?.status).toBe("duplicate");
     const row = await db.billingUsageRecord.findFirstOrThrow({ where: { idempotencyKey: "retry-key" } });
     expect(row.quantity.toFixed()).toBe("3");
     expect(row.metricId).toBe(metricId);
@@ -90,6 +96,30 @@ describe("ingestUsage", () => {
       usage: [usageItem(externalId, metricCode, "1", "closed-key", "2026-10-31T00:00:00Z", "2026-10-31T01:00:00Z")],
     });
     expect(closed.ok && closed.results[0]?.errors?.[0]?.code).toBe("period_closed");
+  });
+
+  it("rejects per item usage for a metric not on the plan, a unique_count without unique_key and a window in the future", async () => {
+    const stray = await makeMetric("sum");
+    const seats = await makeMetric("unique_count");
+    const plan = await makePlan({ charges: [{ metricId: seats.id, model: "standard", unitPrice: "1" }] });
+    const sub = await makeSubscription({ serviceId, planId: plan.id });
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const result = await ingestUsage(db, serviceId, {
+      usage: [
+        usageItem(sub.externalId, stray.code, "1", "sig-1"),
+        usageItem(sub.externalId, seats.code, "1", "sig-2"),
+        { ...usageItem(sub.externalId, seats.code, "1", "sig-3", later.toISOString(), new Date(later.getTime() + 3_600_000).toISOString()), unique_key: "ann" },
+        { ...usageItem(sub.externalId, seats.code, "1", "sig-4"), unique_key: "ann" },
+      ],
+    });
+    if (!result.ok) throw new Error("envelope refused");
+    expect(result.results.map((r) => [r.status, r.errors?.[0]?.code ?? null])).toEqual([
+      ["rejected", "metric_not_on_plan"],
+      ["rejected", "unique_key_required"],
+      ["rejected", "period_in_future"],
+      ["accepted", null],
+    ]);
+    expect(result.results[0]?.errors?.[0]?.message).toContain(plan.code);
   });
 
   it("refuses a malformed envelope as a whole", async () => {

@@ -1,16 +1,17 @@
 // npm run bench:billing [-- --counters 1000000 --batch 1000 --concurrency 8 --subscriptions 100]
 //
 // Pushes usage counters in batches through the real POST /api/billing/v1/usage
-// route handler, served in this process over real HTTP by a small node:http
-// server on 127.0.0.1 (auth, rate limit, zod validation, per-item results and
-// the INSERT … ON CONFLICT all run as in the app), and compares counters/s and
-// latency with a direct batched INSERT … ON CONFLICT of the same rows into the
-// same PostgreSQL (an embedded one started here, or BENCH_DATABASE_URL).
-// Prints figures; asserts nothing about time.
+// route handler, served in this process over real HTTP (serve-billing-api.ts:
+// auth, rate limit, zod validation, per-item results and the INSERT … ON
+// CONFLICT all run as in the app), replays 5% of the batches (all duplicates:
+// no row may change), sends the same number of Lago events through
+// POST /events/batch in calls of 100 (Lago's batch size), and compares
+// counters/s and latency with a direct batched INSERT … ON CONFLICT of the
+// same rows into the same PostgreSQL (an embedded one started here, or
+// BENCH_DATABASE_URL). Prints figures; asserts nothing about time.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -51,15 +52,17 @@ process.env.DATABASE_URL = databaseUrl;
 
 const { db } = await import("../../db");
 const { createService } = await import("../../billing/services/services");
-const { POST: postUsage } = await import("../../../app/api/billing/v1/usage/route");
+const { serveBillingApi } = await import("../../billing/testing/serve-billing-api");
 
 // ─── Fixtures: one service, one metric, one plan, N subscriptions ────────────
 const tag = randomBytes(3).toString("hex");
 const { service, apiKey } = await createService(db, { name: "Bench", code: `bench_${tag}`, rateLimitPerMinute: 1_000_000 });
-const metric = await db.billingMetric.create({ data: { code: `bench_cpu_${tag}`, name: "Bench CPU", aggregation: "sum", unitLabel: "seconds" } });
+const metric = await db.billingMetric.create({ data: { code: `bench_cpu_${tag}`, name: "Bench CPU", aggregation: "sum", unitLabel: "seconds", fieldName: "seconds" } });
 const plan = await db.billingPlan.create({ data: { code: `bench_plan_${tag}`, name: "Bench", interval: "monthly", basePrice: "10.00", currency: "CAD" } });
+await db.billingCharge.create({ data: { planId: plan.id, metricId: metric.id, unitPrice: "0.01" } });
 const customer = await db.customer.create({ data: { name: "Bench customer" } });
-const periodStart = new Date(Date.UTC(2026, 10, 1));
+// The 30 days of counter windows lie in the past (usage for the future is refused).
+const periodStart = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 31 * 86_400_000);
 const subscriptions = await Promise.all(
   Array.from({ length: SUBSCRIPTIONS }, (_, i) =>
     db.billingSubscription.create({
@@ -70,7 +73,7 @@ const subscriptions = await Promise.all(
         externalId: `bench-${tag}-${i}`,
         startedAt: periodStart,
         currentPeriodStart: periodStart,
-        currentPeriodEnd: new Date(Date.UTC(2026, 11, 1)),
+        currentPeriodEnd: new Date(periodStart.getTime() + 40 * 86_400_000),
       },
     }),
   ),
@@ -108,34 +111,26 @@ function wireBody(counters: Counter[]): string {
   });
 }
 
-// ─── The app's route over real HTTP ──────────────────────────────────────────
-const server = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: Buffer.concat(chunks),
-    });
-    postUsage(request, { params: Promise.resolve({}) })
-      .then(async (response) => {
-        const body = Buffer.from(await response.arrayBuffer());
-        res.writeHead(response.status, { "content-type": "application/json", "content-length": String(body.length) });
-        res.end(body);
-      })
-      .catch((error: unknown) => {
-        res.writeHead(500).end(String(error));
-      });
+/** The same counters as Lago events (one event per counter, at the window's start). */
+function eventsBody(counters: Counter[]): string {
+  return JSON.stringify({
+    events: counters.map((c) => ({
+      transaction_id: `e${c.key}`,
+      external_subscription_id: subscriptions[c.sub]!.externalId,
+      code: metric.code,
+      timestamp: (periodStart.getTime() + c.hour * 3_600_000) / 1000,
+      properties: { seconds: c.quantity },
+    })),
   });
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/billing/v1/usage`;
+}
+
+// ─── The app's routes over real HTTP ─────────────────────────────────────────
+const served = await serveBillingApi();
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function post(body: string): Promise<{ status: number; body: string }> {
+function post(path: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } }, (res) => {
+    const req = http.request(`${served.baseUrl}${path}`, { method: "POST", agent, headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (text += c));
@@ -156,7 +151,7 @@ interface Stats {
   max: number;
 }
 
-async function runBatches(label: string, send: (b: number) => Promise<void>, batches: number[]): Promise<Stats> {
+async function runBatches(label: string, send: (b: number) => Promise<void>, batches: number[], size: (b: number) => number = (b) => batchCounters(b).length): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
   let done = 0;
@@ -177,7 +172,7 @@ async function runBatches(label: string, send: (b: number) => Promise<void>, bat
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
-  const counters = batches.reduce((n, b) => n + batchCounters(b).length, 0);
+  const counters = batches.reduce((n, b) => n + size(b), 0);
   process.stdout.write("\n");
   return { seconds, countersPerSecond: counters / seconds, p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) ?? 0 };
 }
@@ -194,21 +189,36 @@ console.log(`Billing usage benchmark: ${COUNTERS.toLocaleString("en")} counters,
 
 // 1. Through the API.
 const api = await runBatches("API", async (b) => {
-  const r = await post(wireBody(batchCounters(b)));
+  const r = await post("/usage", wireBody(batchCounters(b)));
   if (r.status !== 202) throw new Error(`batch ${b}: HTTP ${r.status} ${r.body.slice(0, 300)}`);
   const parsed = JSON.parse(r.body) as { accepted: number };
   if (parsed.accepted !== batchCounters(b).length) throw new Error(`batch ${b}: accepted ${parsed.accepted}`);
 }, allBatches);
 const afterApi = await storedTotals();
 
-// 2. Retries of 5% of the batches through the API: all duplicates, totals unchanged.
+// 2. Retries of 5% of the batches through the API: all duplicates, totals unchanged, no row version written.
+const newestXid = async () => (await pool.query<{ x: string | null }>(`SELECT MAX(xmin::text::bigint)::text AS x FROM "BillingUsageRecord"`)).rows[0]?.x ?? "0";
+const xidBeforeRetries = await newestXid();
 const retryBatches = allBatches.filter((b) => b % 20 === 0);
 const retries = await runBatches("API retries", async (b) => {
-  const r = await post(wireBody(batchCounters(b)));
+  const r = await post("/usage", wireBody(batchCounters(b)));
   const parsed = JSON.parse(r.body) as { duplicates: number };
   if (r.status !== 202 || parsed.duplicates !== batchCounters(b).length) throw new Error(`retry of batch ${b} was not all duplicates`);
 }, retryBatches);
 const afterRetries = await storedTotals();
+const rowsWrittenByRetries = (await newestXid()) !== xidBeforeRetries;
+
+// 2b. The same counters as Lago events, 100 per POST /events/batch call.
+await pool.query(`DELETE FROM "BillingUsageRecord" WHERE "metricId" = $1`, [metric.id]);
+await pool.query(`VACUUM ANALYZE "BillingUsageRecord"`);
+const EVENTS_PER_CALL = 100;
+const eventCalls = Array.from({ length: Math.ceil(COUNTERS / EVENTS_PER_CALL) }, (_, i) => i);
+const eventCounters = (call: number) => batchCounters(Math.floor((call * EVENTS_PER_CALL) / BATCH)).slice((call * EVENTS_PER_CALL) % BATCH, ((call * EVENTS_PER_CALL) % BATCH) + EVENTS_PER_CALL);
+const events = await runBatches("events/batch", async (call) => {
+  const r = await post("/events/batch", eventsBody(eventCounters(call)));
+  if (r.status !== 200) throw new Error(`events call ${call}: HTTP ${r.status} ${r.body.slice(0, 300)}`);
+}, eventCalls, (call) => eventCounters(call).length);
+const afterEvents = await storedTotals();
 
 // 3. The same rows with a direct batched INSERT … ON CONFLICT (after emptying the table).
 await pool.query(`DELETE FROM "BillingUsageRecord" WHERE "metricId" = $1`, [metric.id]);
@@ -237,14 +247,19 @@ const fmt = (s: Stats) =>
 console.log("");
 console.log(`API (HTTP → route → INSERT … ON CONFLICT)  ${fmt(api)}`);
 console.log(`API retries (all duplicates, ${retryBatches.length} batches) ${fmt(retries)}`);
+console.log(`Lago events (POST /events/batch, 100 per call) ${fmt(events).replace(`per batch of ${BATCH}`, "per call of 100")}`);
 console.log(`Direct batched INSERT … ON CONFLICT        ${fmt(direct)}`);
-console.log(`API throughput is ${((api.countersPerSecond / direct.countersPerSecond) * 100).toFixed(0)}% of the direct insert; p95 ${(api.p95 / direct.p95).toFixed(1)}× the direct insert's`);
+console.log(`POST /usage ÷ direct insert: ${(api.countersPerSecond / direct.countersPerSecond).toFixed(2)}× (p95 ${(api.p95 / direct.p95).toFixed(1)}× the direct insert's)`);
+console.log(`POST /events/batch ÷ direct insert: ${(events.countersPerSecond / direct.countersPerSecond).toFixed(2)}×`);
+console.log(`Duplicate replay ÷ fresh keys: ${(retries.countersPerSecond / api.countersPerSecond).toFixed(2)}×, rows written by the replay: ${rowsWrittenByRetries ? "SOME" : "none"}`);
 console.log(`Stored after API: ${afterApi.rows.toLocaleString("en")} rows, sum ${afterApi.total}; after retries: ${afterRetries.rows.toLocaleString("en")} rows, sum ${afterRetries.total}; direct: ${afterDirect.rows.toLocaleString("en")} rows, sum ${afterDirect.total}`);
-const consistent = afterApi.rows === COUNTERS && afterRetries.total === afterApi.total && afterDirect.total === afterApi.total;
+console.log(`Stored by events: ${afterEvents.rows.toLocaleString("en")} rows, sum ${afterEvents.total}`);
+const consistent =
+  afterApi.rows === COUNTERS && afterRetries.total === afterApi.total && afterDirect.total === afterApi.total && afterEvents.total === afterApi.total && !rowsWrittenByRetries;
 console.log(consistent ? "Totals agree: every counter stored once." : "TOTALS DISAGREE");
 
 agent.destroy();
-server.close();
+await served.close();
 await pool.end();
 await db.$disconnect();
 // The app's pool keeps idle connections that PostgreSQL closes as it stops; that is expected here.

@@ -85,10 +85,9 @@ describe("authentication and errors", () => {
     const invalid = await call(upsertCustomer, "POST", "/customers", { body: { customer: { external_id: "", email: "nope", tax_rate_percent: 13 } } });
     expect(invalid.status).toBe(422);
     const body = await json(invalid);
-    expect(body.code).toBe("validation_failed");
-    expect(Object.keys(body.details.fieldErrors)).toEqual(
-      expect.arrayContaining(["customer.external_id", "customer.name", "customer.email", "customer.tax_rate_percent"]),
-    );
+    expect(body).toMatchObject({ status: 422, error: "Unprocessable Entity", code: "validation_errors" });
+    expect(Object.keys(body.error_details)).toEqual(expect.arrayContaining(["customer.external_id", "customer.email", "customer.tax_rate_percent"]));
+    expect(Object.keys(body.details.fieldErrors)).toEqual(Object.keys(body.error_details));
     expect(body.details.fieldErrors["customer.tax_rate_percent"]).toMatch(/string/);
   });
 
@@ -112,12 +111,13 @@ describe("customers, subscriptions and usage", () => {
     const created = await call(upsertCustomer, "POST", "/customers", { body: customerBody("acct-1", "ops@acme.test") });
     expect(created.status).toBe(201);
     const first = (await json(created)).customer;
-    expect(first).toMatchObject({ external_customer_id: "acct-1", tax_rate_percent: "13", address: { region: "ON" } });
+    // Our earlier nested address is still read, and answered in Lago's flat fields.
+    expect(first).toMatchObject({ external_id: "acct-1", tax_rate_percent: "13", state: "ON", city: "Toronto", country: "CA" });
     const updated = await call(upsertCustomer, "POST", "/customers", { body: { customer: { ...customerBody("acct-1", "ops@acme.test").customer, name: "Acme Hosting Inc" } } });
     expect(updated.status).toBe(200);
     const otherApp = await call(upsertCustomer, "POST", "/customers", { key: keyB, body: customerBody("user-77", "OPS@acme.test") });
-    expect((await json(otherApp)).customer.id).toBe(first.id);
-    const customer = await db.customer.findUniqueOrThrow({ where: { id: first.id }, include: { billingAccountLinks: true } });
+    expect((await json(otherApp)).customer.lago_id).toBe(first.lago_id);
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: first.lago_id }, include: { billingAccountLinks: true } });
     // The latest details win; both accounts now point at the one customer.
     expect(customer.name).toBe("Acme Hosting");
     expect(customer.billingAccountLinks.map((l) => l.externalId).sort()).toEqual(["acct-1", "user-77"]);
@@ -140,9 +140,13 @@ describe("customers, subscriptions and usage", () => {
       external_id: "deploy-2",
       status: "active",
       plan_code: planCode,
-      current_period: { from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z" },
+      current_billing_period_started_at: "2026-11-01T00:00:00.000Z",
+      current_billing_period_ending_at: "2026-12-01T00:00:00.000Z",
     });
-    expect((await call(createSubscriptionRoute, "POST", "/subscriptions", { body })).status).toBe(409);
+    // The same body again is Lago's idempotent create: the same subscription, unchanged.
+    const again = await call(createSubscriptionRoute, "POST", "/subscriptions", { body });
+    expect(again.status).toBe(200);
+    expect((await json(again)).subscription).toMatchObject({ external_id: "deploy-2", plan_code: planCode });
     const unknownPlan = await call(createSubscriptionRoute, "POST", "/subscriptions", { body: { subscription: { ...body.subscription, external_id: "d3", plan_code: "nope" } } });
     expect([unknownPlan.status, (await json(unknownPlan)).code]).toEqual([404, "not_found"]);
     const unknownCustomer = await call(createSubscriptionRoute, "POST", "/subscriptions", { body: { subscription: { ...body.subscription, external_id: "d4", external_customer_id: "ghost" } } });
@@ -152,8 +156,8 @@ describe("customers, subscriptions and usage", () => {
 
     const changed = await call(changeSubscription, "PUT", "/subscriptions/deploy-2", { params: { externalId: "deploy-2" }, body: { subscription: { plan_code: otherPlanCode } } });
     expect((await json(changed)).subscription).toMatchObject({ plan_code: planCode, next_plan_code: otherPlanCode });
-    const cancelled = await call(cancelSubscription, "DELETE", "/subscriptions/deploy-2", { params: { externalId: "deploy-2" } });
-    expect((await json(cancelled)).subscription.status).toBe("cancelled");
+    const cancelled = await call(cancelSubscription, "DELETE", "/subscriptions/deploy-2?when=period_end", { params: { externalId: "deploy-2" } });
+    expect((await json(cancelled)).subscription).toMatchObject({ status: "active", ending_at: "2026-12-01T00:00:00.000Z" });
     expect((await call(cancelSubscription, "DELETE", "/subscriptions/nope", { params: { externalId: "nope" } })).status).toBe(404);
   });
 
@@ -196,37 +200,45 @@ describe("invoices, credit notes and the catalog", () => {
         body: { subscription: { external_customer_id: "acct-4", plan_code: planCode, external_id: "deploy-4", subscription_at: "2026-10-01T00:00:00Z" } },
       }),
     );
-    await closeSubscriptionPeriod(db, created.subscription.id, { now: new Date("2026-11-01T00:00:00Z") });
+    await closeSubscriptionPeriod(db, created.subscription.lago_id, { now: new Date("2026-11-01T00:00:00Z") });
     const list = await json(await call(listInvoicesRoute, "GET", "/invoices?external_customer_id=acct-4"));
     expect(list.invoices).toHaveLength(1);
     const invoice = list.invoices[0];
-    expect(invoice).toMatchObject({ status: "open", subtotal: "49.00", tax_amount: "6.37", total: "55.37", amount_due: "55.37", external_subscription_id: "deploy-4" });
-    expect(typeof invoice.total).toBe("string");
-    expect(list.meta).toEqual({ current_page: 1, total_pages: 1, total_count: 1 });
+    expect(invoice).toMatchObject({
+      status: "finalized",
+      sub_total_excluding_taxes_amount_cents: 4900,
+      taxes_amount_cents: 637,
+      total_amount_cents: 5537,
+      total_due_amount_cents: 5537,
+      external_subscription_id: "deploy-4",
+    });
+    expect(list.meta).toEqual({ current_page: 1, next_page: null, prev_page: null, total_pages: 1, total_count: 1 });
 
-    const detail = await json(await call(getInvoice, "GET", `/invoices/${invoice.id}`, { params: { id: invoice.id } }));
-    expect(detail.invoice.lines.map((l: { kind: string; amount: string }) => [l.kind, l.amount])).toEqual([["base", "49.00"], ["usage", "0.00"]]);
-    expect((await call(getInvoice, "GET", `/invoices/${invoice.id}`, { key: keyB, params: { id: invoice.id } })).status).toBe(404);
+    const id = invoice.lago_id as string;
+    const detail = await json(await call(getInvoice, "GET", `/invoices/${id}`, { params: { id } }));
+    expect(detail.invoice.fees.map((f: { item: { type: string }; amount_cents: number }) => [f.item.type, f.amount_cents])).toEqual([["subscription", 4900], ["charge", 0]]);
+    expect((await call(getInvoice, "GET", `/invoices/${id}`, { key: keyB, params: { id } })).status).toBe(404);
     expect((await call(listInvoicesRoute, "GET", "/invoices?status=bogus")).status).toBe(400);
     expect((await call(listInvoicesRoute, "GET", "/invoices?per_page=1000")).status).toBe(400);
 
-    const credit = await call(postCreditNote, "POST", "/credit_notes", { body: { credit_note: { invoice_id: invoice.id, amount: "5.37", reason: "Outage" } } });
-    expect(credit.status).toBe(201);
-    expect((await json(credit)).credit_note).toMatchObject({ total: "5.37", credit_amount: "5.37", refund_amount: "0.00" });
-    const tooMuch = await call(postCreditNote, "POST", "/credit_notes", { body: { credit_note: { invoice_id: invoice.id, amount: "100.00", reason: "x" } } });
-    expect([tooMuch.status, (await json(tooMuch)).details.fieldErrors.amount]).toEqual([422, "At most 50.00 can be credited on this invoice"]);
+    // Our earlier decimal amount still works beside Lago's *_amount_cents.
+    const credit = await call(postCreditNote, "POST", "/credit_notes", { body: { credit_note: { invoice_id: id, amount: "5.37", reason: "Outage" } } });
+    expect(credit.status).toBe(200);
+    expect((await json(credit)).credit_note).toMatchObject({ total_amount_cents: 537, credit_amount_cents: 537, refund_amount_cents: 0, description: "Outage" });
+    const tooMuch = await call(postCreditNote, "POST", "/credit_notes", { body: { credit_note: { invoice_id: id, amount: "100.00", reason: "x" } } });
+    expect([tooMuch.status, (await json(tooMuch)).error_details.amount]).toEqual([422, ["At most 50.00 can be credited on this invoice"]]);
 
-    const voided = await call(voidInvoiceRoute, "POST", `/invoices/${invoice.id}/void`, { params: { id: invoice.id } });
-    expect((await json(voided)).invoice).toMatchObject({ status: "void", amount_due: "0.00" });
-    const again = await call(voidInvoiceRoute, "POST", `/invoices/${invoice.id}/void`, { params: { id: invoice.id } });
+    const voided = await call(voidInvoiceRoute, "POST", `/invoices/${id}/void`, { params: { id } });
+    expect((await json(voided)).invoice).toMatchObject({ status: "voided", total_due_amount_cents: 0 });
+    const again = await call(voidInvoiceRoute, "POST", `/invoices/${id}/void`, { params: { id } });
     expect([again.status, (await json(again)).code]).toEqual([409, "invalid_state"]);
   });
 
-  it("shows plans with charges as strings", async () => {
+  it("shows plans with charges in Lago's shape", async () => {
     const body = await json(await call(getCatalog, "GET", "/catalog"));
     const plan = body.plans.find((p: { code: string }) => p.code === planCode);
-    expect(plan).toMatchObject({ base_price: "49.00", currency: "CAD", charges: [{ metric_code: metricCode, included_quota: "100", unit_price: "0.5" }] });
-    expect(body.metrics.some((m: { code: string }) => m.code === metricCode)).toBe(true);
+    expect(plan).toMatchObject({ amount_cents: 4900, amount_currency: "CAD", charges: [{ billable_metric_code: metricCode, included_units: "100", properties: { amount: "0.5" } }] });
+    expect(body.billable_metrics.some((m: { code: string }) => m.code === metricCode)).toBe(true);
   });
 });
 

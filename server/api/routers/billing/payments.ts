@@ -3,6 +3,7 @@ import { creditNoteSchema, PAYMENT_STATUSES } from "@/lib/validators/billing";
 import { pagingSchema } from "@/lib/validators/common";
 import { billingConfig } from "@/server/billing/billing-config";
 import { createCreditNote } from "@/server/billing/credit-notes/create-credit-note";
+import { dispatchCreditNoteEmail } from "@/server/billing/documents/dispatch-document-email";
 import { listCreditNotes, listPayments } from "@/server/billing/payments/list-payments";
 import { unsafeListPaymentReviews } from "@/server/billing/payments/payment-review";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
@@ -21,5 +22,9 @@ export const billingPaymentsRouter = createTRPCRouter({
   reviews: billingProcedure.query(async ({ ctx }) => toWire(await unsafeListPaymentReviews(ctx.db))),
   createCreditNote: billingProcedure
     .input(creditNoteSchema)
-    .mutation(async ({ ctx, input }) => toWire(await createCreditNote(ctx.db, stripeFromConfig(billingConfig()), input))),
+    .mutation(async ({ ctx, input }) => {
+      const note = await createCreditNote(ctx.db, stripeFromConfig(billingConfig()), input);
+      await dispatchCreditNoteEmail(note.id);
+      return toWire(note);
+    }),
 });

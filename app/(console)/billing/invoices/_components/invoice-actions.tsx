@@ -31,7 +31,8 @@ interface InvoiceSummary {
 }
 
 /** The invoice page's actions: print, re-rate a draft, retry payment, void, credit. */
-export function InvoiceActions({ invoice }: { invoice: InvoiceSummary }) {
+/** `paymentsUnavailable`: why no payment can be collected (Stripe not configured), or null. */
+export function InvoiceActions({ invoice, paymentsUnavailable = null }: { invoice: InvoiceSummary; paymentsUnavailable?: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [crediting, setCrediting] = useState(false);
@@ -83,7 +84,16 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceSummary }) {
           Re-rate draft
         </Button>
       ) : null}
-      {open ? (
+      {open && paymentsUnavailable ? (
+        <>
+          <Button variant="outline" disabled aria-describedby="retry-unavailable">
+            Retry payment
+          </Button>
+          <span id="retry-unavailable" className="w-full text-sm text-muted-foreground sm:order-last">
+            {paymentsUnavailable}
+          </span>
+        </>
+      ) : open ? (
         <Button variant="outline" loading={retry.isPending} onClick={() => retry.mutate({ id: invoice.id })}>
           Retry payment
         </Button>

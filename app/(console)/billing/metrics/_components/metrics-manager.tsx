@@ -32,10 +32,11 @@ interface MetricForm {
   unitLabel: string;
   rounding: (typeof ROUNDING_MODES)[number];
   roundingPrecision: string;
+  fieldName: string;
   description: string;
 }
 
-const EMPTY: MetricForm = { code: "", name: "", aggregation: "sum", unitLabel: "", rounding: "none", roundingPrecision: "0", description: "" };
+const EMPTY: MetricForm = { code: "", name: "", aggregation: "sum", unitLabel: "", rounding: "none", roundingPrecision: "0", fieldName: "", description: "" };
 
 export function MetricsManager() {
   const trpc = useTRPC();
@@ -92,7 +93,7 @@ export function MetricsManager() {
             size="sm"
             variant="outline"
             onClick={() =>
-              setForm({ id: m.id, code: m.code, name: m.name, aggregation: m.aggregation, unitLabel: m.unitLabel, rounding: m.rounding, roundingPrecision: String(m.roundingPrecision), description: m.description ?? "" })
+              setForm({ id: m.id, code: m.code, name: m.name, aggregation: m.aggregation, unitLabel: m.unitLabel, rounding: m.rounding, roundingPrecision: String(m.roundingPrecision), fieldName: m.fieldName ?? "", description: m.description ?? "" })
             }
           >
             Edit
@@ -158,6 +159,9 @@ export function MetricsManager() {
                   <Input inputMode="numeric" value={form.roundingPrecision} onChange={(e) => setForm({ ...form, roundingPrecision: e.target.value })} />
                 </FormField>
               </div>
+              <FormField label="Event property" error={errors("fieldName")} description="Lago events: the properties key whose value is aggregated (empty: each event counts 1)">
+                <Input value={form.fieldName} onChange={(e) => setForm({ ...form, fieldName: e.target.value })} />
+              </FormField>
               <FormField label="Description" error={errors("description")}>
                 <Input value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
               </FormField>

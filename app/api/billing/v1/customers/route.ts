@@ -1,27 +1,19 @@
 import { apiCustomerSchema } from "@/lib/validators/billing-api";
 import { billingApi, jsonResponse, pageMeta, pagingFrom, readJson } from "@/server/billing/api/api-handler";
 import { upsertCustomerForService } from "@/server/billing/customers/customers";
-import { customerJson } from "@/server/billing/invoices/invoice-json";
+import { lagoCustomerJson } from "@/server/billing/lago/customer-json";
+import { lagoCustomerInput } from "@/server/billing/lago/customer-input";
 import { db } from "@/server/db";
 
-// POST /api/billing/v1/customers – create or update the customer behind one of the service's accounts (identity resolution)
+// POST /api/billing/v1/customers – Lago's create-or-update of the customer behind one of the service's accounts (identity resolution)
 export const POST = billingApi("customers.upsert", async ({ request, service }) => {
   const { customer: c } = apiCustomerSchema.parse(await readJson(request));
-  const result = await upsertCustomerForService(db, service.id, c.external_id, {
-    kind: c.kind,
-    name: c.name,
-    email: c.email,
-    phone: c.phone,
-    addressLine1: c.address?.line1,
-    addressLine2: c.address?.line2,
-    city: c.address?.city,
-    region: c.address?.region,
-    postalCode: c.address?.postal_code,
-    country: c.address?.country,
-    taxId: c.tax_id,
-    ...(c.tax_rate_percent === undefined ? {} : { taxRatePercent: c.tax_rate_percent }),
+  const existing = await db.billingAccountLink.findUnique({
+    where: { serviceId_externalId: { serviceId: service.id, externalId: c.external_id } },
+    select: { customer: { select: { name: true } } },
   });
-  return jsonResponse(result.created ? 201 : 200, { customer: customerJson(result.customer, c.external_id) });
+  const result = await upsertCustomerForService(db, service.id, c.external_id, lagoCustomerInput(c, existing?.customer.name ?? null));
+  return jsonResponse(result.created ? 201 : 200, { customer: lagoCustomerJson(result.customer, c.external_id) });
 });
 
 // GET /api/billing/v1/customers – the customers linked to this service's accounts
@@ -39,7 +31,7 @@ export const GET = billingApi("customers.list", async ({ request, service }) => 
     db.billingAccountLink.count({ where }),
   ]);
   return jsonResponse(200, {
-    customers: links.map((l) => customerJson(l.customer, l.externalId)),
+    customers: links.map((l) => lagoCustomerJson(l.customer, l.externalId)),
     meta: pageMeta({ total, ...paging }),
   });
 });

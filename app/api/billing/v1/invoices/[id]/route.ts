@@ -1,16 +1,8 @@
 import { billingApi, jsonResponse } from "@/server/billing/api/api-handler";
-import { creditNoteJson, invoiceJson, paymentJson } from "@/server/billing/invoices/invoice-json";
-import { getInvoiceOrThrow } from "@/server/billing/invoices/invoices";
+import { serviceInvoiceJson } from "@/server/billing/lago/service-invoice";
 import { db } from "@/server/db";
 
-// GET /api/billing/v1/invoices/:id – one of the service's invoices with lines, payments and credit notes
+// GET /api/billing/v1/invoices/:lago_id – one of the service's invoices with its fees
 export const GET = billingApi<{ id: string }>("invoices.get", async ({ service, params }) => {
-  const invoice = await getInvoiceOrThrow(db, params.id, { serviceId: service.id });
-  return jsonResponse(200, {
-    invoice: {
-      ...invoiceJson(invoice),
-      payments: invoice.payments.map(paymentJson),
-      credit_notes: invoice.creditNotes.map(creditNoteJson),
-    },
-  });
+  return jsonResponse(200, { invoice: await serviceInvoiceJson(db, service.id, params.id) });
 });

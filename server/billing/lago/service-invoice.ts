@@ -1,0 +1,14 @@
+/** One of the service's invoices in Lago's shape, with its fees and the signed PDF link once issued. */
+import type { DbOrTx } from "@/server/db";
+import { signedDocumentUrl } from "../api/document-url";
+import { getInvoiceOrThrow } from "../invoices/invoices";
+import { lagoInvoiceJson } from "./invoice-json";
+
+export async function serviceInvoiceJson(db: DbOrTx, serviceId: string, invoiceId: string) {
+  const invoice = await getInvoiceOrThrow(db, invoiceId, { serviceId });
+  const link = await db.billingAccountLink.findFirst({ where: { serviceId, customerId: invoice.customerId }, select: { externalId: true } });
+  return lagoInvoiceJson(invoice, {
+    externalCustomerId: link?.externalId ?? null,
+    fileUrl: invoice.number ? signedDocumentUrl("invoice", invoice.id) : null,
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * The usage store's write path, shared by the native aggregate push
+ * (POST /usage) and Lago's raw events (POST /events, /events/batch). Each
+ * parsed item is checked against its subscription (this service's only),
+ * its metric and the subscription's plan; the good ones are written with ONE
+ * `INSERT … ON CONFLICT (subscription, metric, idempotency key) DO NOTHING`,
+ * so a key and its quantity are stored together or not at all and a retry
+ * never counts twice. The same statement reads what an existing key holds,
+ * so a key re-sent with another quantity or window is refused, not taken for
+ * a harmless retry.
+ */
+import type { UsageItem } from "@/lib/validators/billing";
+import type { DbOrTx } from "@/server/db";
+import { dec } from "../wire";
+
+export type UsageItemStatus = "accepted" | "duplicate" | "rejected";
+
+export type UsageItemErrorCode =
+  | "invalid"
+  | "unknown_subscription"
+  | "unknown_metric"
+  | "metric_not_on_plan"
+  | "unique_key_required"
+  | "period_in_future"
+  | "subscription_terminated"
+  | "period_closed"
+  | "idempotency_key_reused";
+
+export interface UsageItemError {
+  code: UsageItemErrorCode;
+  path: string;
+  message: string;
+}
+
+/** One line of the per-item answer, in the order the items were sent. */
+export interface UsageItemResult {
+  index: number;
+  idempotency_key: string | null;
+  status: UsageItemStatus;
+  errors?: UsageItemError[];
+  /** The stored row's id (new or the one a duplicate matched), for Lago's lago_id. */
+  recordId?: string;
+}
+
+/** A window may start at most this far ahead of the server clock (clock skew), and end at most a day ahead. */
+const FUTURE_START_TOLERANCE_MS = 60 * 60 * 1000;
+const FUTURE_END_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+interface Row {
+  index: number;
+  subscriptionId: string;
+  metricId: string;
+  item: UsageItem;
+}
+
+const rowKey = (subscriptionId: string, metricId: string, idempotencyKey: string) =>
+  `${subscriptionId}\u0000${metricId}\u0000${idempotencyKey}`;
+
+export async function storeUsageItems(
+  db: DbOrTx,
+  serviceId: string,
+  items: ReadonlyArray<{ index: number; item: UsageItem }>,
+  now: Date = new Date(),
+): Promise<UsageItemResult[]> {
+  const externalIds = [...new Set(items.map((a) => a.item.subscriptionExternalId))];
+  const metricCodes = [...new Set(items.map((a) => a.item.metricCode))];
+  const [subscriptions, metrics] = await Promise.all([
+    externalIds.length
+      ? db.billingSubscription.findMany({
+          where: { serviceId, externalId: { in: externalIds } },
+          select: { id: true, externalId: true, status: true, currentPeriodStart: true, plan: { select: { code: true, charges: { select: { metricId: true } } } } },
+        })
+      : [],
+    metricCodes.length ? db.billingMetric.findMany({ where: { code: { in: metricCodes } }, select: { id: true, code: true, aggregation: true } }) : [],
+  ]);
+  const subByExternal = new Map(subscriptions.map((s) => [s.externalId, { ...s, metricIds: new Set(s.plan.charges.map((c) => c.metricId)) }]));
+  const metricByCode = new Map(metrics.map((m) => [m.code, m]));
+
+  const results: UsageItemResult[] = [];
+  const rows: Row[] = [];
+  const seenInBatch = new Map<string, Row>();
+  for (const { index, item } of items) {
+    const errors: UsageItemError[] = [];
+    const sub = subByExternal.get(item.subscriptionExternalId);
+    const metric = metricByCode.get(item.metricCode);
+    if (!sub) {
+      errors.push({ code: "unknown_subscription", path: "external_subscription_id", message: `No subscription ${item.subscriptionExternalId} exists for this service` });
+    } else if (sub.status === "terminated") {
+      errors.push({ code: "subscription_terminated", path: "external_subscription_id", message: `Subscription ${item.subscriptionExternalId} is terminated and takes no more usage` });
+    } else if (item.periodFrom.getTime() < sub.currentPeriodStart.getTime()) {
+      errors.push({
+        code: "period_closed",
+        path: "period.from",
+        message: `The billing period before ${sub.currentPeriodStart.toISOString()} is closed and invoiced; usage for it cannot be added`,
+      });
+    }
+    if (!metric) {
+      errors.push({ code: "unknown_metric", path: "metric_code", message: `No metric with code ${item.metricCode} exists` });
+    } else {
+      if (sub && !sub.metricIds.has(metric.id)) {
+        errors.push({ code: "metric_not_on_plan", path: "metric_code", message: `Plan ${sub.plan.code} has no charge for ${metric.code}, so this usage would never be billed` });
+      }
+      if (metric.aggregation === "unique_count" && !item.uniqueKey) {
+        errors.push({ code: "unique_key_required", path: "unique_key", message: `${metric.code} counts distinct values: send the value this usage is about as unique_key` });
+      }
+    }
+    if (item.periodFrom.getTime() > now.getTime() + FUTURE_START_TOLERANCE_MS || item.periodTo.getTime() > now.getTime() + FUTURE_END_TOLERANCE_MS) {
+      errors.push({ code: "period_in_future", path: "period", message: `The window ${item.periodFrom.toISOString()}–${item.periodTo.toISOString()} lies in the future; send usage once it happened` });
+    }
+    if (errors.length > 0 || !sub || !metric) {
+      results.push({ index, idempotency_key: item.idempotencyKey, status: "rejected", errors });
+      continue;
+    }
+    const row = { index, subscriptionId: sub.id, metricId: metric.id, item };
+    const key = rowKey(sub.id, metric.id, item.idempotencyKey);
+    const first = seenInBatch.get(key);
+    if (first) {
+      results.push(sameCounter(first.item, item) ? { index, idempotency_key: item.idempotencyKey, status: "duplicate" } : keyReused(index, item));
+      continue;
+    }
+    seenInBatch.set(key, row);
+    rows.push(row);
+  }
+
+  const written = await insertUsageRows(db, rows);
+  for (const row of rows) {
+    const outcome = written.get(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey));
+    if (outcome?.inserted) results.push({ index: row.index, idempotency_key: row.item.idempotencyKey, status: "accepted", recordId: outcome.id ?? undefined });
+    else if (outcome?.same === false) results.push(keyReused(row.index, row.item));
+    else results.push({ index: row.index, idempotency_key: row.item.idempotencyKey, status: "duplicate", recordId: outcome?.id ?? undefined });
+  }
+  return results.sort((a, b) => a.index - b.index);
+}
+
+function sameCounter(a: UsageItem, b: UsageItem): boolean {
+  return (
+    dec(a.quantity).equals(dec(b.quantity)) && a.periodFrom.getTime() === b.periodFrom.getTime() && a.periodTo.getTime() === b.periodTo.getTime() && a.uniqueKey === b.uniqueKey
+  );
+}
+
+function keyReused(index: number, item: UsageItem): UsageItemResult {
+  return {
+    index,
+    idempotency_key: item.idempotencyKey,
+    status: "rejected",
+    errors: [
+      {
+        code: "idempotency_key_reused",
+        path: "idempotency_key",
+        message: `${item.idempotencyKey} was already used for a different quantity, window or unique_key; a retry must resend the same counter`,
+      },
+    ],
+  };
+}
+
+interface Written {
+  id: string | null;
+  inserted: boolean;
+  /** For a key that already existed: whether it holds the same counter (null when a concurrent writer holds it). */
+  same: boolean | null;
+}
+
+/**
+ * One INSERT for the whole batch; keys that exist are skipped by the unique
+ * index, atomically with the check, so concurrent duplicates race safely.
+ * Only when some were skipped, a second statement reads what those keys hold
+ * (through the same index), to tell a retry from a key reused for another
+ * counter. A skipped key whose row is not visible yet (a concurrent writer
+ * still in its transaction) counts as a duplicate.
+ */
+async function insertUsageRows(db: DbOrTx, rows: readonly Row[]): Promise<Map<string, Written>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await db.$queryRawUnsafe<Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>>(
+    `INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[])
+     ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
+     RETURNING "id"::text AS id, "subscriptionId", "metricId", "idempotencyKey"`,
+    rows.map((r) => r.subscriptionId),
+    rows.map((r) => r.metricId),
+    rows.map((r) => r.item.periodFrom.toISOString()),
+    rows.map((r) => r.item.periodTo.toISOString()),
+    rows.map((r) => r.item.quantity),
+    rows.map((r) => r.item.uniqueKey ?? null),
+    rows.map((r) => r.item.idempotencyKey),
+  );
+  const out = new Map<string, Written>(
+    inserted.map((r) => [rowKey(r.subscriptionId, r.metricId, r.idempotencyKey), { id: r.id, inserted: true, same: null }]),
+  );
+  const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
+  if (skipped.length === 0) return out;
+  const held = await db.$queryRawUnsafe<
+    Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string; periodStart: Date; periodEnd: Date; quantity: string; uniqueKey: string | null }>
+  >(
+    `SELECT r."id"::text AS id, r."subscriptionId", r."metricId", r."idempotencyKey", r."periodStart", r."periodEnd", r."quantity"::text AS quantity, r."uniqueKey"
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS k("subscriptionId", "metricId", "idempotencyKey")
+       JOIN "BillingUsageRecord" r
+         ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
+    skipped.map((r) => r.subscriptionId),
+    skipped.map((r) => r.metricId),
+    skipped.map((r) => r.item.idempotencyKey),
+  );
+  const heldByKey = new Map(held.map((h) => [rowKey(h.subscriptionId, h.metricId, h.idempotencyKey), h]));
+  for (const row of skipped) {
+    const key = rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey);
+    const h = heldByKey.get(key);
+    out.set(key, {
+      id: h?.id ?? null,
+      inserted: false,
+      same: h
+        ? sameCounter(row.item, { ...row.item, quantity: h.quantity, periodFrom: new Date(h.periodStart), periodTo: new Date(h.periodEnd), uniqueKey: h.uniqueKey })
+        : null,
+    });
+  }
+  return out;
+}
