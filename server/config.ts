@@ -4,6 +4,7 @@ import { aiEnvSchema } from "./ai/ai-env";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
 import { crmEnvSchema } from "./crm/crm-config";
+import { productionJobsProblems } from "./ops/background-jobs-mode";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -26,6 +27,10 @@ export const envSchema = z.object({
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_DEV: z.string().optional(),
   INNGEST_BASE_URL: z.string().url().optional(),
+  /** "inline": no Inngest; after-request work runs in-process and no schedule runs (test stacks only; see README). */
+  BACKGROUND_JOBS: z.enum(["inngest", "inline"]).default("inngest"),
+  /** Connections in each instance's pool; pool size × instances must stay under the server's (or PgBouncer's) limit. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Trust X-Forwarded-For from the proxy in front of us. */
   TRUST_PROXY: bool.default(false),
@@ -50,14 +55,22 @@ let cached: AppConfig | undefined;
 
 /** Parses process.env once; throws one message that names every bad variable. */
 export function getConfig(): AppConfig {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Parses `env`; throws one message naming every bad variable, and what production lacks for background jobs. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  const jobs = productionJobsProblems(parsed.data);
+  if (jobs.length > 0) {
+    throw new Error(`Background jobs need Inngest in production (Inngest Cloud or a self-hosted server):\n${jobs.map((l) => `  ${l}`).join("\n")}`);
+  }
+  return parsed.data;
 }
 
 /** Test hook: forget the parsed configuration after changing process.env. */
