@@ -4,7 +4,10 @@ import { aiEnvSchema } from "./ai/ai-env";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
 import { crmEnvSchema } from "./crm/crm-config";
+import { appUrlEnvSchema } from "./app-url";
+import { mailEnvSchema } from "./mail/mail-config";
 import { productionJobsProblems } from "./ops/background-jobs-mode";
+import { jobsEnvSchema } from "./ops/jobs-config";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -18,17 +21,13 @@ const bool = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url({ message: "must be a postgresql:// URL" }),
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  ...appUrlEnvSchema.shape,
   NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }),
-  SMTP_URL: z.string().url().optional(),
-  MAIL_FROM: z.string().default("Switchboard <no-reply@switchboard.local>"),
   SUPPORT_EMAIL: z.string().email().default("support@switchboard.local"),
-  INNGEST_EVENT_KEY: z.string().optional(),
-  INNGEST_SIGNING_KEY: z.string().optional(),
-  INNGEST_DEV: z.string().optional(),
-  INNGEST_BASE_URL: z.string().url().optional(),
-  /** "inline": no Inngest; after-request work runs in-process and no schedule runs (test stacks only; see README). */
-  BACKGROUND_JOBS: z.enum(["inngest", "inline"]).default("inngest"),
+  // Mail (server/mail/mail-config.ts): SMTP_URL, MAIL_FROM.
+  ...mailEnvSchema.shape,
+  // Background jobs (server/ops/jobs-config.ts): INNGEST_*, BACKGROUND_JOBS.
+  ...jobsEnvSchema.shape,
   /** Connections in each instance's pool; pool size × instances must stay under the server's (or PgBouncer's) limit. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

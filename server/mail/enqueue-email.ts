@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/server/db";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
+import { readMailEnv } from "./mail-config";
 
 export interface OutgoingEmail {
   to: string;
@@ -20,7 +21,7 @@ export async function enqueueEmail(
   email: OutgoingEmail,
   opts: { dispatch?: boolean } = {},
 ): Promise<string> {
-  const smtpConfigured = Boolean(process.env.SMTP_URL);
+  const smtpConfigured = Boolean(readMailEnv().SMTP_URL);
   const row = await db.outboxEmail.create({
     data: {
       to: email.to,

@@ -68,7 +68,7 @@ export async function approvalLinks(db: Db) {
       channel: "console",
       author: { kind: "client_user", name: "Eli Entech", email: "user@entech.example" },
       acknowledge: false,
-  },
+    },
     db,
   );
   const result = await requestApproval(
