@@ -48,8 +48,9 @@ describe("takeRateLimitToken", () => {
     expect((await takeRateLimitToken(db, "t:refill", rule)).allowed).toBe(true);
   });
 
-  it("refuses a rule that could never let anything through", async () => {
+  it("refuses a rule that could never let anything through, or a window past a day", async () => {
     await expect(takeRateLimitToken(db, "t:bad", { limit: 0, windowMs: 1000 })).rejects.toThrow(/limit ≥ 1/);
+    await expect(takeRateLimitToken(db, "t:bad", { limit: 5, windowMs: 2 * 86_400_000 })).rejects.toThrow(/1 day/);
   });
 
   it("resets a prefix and purges idle buckets", async () => {

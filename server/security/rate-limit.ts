@@ -9,6 +9,8 @@
 import type { DbOrTx } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 
+export const MAX_WINDOW_MS = 86_400_000;
+
 export interface RateLimitRule {
   /** Hits allowed in a burst, and per window on average. */
   limit: number;
@@ -25,7 +27,10 @@ export interface RateLimitDecision {
 
 /** Takes one token from `key`'s bucket, or says how long to wait. */
 export async function takeRateLimitToken(db: DbOrTx, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
-  if (!(rule.limit >= 1) || !(rule.windowMs > 0)) throw new RangeError("A rate limit needs limit ≥ 1 and a positive window");
+  // Windows are capped at a day so that a bucket idle for a day is full and can be purged.
+  if (!(rule.limit >= 1) || !(rule.windowMs > 0) || rule.windowMs > MAX_WINDOW_MS) {
+    throw new RangeError("A rate limit needs limit ≥ 1 and a window from 1 ms to 1 day");
+  }
   const cap = rule.limit;
   const perSecond = rule.limit / (rule.windowMs / 1000);
   // Timestamps are stored as UTC without zone (Prisma's DateTime); `now()` is the
