@@ -241,11 +241,15 @@ try {
     console.log(`  two instances ÷ one instance, total throughput: ${ratio.toFixed(2)}× on ${os.cpus().length} CPU cores`);
   }
 
-  // 8. Health, as any instance reports it.
+  // 8. Health, as any instance reports it, and the admins' status page with the paused-schedules banner.
   {
     const health = (await (await fetch(`${bases[1]}/api/health`)).json()) as { ok: boolean; jobs?: { mode: string; queues: unknown[] } };
-    console.log("▸ /api/health on instance B:");
+    console.log("▸ /api/health and the System status page on instance B:");
     check(health.ok && health.jobs?.mode === "inline" && Array.isArray(health.jobs.queues), `ok, jobs mode ${health.jobs?.mode}, ${health.jobs?.queues.length} queues reported`);
+    const admin = await fixtures.passwordSignIn(bases[1]!, "admin@switchboard.local", DEMO_PASSWORD);
+    const page = await fetch(`${bases[1]}/status`, { headers: { cookie: admin.cookie ?? "" } });
+    const html = await page.text();
+    check(page.status === 200 && html.includes("System status") && html.includes("Schedules are paused"), `/status answered ${page.status} with the report and the banner`);
   }
 
   for (const inst of instances) {
