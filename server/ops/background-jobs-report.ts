@@ -29,8 +29,10 @@ async function devServerUp(devSetting: string | undefined): Promise<boolean> {
   const base = devSetting && /^https?:\/\//.test(devSetting) ? devSetting : "http://localhost:8288";
   let up = false;
   try {
-    const res = await fetch(new URL("/health", base), { signal: AbortSignal.timeout(500) });
-    up = res.ok;
+    // Any HTTP answer means the Dev Server is listening; only a refused or silent port means it is not.
+    const res = await fetch(new URL("/", base), { signal: AbortSignal.timeout(500) });
+    await res.body?.cancel();
+    up = true;
   } catch {
     up = false;
   }
