@@ -40,6 +40,11 @@ async function devServerUp(devSetting: string | undefined): Promise<boolean> {
   return up;
 }
 
+/** Tests: forget the last Dev Server probe. */
+export function resetDevServerProbeForTests(): void {
+  probe = undefined;
+}
+
 /** How jobs run here and whether schedules can run, without touching the database. */
 export async function schedulesStatus(): Promise<{ mode: BackgroundJobsMode; schedulesRunning: boolean }> {
   const cfg = getConfig();
