@@ -115,12 +115,17 @@ try {
   // A production start without Inngest must refuse, naming what is missing.
   {
     const refusedEnv = { ...env, BACKGROUND_JOBS: "", INNGEST_EVENT_KEY: "", INNGEST_SIGNING_KEY: "" };
-    const refused = startInstance(await findFreePort(), refusedEnv, true);
+    const refusedPort = await findFreePort();
+    const refused = startInstance(refusedPort, refusedEnv, true);
+    // Next runs the instrumentation hook at start; a request makes sure it has run.
+    const poke = setInterval(() => void fetch(`http://127.0.0.1:${refusedPort}/api/health`).catch(() => undefined), 1000);
     const code = await Promise.race([waitForExit(refused.child), new Promise<"alive">((r) => setTimeout(() => r("alive"), 60_000))]);
+    clearInterval(poke);
     if (code === "alive") refused.child.kill("SIGTERM");
     console.log("▸ production start without Inngest:");
     check(code !== "alive" && code !== 0, `refused to start (exit ${String(code)})`);
     check(/INNGEST_EVENT_KEY: missing/.test(refused.output()) && /INNGEST_SIGNING_KEY: missing/.test(refused.output()), "the message names INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY");
+    if (!/INNGEST_EVENT_KEY: missing/.test(refused.output())) console.log(refused.output().slice(-1500));
   }
 
   const ports = [await findFreePort(), await findFreePort()];
@@ -151,7 +156,7 @@ try {
       }
     }
     const run = await drive(jobs, CONCURRENCY * 2, MAX_MS);
-    const stored = await db.billingUsageRecord.count({ where: { subscriptionId: usage.subscriptionId, metricId: usage.metricId } });
+    const stored = await db.billingUsageRecord.count({ where: { subscriptionId: usage.subscriptionId, metricId: usage.metricId, idempotencyKey: { startsWith: "scale-" } } });
     const accepted = run.results.reduce((s, r) => s + r.value.accepted, 0);
     const duplicates = run.results.reduce((s, r) => s + r.value.duplicates, 0);
     console.log("▸ usage ingestion (each key sent twice, to both instances):");
@@ -258,6 +263,8 @@ try {
   await db.$disconnect();
 } catch (error) {
   failures.push(error instanceof Error ? error.stack ?? error.message : String(error));
+  const log = path.join(dir, "pgbouncer", "pgbouncer.log");
+  if (fs.existsSync(log)) console.error(`PgBouncer log (tail):\n${fs.readFileSync(log, "utf8").split("\n").slice(-30).join("\n")}`);
 } finally {
   await shutdown();
 }

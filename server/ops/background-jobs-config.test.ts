@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseConfig, resetConfigForTests } from "@/server/config";
 import { register } from "@/instrumentation";
 import { backgroundJobsMode, productionJobsProblems } from "./background-jobs-mode";
@@ -54,14 +54,18 @@ describe("instrumentation register()", () => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
     resetConfigForTests();
+    vi.restoreAllMocks();
   });
 
-  it("stops the server start on the missing Inngest keys", async () => {
-    Object.assign(process.env, { NEXT_RUNTIME: "nodejs", NODE_ENV: "production" });
+  it("stops the server start on the missing Inngest keys, printing what is missing", async () => {
+    Object.assign(process.env, { NEXT_RUNTIME: "nodejs", NODE_ENV: "production", BACKGROUND_JOBS: "" });
     delete process.env.INNGEST_EVENT_KEY;
     delete process.env.INNGEST_SIGNING_KEY;
-    delete process.env.BACKGROUND_JOBS;
     resetConfigForTests();
-    await expect(register()).rejects.toThrow(/INNGEST_EVENT_KEY: missing/);
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await register();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(printed.mock.calls[0]![0]).toMatch(/INNGEST_EVENT_KEY: missing[\s\S]*INNGEST_SIGNING_KEY: missing/);
   });
 });

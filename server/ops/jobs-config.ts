@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// An empty variable (common in .env files and compose files) means "unset".
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
 /**
  * The background-job variables. Spread into `envSchema` in server/config.ts
  * (validated at start, listed in the README) and read here without config.ts,
@@ -10,9 +13,9 @@ export const jobsEnvSchema = z.object({
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_DEV: z.string().optional(),
-  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_BASE_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   /** "inline": no Inngest; after-request work runs in-process and no schedule runs (test stacks only; see README). */
-  BACKGROUND_JOBS: z.enum(["inngest", "inline"]).default("inngest"),
+  BACKGROUND_JOBS: z.preprocess(unsetIfEmpty, z.enum(["inngest", "inline"]).default("inngest")),
 });
 
 export type JobsEnv = z.infer<typeof jobsEnvSchema>;
@@ -23,7 +26,7 @@ export function readJobsEnv(env: Record<string, string | undefined> = process.en
     INNGEST_EVENT_KEY: env.INNGEST_EVENT_KEY,
     INNGEST_SIGNING_KEY: env.INNGEST_SIGNING_KEY,
     INNGEST_DEV: env.INNGEST_DEV,
-    INNGEST_BASE_URL: env.INNGEST_BASE_URL || undefined,
-    BACKGROUND_JOBS: env.BACKGROUND_JOBS || undefined,
+    INNGEST_BASE_URL: env.INNGEST_BASE_URL,
+    BACKGROUND_JOBS: env.BACKGROUND_JOBS,
   });
 }
