@@ -5,6 +5,10 @@ import { parseTrustProxy } from "./audit/client-ip";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
 import { crmEnvSchema } from "./crm/crm-config";
+import { appUrlEnvSchema } from "./app-url";
+import { mailEnvSchema } from "./mail/mail-config";
+import { productionJobsProblems } from "./ops/background-jobs-mode";
+import { jobsEnvSchema } from "./ops/jobs-config";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -18,15 +22,15 @@ const bool = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url({ message: "must be a postgresql:// URL" }),
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  ...appUrlEnvSchema.shape,
   NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }),
-  SMTP_URL: z.string().url().optional(),
-  MAIL_FROM: z.string().default("Switchboard <no-reply@switchboard.local>"),
   SUPPORT_EMAIL: z.string().email().default("support@switchboard.local"),
-  INNGEST_EVENT_KEY: z.string().optional(),
-  INNGEST_SIGNING_KEY: z.string().optional(),
-  INNGEST_DEV: z.string().optional(),
-  INNGEST_BASE_URL: z.string().url().optional(),
+  // Mail (server/mail/mail-config.ts): SMTP_URL, MAIL_FROM.
+  ...mailEnvSchema.shape,
+  // Background jobs (server/ops/jobs-config.ts): INNGEST_*, BACKGROUND_JOBS.
+  ...jobsEnvSchema.shape,
+  /** Connections in each instance's pool; pool size × instances must stay under the server's (or PgBouncer's) limit. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Which X-Forwarded-For entries our own proxies wrote: unset (clients connect
@@ -74,16 +78,24 @@ let cached: AppConfig | undefined;
 
 /** Parses process.env once; throws one message that names every bad variable. */
 export function getConfig(): AppConfig {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Parses `env`; throws one message naming every bad variable, and what production lacks for background jobs. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const production = productionIssues(parsed.data);
   if (production.length > 0) throw new Error(`Invalid environment configuration:\n${production.join("\n")}`);
-  cached = parsed.data;
-  return cached;
+  const jobs = productionJobsProblems(parsed.data);
+  if (jobs.length > 0) {
+    throw new Error(`Background jobs need Inngest in production (Inngest Cloud or a self-hosted server):\n${jobs.map((l) => `  ${l}`).join("\n")}`);
+  }
+  return parsed.data;
 }
 
 /** Test hook: forget the parsed configuration after changing process.env. */

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { logger } from "./logger";
 
 /**
  * A pg.Pool whose results report PostgreSQL's catalog type `name` (oid 19) as
@@ -23,5 +24,9 @@ class CatalogSafePool extends pg.Pool {
 
 /** Creates the one kind of pool the app and its tools use. */
 export function createPool(connectionString: string, max = 10): pg.Pool {
-  return new CatalogSafePool({ connectionString, max });
+  const pool = new CatalogSafePool({ connectionString, max });
+  // An idle connection closed by the server or PgBouncer (restart, failover,
+  // idle timeout) is dropped from the pool; without a listener it would crash the process.
+  pool.on("error", (error) => logger.error("db.idle_connection_lost", { error: error.message }));
+  return pool;
 }

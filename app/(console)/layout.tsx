@@ -1,6 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { navItemsFor } from "@/components/console/nav-items";
+import { SchedulesPausedBanner } from "@/components/console/schedules-paused-banner";
 import { UserMenu } from "@/components/console/user-menu";
 import { isProviderRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { getSessionUser } from "@/server/auth/session";
@@ -17,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} organisationLabel={user.organisationLabel} />
       }
     >
+      <SchedulesPausedBanner />
       {children}
     </ConsoleShell>
   );

@@ -4,7 +4,7 @@ export interface NavItem {
   href: string;
   label: string;
   /** lucide-react icon name, resolved in the sidebar. */
-  icon: "LayoutDashboard" | "Mail" | "Ticket" | "CheckCircle" | "Users" | "Plug" | "Receipt" | "ShieldCheck" | "Settings" | "Building";
+  icon: "LayoutDashboard" | "Mail" | "Ticket" | "CheckCircle" | "Users" | "Plug" | "Receipt" | "ShieldCheck" | "Settings" | "Building" | "Activity";
   /** Roles that see the item; provider staff by default. */
   roles?: readonly AppRole[];
 }
@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/users", label: "Users", icon: "Users", roles: ["PROVIDER_ADMIN"] },
   { href: "/audit", label: "Audit", icon: "ShieldCheck", roles: ["PROVIDER_ADMIN"] },
   { href: "/settings/helpdesk", label: "Helpdesk settings", icon: "Settings", roles: ["PROVIDER_ADMIN"] },
+  { href: "/status", label: "System status", icon: "Activity", roles: ["PROVIDER_ADMIN"] },
 ];
 
 export function navItemsFor(role: AppRole): NavItem[] {

@@ -36,6 +36,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...fakes.env,
   NODE_ENV: "production",
+  // No Inngest server can run here: after-request work runs in-process (production otherwise refuses to start without Inngest).
+  BACKGROUND_JOBS: "inline",
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: database.url,
   APP_URL: appUrl,

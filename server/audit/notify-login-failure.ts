@@ -2,6 +2,7 @@ import { inngest } from "@/inngest/client";
 import { loginFailed } from "@/inngest/events";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { normalizeLogin } from "./record-login-event";
 import { checkLoginBurst } from "./send-burst-alert";
 
@@ -13,13 +14,11 @@ import { checkLoginBurst } from "./send-burst-alert";
 export async function notifyLoginFailure(typedLogin: string): Promise<void> {
   const login = normalizeLogin(typedLogin);
   try {
-    await inngest.send(loginFailed.create({ login }));
-    return;
-  } catch (error) {
-    logger.debug("audit.burst_check_inline", { reason: error instanceof Error ? error.message : String(error) });
-  }
-  try {
-    await checkLoginBurst(db, login);
+    await sendOrRunInline(
+      "audit.burst-check",
+      () => inngest.send(loginFailed.create({ login })),
+      () => checkLoginBurst(db, login),
+    );
   } catch (error) {
     logger.error("audit.burst_check_failed", { error });
   }

@@ -6,6 +6,7 @@ import { brandedEmail } from "@/server/mail/templates/layout";
 import { getAuditSettings, type AuditSettings } from "./audit-settings";
 import { renderBurstAlertEmail, shouldAlert, type BurstDecisionReason, type BurstFailure } from "./burst-detector";
 import { normalizeLogin } from "./record-login-event";
+import { appUrl as defaultAppUrl } from "@/server/app-url";
 
 /** Failures read for one decision; far above any sensible threshold. */
 const MAX_FAILURES_READ = 500;
@@ -98,7 +99,7 @@ export async function checkLoginBurst(db: Db, rawLogin: string, options: BurstCh
     userAgent: userAgentSummary(f),
     reason: f.failureReason?.toLowerCase() ?? null,
   }));
-  const appUrl = (options.appUrl ?? process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const appUrl = (options.appUrl ?? defaultAppUrl()).replace(/\/$/, "");
   const email = renderBurstAlertEmail({
     login,
     failures: shown,

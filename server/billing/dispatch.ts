@@ -8,6 +8,7 @@ import { inngest } from "@/inngest/client";
 import { billingInvoiceIssued, billingWebhookQueued } from "@/inngest/events";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { billingConfig } from "./billing-config";
 import { chargeInvoice } from "./payments/charge-invoice";
 import { stripeFromConfig } from "./payments/stripe-client";
@@ -22,20 +23,21 @@ export async function dispatchBillingEvents(eventIds: readonly string[]): Promis
       select: { id: true },
     });
     if (deliveries.length === 0) return;
-    try {
-      await inngest.send(deliveries.map((d) => billingWebhookQueued.create({ deliveryId: d.id })));
-    } catch (error) {
-      logger.debug("billing.dispatch_inline", { reason: error instanceof Error ? error.message : String(error) });
-      const cfg = billingConfig();
-      // Not awaited by callers' responses: a slow endpoint must not slow an API call down.
-      void Promise.all(
-        deliveries.map((d) =>
-          attemptWebhookDelivery(db, d.id, { scheduleMs: cfg.webhookRetryScheduleMs, allowLoopback: cfg.allowLoopbackWebhooks }).catch((err: unknown) =>
-            logger.error("billing.webhook_inline_failed", { deliveryId: d.id, error: err instanceof Error ? err.message : String(err) }),
+    await sendOrRunInline(
+      "billing.webhooks",
+      () => inngest.send(deliveries.map((d) => billingWebhookQueued.create({ deliveryId: d.id }))),
+      () => {
+        const cfg = billingConfig();
+        // Not awaited by callers' responses: a slow endpoint must not slow an API call down.
+        void Promise.all(
+          deliveries.map((d) =>
+            attemptWebhookDelivery(db, d.id, { scheduleMs: cfg.webhookRetryScheduleMs, allowLoopback: cfg.allowLoopbackWebhooks }).catch((err: unknown) =>
+              logger.error("billing.webhook_inline_failed", { deliveryId: d.id, error: err instanceof Error ? err.message : String(err) }),
+            ),
           ),
-        ),
-      );
-    }
+        );
+      },
+    );
   } catch (error) {
     logger.error("billing.dispatch_failed", { error: error instanceof Error ? error.message : String(error) });
   }
@@ -44,19 +46,20 @@ export async function dispatchBillingEvents(eventIds: readonly string[]): Promis
 /** Queues the charge of newly issued invoices; charges inline when Inngest is unreachable. Never throws. */
 export async function dispatchIssuedInvoices(invoiceIds: readonly string[]): Promise<void> {
   if (invoiceIds.length === 0) return;
-  try {
-    await inngest.send(invoiceIds.map((invoiceId) => billingInvoiceIssued.create({ invoiceId })));
-  } catch (error) {
-    logger.debug("billing.charge_inline", { reason: error instanceof Error ? error.message : String(error) });
-    const cfg = billingConfig();
-    const stripe = stripeFromConfig(cfg);
-    for (const invoiceId of invoiceIds) {
-      try {
-        const outcome = await chargeInvoice(db, stripe, invoiceId, { dunningScheduleMs: cfg.dunningScheduleMs });
-        await dispatchBillingEvents(outcome.eventIds);
-      } catch (err) {
-        logger.error("billing.charge_inline_failed", { invoiceId, error: err instanceof Error ? err.message : String(err) });
+  await sendOrRunInline(
+    "billing.charges",
+    () => inngest.send(invoiceIds.map((invoiceId) => billingInvoiceIssued.create({ invoiceId }))),
+    async () => {
+      const cfg = billingConfig();
+      const stripe = stripeFromConfig(cfg);
+      for (const invoiceId of invoiceIds) {
+        try {
+          const outcome = await chargeInvoice(db, stripe, invoiceId, { dunningScheduleMs: cfg.dunningScheduleMs });
+          await dispatchBillingEvents(outcome.eventIds);
+        } catch (err) {
+          logger.error("billing.charge_inline_failed", { invoiceId, error: err instanceof Error ? err.message : String(err) });
+        }
       }
-    }
-  }
+    },
+  );
 }

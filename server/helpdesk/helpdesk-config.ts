@@ -1,3 +1,5 @@
+import { appUrl } from "@/server/app-url";
+
 /**
  * Helpdesk settings read from the environment (see server/config.ts for the
  * documented list). Read directly rather than through getConfig() so domain
@@ -19,7 +21,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 export function helpdeskConfig(): HelpdeskConfig {
   return {
-    appUrl: (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    appUrl: appUrl(),
     linkTtlDays: positiveInt(process.env.HELPDESK_LINK_TTL_DAYS, 30),
     linkRateLimitPerMinute: positiveInt(process.env.HELPDESK_LINK_RATE_LIMIT_PER_MINUTE, 30),
   };

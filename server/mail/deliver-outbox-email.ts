@@ -4,6 +4,7 @@ import { maskTokens } from "@/server/security/mask-tokens";
 import { openEmailBody } from "./sealed-email-body";
 import { resolveAttachments } from "./resolve-attachments";
 import { getSmtpTransport } from "./smtp-transport";
+import { readMailEnv } from "./mail-config";
 
 const LOCK_MS = 2 * 60 * 1000;
 /** Retry delays after the 1st, 2nd, … failed attempt. */
@@ -21,7 +22,7 @@ export type DeliveryResult =
  * `force` ignores nextAttemptAt (an event-driven send or an admin's retry).
  */
 export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boolean; now?: Date } = {}): Promise<DeliveryResult> {
-  const smtpUrl = process.env.SMTP_URL;
+  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = readMailEnv();
   if (!smtpUrl) return { status: "skipped", reason: "SMTP_URL is not set" };
   const now = opts.now ?? new Date();
   const claimed = await db.outboxEmail.updateMany({
@@ -43,7 +44,7 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
   try {
     const body = openEmailBody(email.sealedBody);
     const info = await getSmtpTransport(smtpUrl).sendMail({
-      from: process.env.MAIL_FROM ?? "Switchboard <no-reply@switchboard.local>",
+      from,
       to: email.to,
       subject: email.subject,
       text: body.text,
@@ -91,7 +92,7 @@ export async function purgeExpiredEmailBodies(db: Db, now = new Date()): Promise
 /** Delivers every message whose next attempt is due (the drain cron and "Send due now"); purges expired bodies first. */
 export async function deliverDueEmails(db: Db, limit = 50): Promise<{ sent: number; failed: number }> {
   await purgeExpiredEmailBodies(db);
-  if (!process.env.SMTP_URL) return { sent: 0, failed: 0 };
+  if (!readMailEnv().SMTP_URL) return { sent: 0, failed: 0 };
   const due = await db.outboxEmail.findMany({
     where: { status: { in: ["PENDING", "FAILED"] }, nextAttemptAt: { lte: new Date() } },
     orderBy: { nextAttemptAt: "asc" },

@@ -1,8 +1,10 @@
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { inngest } from "@/inngest/client";
 import { emailQueued } from "@/inngest/events";
 import { deliverOutboxEmail } from "./deliver-outbox-email";
+import { readMailEnv } from "./mail-config";
 
 /**
  * Wakes the delivery worker for messages already committed to the outbox.
@@ -11,13 +13,14 @@ import { deliverOutboxEmail } from "./deliver-outbox-email";
  * the outbox and the drain cron or an admin retries it.
  */
 export async function dispatchOutboxEmails(ids: string[]): Promise<void> {
-  if (ids.length === 0 || !process.env.SMTP_URL) return;
-  try {
-    await inngest.send(ids.map((emailId) => emailQueued.create({ emailId })));
-  } catch (error) {
-    logger.debug("mail.dispatch_inline", { reason: error instanceof Error ? error.message : String(error) });
-    for (const id of ids) {
-      await deliverOutboxEmail(db, id, { force: true }).catch((err) => logger.error("mail.inline_failed", { err }));
-    }
-  }
+  if (ids.length === 0 || !readMailEnv().SMTP_URL) return;
+  await sendOrRunInline(
+    "mail.outbox",
+    () => inngest.send(ids.map((emailId) => emailQueued.create({ emailId }))),
+    async () => {
+      for (const id of ids) {
+        await deliverOutboxEmail(db, id, { force: true }).catch((err) => logger.error("mail.inline_failed", { err }));
+      }
+    },
+  );
 }

@@ -123,7 +123,7 @@ export function billingApi<P = Record<string, never>>(name: string, handler: (ct
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const service = await authenticateService(request.headers.get("authorization"));
-      const decision = billingApiRateLimiter.take(service.id, service.rateLimitPerMinute);
+      const decision = await billingApiRateLimiter.take(service.id, service.rateLimitPerMinute);
       if (!decision.allowed) {
         return errorResponse(
           429,

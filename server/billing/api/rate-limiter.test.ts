@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { ServiceRateLimiter } from "./rate-limiter";
+import { billingApiRateLimiter } from "./rate-limiter";
 
-describe("ServiceRateLimiter", () => {
-  it("allows the limit per minute, then says when to come back", () => {
-    const limiter = new ServiceRateLimiter();
-    const t0 = 1_000_000;
-    for (let i = 0; i < 3; i++) expect(limiter.take("svc", 3, t0).allowed).toBe(true);
-    expect(limiter.take("svc", 3, t0)).toEqual({ allowed: false, retryAfterSec: 20, remaining: 0 });
-    expect(limiter.take("svc", 3, t0 + 19_000).allowed).toBe(false);
-    expect(limiter.take("svc", 3, t0 + 20_000).allowed).toBe(true);
+describe("billingApiRateLimiter", () => {
+  it("allows the limit per minute, then says when to come back", async () => {
+    for (let i = 0; i < 3; i++) expect((await billingApiRateLimiter.take("svc", 3)).allowed).toBe(true);
+    const refused = await billingApiRateLimiter.take("svc", 3);
+    expect(refused.allowed).toBe(false);
+    // One request every 20 s at 3 a minute.
+    expect(refused.retryAfterSec).toBeGreaterThanOrEqual(19);
+    expect(refused.retryAfterSec).toBeLessThanOrEqual(20);
   });
 
-  it("keeps services apart", () => {
-    const limiter = new ServiceRateLimiter();
-    expect(limiter.take("a", 1, 0).allowed).toBe(true);
-    expect(limiter.take("a", 1, 0).allowed).toBe(false);
-    expect(limiter.take("b", 1, 0).allowed).toBe(true);
+  it("keeps services apart, and reset forgets them", async () => {
+    expect((await billingApiRateLimiter.take("a", 1)).allowed).toBe(true);
+    expect((await billingApiRateLimiter.take("a", 1)).allowed).toBe(false);
+    expect((await billingApiRateLimiter.take("b", 1)).allowed).toBe(true);
+    await billingApiRateLimiter.reset();
+    expect((await billingApiRateLimiter.take("a", 1)).allowed).toBe(true);
   });
 });

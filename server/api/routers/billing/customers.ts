@@ -8,6 +8,7 @@ import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { createCheckoutUrl } from "@/server/billing/payments/stripe-customer";
 import { createTRPCRouter } from "../../trpc";
 import { billingProcedure, toWire } from "./billing-procedure";
+import { appUrl } from "@/server/app-url";
 
 /** Customers as billing sees them (the record is shared with the CRM). */
 export const billingCustomersRouter = createTRPCRouter({
@@ -23,7 +24,7 @@ export const billingCustomersRouter = createTRPCRouter({
   checkoutUrl: billingProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
     const stripe = stripeFromConfig(billingConfig());
     if (!stripe) throw new BillingError("not_configured", "Stripe is not configured (STRIPE_SECRET_KEY), so cards cannot be added");
-    const base = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+    const base = appUrl();
     const url = await createCheckoutUrl(ctx.db, stripe, input.id, {
       successUrl: `${base}/billing/customers/${input.id}?card=saved`,
       cancelUrl: `${base}/billing/customers/${input.id}?card=cancelled`,
