@@ -229,6 +229,8 @@ async function postDecisionMessage(
         organisationId: input.organisationId,
         author: { kind: "owner", name: input.owner.name, email: input.owner.email },
         body: input.body,
+        // notifyProviderStaff below already tells the assignee about the decision.
+        notify: false,
         now: input.now,
       });
     } catch (error) {

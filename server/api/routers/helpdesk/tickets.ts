@@ -24,7 +24,7 @@ const actorOf = (user: { id: string; name: string | null; email: string }) => ({
 
 /** Tickets in the console: provider admins and agents, every client organisation. */
 export const helpdeskTicketsRouter = createTRPCRouter({
-  list: procedure.input(ticketListQuerySchema).query(({ ctx, input }) => unsafeListConsoleTickets(ctx.db, input)),
+  list: procedure.input(ticketListQuerySchema).query(({ ctx, input }) => unsafeListConsoleTickets(ctx.db, input, { userId: ctx.user.id })),
 
   get: procedure.input(z.object({ number: ticketNumberSchema })).query(({ ctx, input }) => unsafeGetConsoleTicket(ctx.db, input.number)),
 
