@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { HydrateClient, prefetch, trpc } from "@/lib/trpc/server";
 import { BillingDashboard } from "./_components/billing-dashboard";
 import { RunRatingButton } from "./_components/run-rating-button";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default function BillingPage() {
+// The overview is fetched here so its figures are part of the first paint.
+export default async function BillingPage() {
+  await prefetch(trpc.billing.dashboard.overview.queryOptions());
   return (
     <>
       <PageHeader
@@ -13,7 +16,9 @@ export default function BillingPage() {
         description="Usage pushed by the source apps is rated into invoices every 15 minutes; invoices are charged through Stripe and retried on the dunning schedule."
         actions={<RunRatingButton />}
       />
-      <BillingDashboard />
+      <HydrateClient>
+        <BillingDashboard />
+      </HydrateClient>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TICKET_STATUSES, TICKET_STATUS_INFO } from "@/lib/helpdesk/constants";
+import { inboxQueryFromParams } from "@/lib/helpdesk/list-params";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime, formatRelative } from "@/lib/utils";
 
@@ -24,12 +25,11 @@ export function InboxList() {
   const pathname = usePathname();
   const params = useSearchParams();
   const me = useQuery(trpc.helpdesk.inbox.me.queryOptions());
-  const scope = params.get("scope") === "all" ? "all" : "mine";
-  const page = Number(params.get("page") ?? 1) || 1;
-  const status = params.get("status") ?? "";
+  const query = inboxQueryFromParams(new URLSearchParams(params.toString()));
+  const { scope, status } = query;
   const [search, setSearch] = useState(params.get("q") ?? "");
   const list = useQuery({
-    ...trpc.helpdesk.inbox.list.queryOptions({ scope, page, status, search: params.get("q") ?? undefined }),
+    ...trpc.helpdesk.inbox.list.queryOptions(query),
     placeholderData: (prev) => prev,
   });
 

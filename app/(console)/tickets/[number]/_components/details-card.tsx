@@ -20,6 +20,7 @@ import {
   type TicketType,
 } from "@/lib/helpdesk/constants";
 import { canTransitionStatus } from "@/lib/helpdesk/ticket-statuses";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import type { ConsoleTicketData } from "./ticket-types";
 
@@ -40,8 +41,7 @@ export function DetailsCard({ ticket, onChanged }: { ticket: ConsoleTicketData; 
         void onChanged();
       },
       onError: (error) => {
-        const fieldErrors = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-        setErrors(fieldErrors ?? {});
+        setErrors(fieldErrorsOf(error));
         toast({ title: "Could not update the ticket", description: error.message, variant: "error" });
       },
     }),

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/use-toast";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
 import type { ConsoleTicketData } from "./ticket-types";
@@ -25,8 +26,7 @@ export function PeopleCard({ ticket, onChanged }: { ticket: ConsoleTicketData; o
         void onChanged();
       },
       onError: (error) => {
-        const fieldErrors = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-        setEmailError(fieldErrors?.email?.[0] ?? error.message);
+        setEmailError(fieldErrorsOf(error).email?.[0] ?? error.message);
       },
     }),
   );
