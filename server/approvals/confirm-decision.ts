@@ -20,6 +20,8 @@ import { hashToken } from "@/server/security/tokens";
 import type { ApprovalContext } from "./approval-context";
 import { isWellFormedApprovalToken, parseApprovalDecision, type ApprovalDecisionWord } from "./approval-links";
 import { decisionHeadline, decisionMessageBody, renderDecisionNoticeEmail } from "./decision-notice-email";
+import { fullRequestText } from "./approval-email";
+import { unsafeLoadApprovalTickets } from "./approval-tickets";
 import { lockTickets } from "./request-approval";
 
 export interface ValidApprovalLink {
@@ -30,6 +32,11 @@ export interface ValidApprovalLink {
   ticketNumber: string;
   subject: string;
   summary: string;
+  /** The agent's note and name, as at the top of the e-mail. */
+  note: string | null;
+  requestedByName: string;
+  /** "Full request" as in the e-mail: the description and public thread (never internal notes). */
+  fullRequest: string;
   ownerName: string;
   organisationName: string;
   sentAt: Date;
@@ -55,8 +62,11 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
           state: true,
           supersededAt: true,
           summary: true,
+          note: true,
+          requestedByName: true,
           ownerName: true,
           sentAt: true,
+          ticketId: true,
           ticket: { select: { number: true, subject: true } },
           organisation: { select: { name: true } },
         },
@@ -66,6 +76,8 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
   if (!link || link.decision !== decision || link.usedAt || link.revokedAt) return INVALID;
   const { engagement } = link;
   if (engagement.state !== "pending" || engagement.supersededAt) return INVALID;
+  // By the engagement's own ticket id: the token already proved access to exactly this request.
+  const [ticket] = await unsafeLoadApprovalTickets(db, [engagement.ticketId]);
   return {
     status: "valid",
     decision,
@@ -73,6 +85,9 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
     ticketNumber: engagement.ticket.number,
     subject: engagement.ticket.subject,
     summary: engagement.summary,
+    note: engagement.note,
+    requestedByName: engagement.requestedByName,
+    fullRequest: ticket ? fullRequestText({ fullRequest: ticket }) : "",
     ownerName: engagement.ownerName,
     organisationName: engagement.organisation.name,
     sentAt: engagement.sentAt,
