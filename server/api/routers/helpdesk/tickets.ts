@@ -89,14 +89,20 @@ export const helpdeskTicketsRouter = createTRPCRouter({
       return { ok: true };
     }),
 
-  /** Revokes one follow-up link, or every link of the ticket. */
+  /** Revokes one follow-up link, every link of one recipient, or every link of the ticket. */
   revokeLinks: procedure
-    .input(z.object({ ticketId: z.string().min(1), tokenId: z.string().min(1).optional() }))
+    .input(
+      z.object({
+        ticketId: z.string().min(1),
+        tokenId: z.string().min(1).optional(),
+        recipientEmail: z.email({ error: "Enter a valid e-mail address" }).trim().toLowerCase().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       return ctx.db.$transaction(async (tx) => {
         const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, organisationId: true } });
         if (!ticket) throw new TicketNotFoundError();
-        const revoked = await revokeTicketAccessTokens(tx, { ticketId: ticket.id, tokenId: input.tokenId });
+        const revoked = await revokeTicketAccessTokens(tx, { ticketId: ticket.id, tokenId: input.tokenId, recipientEmail: input.recipientEmail });
         if (revoked > 0) {
           await recordTicketEvent(tx, {
             ticketId: ticket.id,
