@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Inbox } from "lucide-react";
+import { Inbox, Reply } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -122,7 +122,18 @@ export function InboxList() {
                     <StatusBadge status={t.status} />
                     <TicketApprovalPill ticketId={t.id} scope="inbox" />
                   </span>
-                  <span className={`block truncate ${t.unread ? "font-semibold" : "font-medium"}`}>{t.subject}</span>
+                  <span className={`block line-clamp-2 break-words ${t.unread ? "font-semibold" : "font-medium"}`}>{t.subject}</span>
+                  {t.status === "waiting_on_customer" ? (
+                    <span className="mt-1 inline-flex items-center gap-1 rounded bg-warning-subtle px-1.5 py-0.5 text-xs font-medium text-warning-subtle-foreground" data-testid="waiting-on-you">
+                      <Reply className="size-3.5" aria-hidden />
+                      Waiting on you: support needs your answer
+                    </span>
+                  ) : null}
+                  {t.preview ? (
+                    <span className="mt-1 block truncate text-sm text-muted-foreground" data-testid="inbox-preview">
+                      {t.preview.fromSupport ? "Support" : t.preview.authorName}: {t.preview.text}
+                    </span>
+                  ) : null}
                   {shownScope === "all" ? <span className="block text-xs text-muted-foreground">Reported by {t.reporterName}</span> : null}
                 </span>
                 <time className="shrink-0 text-xs text-muted-foreground" dateTime={new Date(t.lastUpdateAt).toISOString()} title={formatDateTime(t.lastUpdateAt)}>
