@@ -112,3 +112,14 @@ test.describe("no page is wider than the screen", () => {
     });
   }
 });
+
+test("serves a favicon and the app icons the pages link to", async ({ page }) => {
+  const favicon = await page.request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  await page.goto("/sign-in");
+  for (const rel of ["icon", "apple-touch-icon"]) {
+    const hrefs = await page.locator(`link[rel="${rel}"]`).evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+    expect(hrefs.length, rel).toBeGreaterThan(0);
+    for (const href of hrefs) expect((await page.request.get(href)).status(), href).toBe(200);
+  }
+});

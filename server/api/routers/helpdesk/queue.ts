@@ -4,9 +4,9 @@ import { countUnreadCustomerReplies, markTicketSeenByAgent } from "@/server/help
 import { unsafeBulkUpdateTickets } from "@/server/helpdesk/queue/bulk-update-tickets";
 import { createTicketView, deleteTicketView, listTicketViews } from "@/server/helpdesk/queue/ticket-views";
 import { createTRPCRouter } from "../../trpc";
+import { actorOf } from "./actor";
 import { helpdeskProviderProcedure as procedure } from "./procedures";
 
-const actorOf = (user: { id: string; name: string | null; email: string }) => ({ kind: "agent" as const, userId: user.id, name: user.name ?? user.email });
 
 /** The agent's queue: saved views, bulk changes, and customer replies they have not read. */
 export const helpdeskQueueRouter = createTRPCRouter({

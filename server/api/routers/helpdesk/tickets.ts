@@ -14,13 +14,9 @@ import { listAssignableStaff, listTeams } from "@/server/helpdesk/teams";
 import { recordTicketEvent } from "@/server/helpdesk/trail";
 import { unsafeUpdateTicket } from "@/server/helpdesk/update-ticket";
 import { createTRPCRouter } from "../../trpc";
+import { actorOf } from "./actor";
 import { helpdeskProviderProcedure as procedure } from "./procedures";
 
-const actorOf = (user: { id: string; name: string | null; email: string }) => ({
-  kind: "agent" as const,
-  userId: user.id,
-  name: user.name ?? user.email,
-});
 
 /** Tickets in the console: provider admins and agents, every client organisation. */
 export const helpdeskTicketsRouter = createTRPCRouter({
