@@ -15,13 +15,14 @@ export default async function InboxLayout({ children }: { children: React.ReactN
         Skip to content
       </a>
       <header className="border-b border-border bg-background">
-        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-          <div className="flex items-baseline gap-2">
+        {/* One row on a phone: the organisation line and the nav labels show from 640 px. */}
+        <div className="mx-auto flex max-w-4xl items-center gap-x-2 px-4 py-2 sm:gap-x-4 sm:py-3">
+          <div className="flex shrink-0 items-baseline gap-2">
             <span className="font-bold text-primary">Switchboard</span>
-            <span className="text-sm text-muted-foreground">Support · {user.organisationLabel}</span>
+            <span className="hidden text-sm text-muted-foreground sm:inline">Support · {user.organisationLabel}</span>
           </div>
           <InboxNav />
-          <div className="ml-auto">
+          <div className="ml-auto shrink-0">
             <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} organisationLabel={user.organisationLabel} />
           </div>
         </div>

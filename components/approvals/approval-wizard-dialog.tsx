@@ -64,14 +64,16 @@ function WizardBody({ mode, prepared, onClose, onSent }: { mode: "single" | "bul
 
   const send = useMutation(
     trpc.approvals.send.mutationOptions({
-      onSuccess: (result) => {
+      onSuccess: async (result) => {
+        // The ticket's panel and pills must show the new request the moment the dialog closes:
+        // wait for the approvals queries on screen to refetch, then refresh the rest (trail, list).
+        await queryClient.invalidateQueries({ queryKey: trpc.approvals.pathKey() });
         toast({
           variant: "success",
           title: `Approval requested from ${prepared.owner.name}`,
           description:
             result.engagements.length === 1 ? `One e-mail sent to ${result.ownerEmail}.` : `${result.engagements.length} requests in one e-mail to ${result.ownerEmail}.`,
         });
-        // The ticket's pill, panel and trail all change: refresh whatever is on screen.
         void queryClient.invalidateQueries();
         onSent?.();
         onClose();
@@ -80,10 +82,19 @@ function WizardBody({ mode, prepared, onClose, onSent }: { mode: "single" | "bul
     }),
   );
 
+  const missing = ticketIds.filter((id) => !(summaries[id] ?? "").trim()).length;
+  const sendRequest = (sendWithoutSummary: boolean) => {
+    setFieldError(null);
+    send.mutate({ ticketIds, mode, note, sendWithoutSummary, summaries: ticketIds.map((id) => ({ ticketId: id, summary: summaries[id] ?? "" })) });
+  };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    setFieldError(null);
-    send.mutate({ ticketIds, mode, note, summaries: ticketIds.map((id) => ({ ticketId: id, summary: summaries[id] ?? "" })) });
+    // The owner decides from this brief: an empty one goes out only when the agent says so.
+    if (missing > 0) {
+      setFieldError(`${missing === 1 ? "A summary is" : `${missing} summaries are`} empty. Write one, or choose "Send without a summary".`);
+      return;
+    }
+    sendRequest(false);
   };
 
   const reengaged = mode === "single" ? (prepared.tickets[0]?.currentState as ApprovalStateValue | null) : null;
@@ -118,7 +129,7 @@ function WizardBody({ mode, prepared, onClose, onSent }: { mode: "single" | "bul
       <Alert variant="info">
         {prepared.aiEnabled
           ? `${prepared.privacyNotice} Check and edit the draft before sending.`
-          : "AI summaries are off (no AI key is configured), so no ticket content is sent anywhere. Write a short brief for the owner yourself."}
+          : "AI summaries are off (no AI key is configured), so no ticket content is sent anywhere. The brief below is prefilled from the description and public thread: check and edit it."}
       </Alert>
       {draft.isError ? <Alert variant="warning">The AI drafts could not be loaded ({draft.error.message}). Write the briefs yourself.</Alert> : null}
 
@@ -161,7 +172,12 @@ function WizardBody({ mode, prepared, onClose, onSent }: { mode: "single" | "bul
         <Button variant="outline" onClick={onClose}>
           Cancel
         </Button>
-        <Button type="submit" loading={send.isPending}>
+        {missing > 0 && !drafting ? (
+          <Button type="button" variant="outline" disabled={send.isPending} onClick={() => sendRequest(true)}>
+            Send without a summary
+          </Button>
+        ) : null}
+        <Button type="submit" loading={send.isPending} disabled={drafting}>
           {mode === "bulk" ? `Send ${prepared.tickets.length} requests` : "Send request"}
         </Button>
       </DialogFooter>

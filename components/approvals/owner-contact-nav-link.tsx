@@ -15,12 +15,12 @@ export function OwnerContactNavLink() {
       href={OWNER_CONTACT_PATH}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring",
+        "inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring",
         active && "bg-muted",
       )}
     >
       <UserCheck className="size-4" aria-hidden />
-      Owner contact
+      <span className="sr-only sm:not-sr-only">Owner contact</span>
     </Link>
   );
 }

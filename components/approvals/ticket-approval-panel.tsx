@@ -4,14 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc/react";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime, formatDuration } from "@/lib/utils";
 import { APPROVAL_STATE_LABELS } from "@/lib/validators/approvals";
 import { ApprovalStatePill } from "./approval-state-pill";
 import type { TicketApprovalStatusView } from "./approval-types";
 import { ApprovalWizardDialog } from "./approval-wizard-dialog";
 import { useOpenApprovalWizard } from "./use-open-approval-wizard";
 
-const hours = (h: number | null) => (h === null ? "—" : `${h.toFixed(1)} h`);
+const hours = (h: number | null) => formatDuration(h === null ? null : h * 3_600_000);
 
 /**
  * The ticket page's owner approval block: the state pill, "Request owner

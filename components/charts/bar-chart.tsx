@@ -60,7 +60,8 @@ export function BarChart({
 }: BarChartProps) {
   const reducedMotion = usePrefersReducedMotion();
   const colored = series.map((item, index) => ({ ...item, color: item.color ?? chartColor(index) }));
-  const hasData = data.some((row) => series.some((item) => numericValue(row[item.key]) !== null));
+  // All zeros is "nothing happened": an empty state instead of bare axes.
+  const hasData = data.some((row) => series.some((item) => { const v = numericValue(row[item.key]); return v !== null && v !== 0; }));
   const categoryAxis = { ...AXIS_PROPS, dataKey: categoryKey, type: "category" as const, tickMargin: 8 };
   const valueAxis = { ...AXIS_PROPS, type: "number" as const, tickFormatter: axisFormatter, allowDecimals: false };
 

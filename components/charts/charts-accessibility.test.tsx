@@ -70,4 +70,15 @@ describe("chart accessibility", () => {
     const empty = renderToStaticMarkup(<DonutChart title="Queue by status" data={[{ label: "Pending", value: 0 }]} />);
     expect(empty).toContain("No data to show yet");
   });
+
+  it("shows the empty state instead of bare axes when every count is zero", () => {
+    const zeros = [
+      { day: "2026-12-01", counters: 0 },
+      { day: "2026-12-02", counters: 0 },
+    ];
+    const line = renderToStaticMarkup(<LineChart title="Counters" data={zeros} timeKey="day" series={[{ key: "counters", label: "Counters" }]} />);
+    expect(line).toContain("No data to show yet");
+    const bar = renderToStaticMarkup(<BarChart title="Per month" data={[{ m: "Dec", n: 0 }]} categoryKey="m" series={[{ key: "n", label: "N" }]} />);
+    expect(bar).toContain("No data to show yet");
+  });
 });

@@ -96,7 +96,8 @@ export function LineChart({
     for (const item of colored) point[item.key] = numericValue(row[item.key]);
     return point;
   });
-  const hasData = plotted.some((point) => colored.some((item) => point[item.key] !== null));
+  // All zeros is "nothing happened": an empty state says so instead of a flat line on a blank 0–4 axis.
+  const hasData = plotted.some((point) => colored.some((item) => point[item.key] !== null && point[item.key] !== 0));
 
   return (
     <figure aria-label={title} className={cn("flex w-full min-w-0 flex-col gap-3", className)}>
@@ -132,7 +133,8 @@ export function LineChart({
               key={item.key}
               dataKey={item.key}
               name={item.label}
-              type="monotone"
+              // Straight segments: a smoothed curve invents values between counts that were never measured.
+              type="linear"
               stroke={item.color}
               strokeWidth={2}
               dot={plotted.length === 1}

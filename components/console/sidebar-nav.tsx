@@ -5,6 +5,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { UnreadRepliesBadge } from "@/components/helpdesk/unread-replies-badge";
 import { cn } from "@/lib/utils";
 import type { NavItem } from "./nav-items";
 
@@ -34,6 +35,7 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
               >
                 <Icon className="size-4" aria-hidden />
                 {item.label}
+                {item.href === "/tickets" ? <UnreadRepliesBadge /> : null}
               </Link>
             </li>
           );

@@ -21,6 +21,8 @@ export interface DataTableColumn<Row> {
   /** Extra classes for this column's cells (width, wrapping). */
   className?: string;
   headerClassName?: string;
+  /** The cell's label on phone cards; defaults to the header when it is text. */
+  label?: string;
 }
 
 export type SortDirection = "asc" | "desc";
@@ -56,10 +58,16 @@ export interface DataTableProps<Row> {
   empty?: React.ReactNode;
   rowClassName?: (row: Row) => string | undefined;
   className?: string;
+  /** Below 768px show rows as cards (default) instead of a sideways-scrolling table. */
+  cardsOnPhone?: boolean;
 }
 
 const ALIGN_CLASSES = { start: "text-left", center: "text-center", end: "text-right" } as const;
 const MAX_SKELETON_ROWS = 10;
+
+function cellLabel<Row>(column: DataTableColumn<Row>): string | undefined {
+  return column.label ?? (typeof column.header === "string" ? column.header : undefined);
+}
 
 function nextSort(current: DataTableSort | null | undefined, columnId: string): DataTableSort {
   if (current?.id === columnId) return { id: columnId, dir: current.dir === "asc" ? "desc" : "asc" };
@@ -88,6 +96,7 @@ export function DataTable<Row>({
   empty,
   rowClassName,
   className,
+  cardsOnPhone = true,
 }: DataTableProps<Row>) {
   const selectable = onSelectionChange !== undefined;
   const selected = new Set(selectedIds ?? []);
@@ -116,7 +125,7 @@ export function DataTable<Row>({
   const skeletonCount = Math.min(paging?.pageSize ?? 5, MAX_SKELETON_ROWS);
 
   return (
-    <div data-slot="data-table" className={cn("flex min-w-0 flex-col gap-3", className)}>
+    <div data-slot="data-table" data-cards={cardsOnPhone ? "" : undefined} className={cn("flex min-w-0 flex-col gap-3", className)}>
       <div className="rounded-lg border bg-card">
         <Table aria-label={label} aria-busy={loading || undefined}>
           <TableHeader>
@@ -195,7 +204,7 @@ export function DataTable<Row>({
                     className={rowClassName?.(row)}
                   >
                     {selectable ? (
-                      <TableCell>
+                      <TableCell data-select="">
                         <Checkbox
                           aria-label={`Select ${getRowLabel ? getRowLabel(row) : id}`}
                           checked={isSelected}
@@ -203,9 +212,11 @@ export function DataTable<Row>({
                         />
                       </TableCell>
                     ) : null}
-                    {columns.map((column) => (
+                    {columns.map((column, index) => (
                       <TableCell
                         key={column.id}
+                        data-primary={index === 0 ? "" : undefined}
+                        data-label={index === 0 ? undefined : cellLabel(column)}
                         className={cn(ALIGN_CLASSES[column.align ?? "start"], column.align === "end" && "tabular-nums", column.className)}
                       >
                         {column.cell(row)}

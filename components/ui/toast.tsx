@@ -14,7 +14,8 @@ export function ToastViewport({ className, ...props }: React.ComponentProps<type
     <ToastPrimitive.Viewport
       data-slot="toast-viewport"
       className={cn(
-        "pointer-events-none fixed right-0 bottom-0 z-[100] flex max-h-dvh w-full flex-col-reverse gap-2 p-4 outline-none sm:max-w-sm",
+        // Bottom left: under the sidebar's short list of sections, clear of the ticket page's SLA and detail cards on the right.
+        "pointer-events-none fixed bottom-0 left-0 z-[100] flex max-h-dvh w-full flex-col-reverse gap-2 p-4 outline-none sm:max-w-xs",
         className,
       )}
       {...props}

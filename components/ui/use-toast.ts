@@ -22,7 +22,8 @@ export interface ToastItem extends ToastOptions {
 }
 
 /** More than this and the oldest make room; a wall of toasts helps nobody. */
-const TOAST_LIMIT = 3;
+// One at a time: a newer toast replaces the older, so feedback never stacks over the page.
+const TOAST_LIMIT = 1;
 /** Kept after closing so Radix can finish its close before the item goes. */
 const REMOVE_DELAY_MS = 1000;
 

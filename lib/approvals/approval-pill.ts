@@ -15,11 +15,11 @@ export interface ApprovalPill {
 export function approvalPill(state: string | null | undefined, ownerName: string): ApprovalPill | null {
   switch (state) {
     case "pending":
-      return { state, text: `⏳ Awaiting approval from ${ownerName}`, tone: "warning" };
+      return { state, text: `Awaiting approval from ${ownerName}`, tone: "warning" };
     case "approved":
-      return { state, text: `✓ Approved by ${ownerName}`, tone: "success" };
+      return { state, text: `Approved by ${ownerName}`, tone: "success" };
     case "rejected":
-      return { state, text: `✗ Rejected by ${ownerName}`, tone: "danger" };
+      return { state, text: `Rejected by ${ownerName}`, tone: "danger" };
     default:
       return null;
   }

@@ -23,6 +23,15 @@ describe("approval validators", () => {
     expect(sendApprovalRequestSchema.safeParse({ ticketIds: ["a", "b"], mode: "single", summaries: [] }).success).toBe(false);
     expect(sendApprovalRequestSchema.safeParse({ ticketIds: ["a"], mode: "single", summaries: [{ ticketId: "b", summary: "x" }] }).success).toBe(false);
     expect(sendApprovalRequestSchema.safeParse({ ticketIds: ["a", "a"], mode: "bulk", summaries: [] }).success).toBe(false);
-    expect(sendApprovalRequestSchema.parse({ ticketIds: ["a"], mode: "single", summaries: [] })).toMatchObject({ note: "" });
+    expect(sendApprovalRequestSchema.parse({ ticketIds: ["a"], mode: "single", summaries: [], sendWithoutSummary: true })).toMatchObject({ note: "" });
+  });
+
+  it("refuses a request with an empty brief unless the agent chose to send without one", () => {
+    const empty = sendApprovalRequestSchema.safeParse({ ticketIds: ["a", "b"], mode: "bulk", summaries: [{ ticketId: "a", summary: "Brief" }, { ticketId: "b", summary: "  " }] });
+    expect(empty.success ? [] : empty.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["summaries", 'A ticket has no summary: write one, or choose "Send without a summary"'],
+    ]);
+    expect(sendApprovalRequestSchema.safeParse({ ticketIds: ["a"], mode: "single", summaries: [] }).success).toBe(false);
+    expect(sendApprovalRequestSchema.safeParse({ ticketIds: ["a"], mode: "single", summaries: [{ ticketId: "a", summary: "Brief" }] }).success).toBe(true);
   });
 });

@@ -103,6 +103,8 @@ export const sendApprovalRequestSchema = z
           .max(APPROVAL_SUMMARY_MAX_CHARS, { message: `Keep each summary under ${APPROVAL_SUMMARY_MAX_CHARS} characters` }),
       }),
     ),
+    /** The agent chose to send without a brief; otherwise every ticket needs one. */
+    sendWithoutSummary: z.boolean().default(false),
   })
   .superRefine((value, ctx) => {
     if (value.mode === "single" && value.ticketIds.length !== 1) {
@@ -111,6 +113,17 @@ export const sendApprovalRequestSchema = z
     const ids = new Set(value.ticketIds);
     for (const [index, s] of value.summaries.entries()) {
       if (!ids.has(s.ticketId)) ctx.addIssue({ code: "custom", path: ["summaries", index, "ticketId"], message: "Summary for a ticket that is not selected" });
+    }
+    if (!value.sendWithoutSummary) {
+      const written = new Set(value.summaries.filter((s) => s.summary !== "").map((s) => s.ticketId));
+      const missing = value.ticketIds.filter((id) => !written.has(id)).length;
+      if (missing > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["summaries"],
+          message: `${missing === 1 ? "A ticket has" : `${missing} tickets have`} no summary: write one, or choose "Send without a summary"`,
+        });
+      }
     }
   });
 export type SendApprovalRequestInput = z.infer<typeof sendApprovalRequestSchema>;

@@ -174,7 +174,8 @@ describe("ticketListQuerySchema", () => {
       teamId: [],
       organisationId: [],
       slaState: [],
-      sort: { field: "updatedAt", dir: "desc" },
+      assignee: [],
+      sort: { field: "queue", dir: "asc" },
       page: 1,
       pageSize: 25,
     });

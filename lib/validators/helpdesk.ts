@@ -272,6 +272,8 @@ export const TICKET_SORT_FIELDS = [
   "number",
   "subject",
   "dueAt",
+  /** The agent queue: breached first, then the soonest SLA deadline. */
+  "queue",
 ] as const;
 export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
 
@@ -299,10 +301,10 @@ const sortSchema = z.preprocess(
   },
   z
     .object({
-      field: namedEnum(TICKET_SORT_FIELDS, "sort field").default("updatedAt"),
-      dir: namedEnum(["asc", "desc"], "sort direction").default("desc"),
+      field: namedEnum(TICKET_SORT_FIELDS, "sort field").default("queue"),
+      dir: namedEnum(["asc", "desc"], "sort direction").default("asc"),
     })
-    .default({ field: "updatedAt", dir: "desc" }),
+    .default({ field: "queue", dir: "asc" }),
 );
 
 /**
@@ -317,7 +319,16 @@ export const ticketListQuerySchema = z.object({
   teamId: filterList(z.string().trim().min(1)),
   organisationId: filterList(z.string().trim().min(1)),
   slaState: filterList(slaStateSchema),
+  /** "me" (the caller), "none" (unassigned) or staff user ids. */
+  assignee: filterList(z.string().trim().min(1).max(100)),
   sort: sortSchema,
+  /**
+   * Keyset paging: the opaque cursor of the row before ("after") or after
+   * ("before") the wanted page, from the previous answer. `page` then only
+   * labels the page; without a cursor `page` is an offset.
+   */
+  after: z.string().trim().max(500).optional(),
+  before: z.string().trim().max(500).optional(),
   page: z.coerce
     .number({ error: "Page must be a number" })
     .int({ error: "Page must be a whole number" })
@@ -332,6 +343,36 @@ export const ticketListQuerySchema = z.object({
 });
 
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
+
+/** A saved ticket-list view: a name and the list's query string. */
+export const ticketViewSchema = z.object({
+  name: text("View name", 1, 60),
+  query: z.string().max(2000, { error: "The view's filters are too long" }),
+  shared: z.boolean().default(false),
+});
+export type TicketViewInput = z.infer<typeof ticketViewSchema>;
+
+export const BULK_TICKET_LIMIT = 100;
+
+/**
+ * One change applied to many tickets (the list's bulk actions). Exactly one
+ * field; `close` is status "closed". Each ticket succeeds or fails on its own.
+ */
+export const bulkUpdateTicketsSchema = z.object({
+  ids: z
+    .array(z.string().min(1).max(100))
+    .min(1, { error: "Select at least one ticket" })
+    .max(BULK_TICKET_LIMIT, { error: `At most ${BULK_TICKET_LIMIT} tickets at a time` }),
+  data: z
+    .object({
+      status: ticketStatusSchema.optional(),
+      priority: ticketPrioritySchema.optional(),
+      teamId: z.string().trim().min(1).nullable().optional(),
+      assigneeId: z.string().trim().min(1).nullable().optional(),
+    })
+    .refine((d) => Object.values(d).filter((v) => v !== undefined).length === 1, { error: "Choose one change" }),
+});
+export type BulkUpdateTicketsInput = z.infer<typeof bulkUpdateTicketsSchema>;
 export type TicketListQueryInput = z.input<typeof ticketListQuerySchema>;
 
 // ── 5. Console actions, inbox and settings ─────────────────────────────────

@@ -175,8 +175,11 @@ function renderText(input: ApprovalEmailInput, copy: EmailCopy): string {
   return lines.join("\n");
 }
 
-/** Description and public thread as plain text, bounded so huge threads keep the mail deliverable. */
-function fullRequestText(card: ApprovalEmailCard): string {
+/**
+ * Description and public thread as plain text, bounded so huge threads keep
+ * the mail deliverable. The owner's confirmation page shows the same text.
+ */
+export function fullRequestText(card: Pick<ApprovalEmailCard, "fullRequest">): string {
   const description = clip(card.fullRequest.description.trim(), DESCRIPTION_MAX_CHARS) || "(no description given)";
   const messages = card.fullRequest.publicMessages.map(
     (m) => `[${formatWhen(m.at)}] ${singleLine(m.author, 120)}:\n${clip(m.body.trim(), MESSAGE_MAX_CHARS)}`,

@@ -31,6 +31,8 @@ describe("resolveApprovalLink", () => {
       subject: "New report layout",
       summary: "• The ask: a new layout",
       ownerName: "Kris Owner",
+      // The owner sees the e-mail's "Full request" on the page too.
+      fullRequest: expect.stringMatching(/^Original request:\n\S/),
     });
     expect((await resolveApprovalLink(db, reject.token, "reject")).status).toBe("valid");
   });

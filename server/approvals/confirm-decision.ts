@@ -22,6 +22,8 @@ import type { ApprovalContext } from "./approval-context";
 import { approvalLinksExpireAt, getApprovalSettings } from "./approval-settings";
 import { isWellFormedApprovalToken, parseApprovalDecision, type ApprovalDecisionWord } from "./approval-links";
 import { decisionHeadline, decisionMessageBody, renderDecisionNoticeEmail } from "./decision-notice-email";
+import { fullRequestText } from "./approval-email";
+import { unsafeLoadApprovalTickets } from "./approval-tickets";
 import { lockTickets } from "./request-approval";
 
 export interface ValidApprovalLink {
@@ -32,6 +34,11 @@ export interface ValidApprovalLink {
   ticketNumber: string;
   subject: string;
   summary: string;
+  /** The agent's note and name, as at the top of the e-mail. */
+  note: string | null;
+  requestedByName: string;
+  /** "Full request" as in the e-mail: the description and public thread (never internal notes). */
+  fullRequest: string;
   ownerName: string;
   organisationName: string;
   sentAt: Date;
@@ -65,8 +72,11 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
           state: true,
           supersededAt: true,
           summary: true,
+          note: true,
+          requestedByName: true,
           ownerName: true,
           sentAt: true,
+          ticketId: true,
           ticket: { select: { number: true, subject: true } },
           organisation: { select: { name: true } },
         },
@@ -78,6 +88,8 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
   if (engagement.state !== "pending" || engagement.supersededAt) return INVALID;
   const expiredAt = await expiryPassed(db, engagement.sentAt, now);
   if (expiredAt) return { status: "expired", ticketNumber: engagement.ticket.number, organisationName: engagement.organisation.name, expiredAt };
+  // By the engagement's own ticket id: the token already proved access to exactly this request.
+  const [ticket] = await unsafeLoadApprovalTickets(db, [engagement.ticketId]);
   return {
     status: "valid",
     decision,
@@ -85,6 +97,9 @@ export async function resolveApprovalLink(db: DbOrTx, token: string, decisionTex
     ticketNumber: engagement.ticket.number,
     subject: engagement.ticket.subject,
     summary: engagement.summary,
+    note: engagement.note,
+    requestedByName: engagement.requestedByName,
+    fullRequest: ticket ? fullRequestText({ fullRequest: ticket }) : "",
     ownerName: engagement.ownerName,
     organisationName: engagement.organisation.name,
     sentAt: engagement.sentAt,
@@ -280,6 +295,8 @@ async function postDecisionMessage(
         organisationId: input.organisationId,
         author: { kind: "owner", name: input.owner.name, email: input.owner.email },
         body: input.body,
+        // notifyProviderStaff below already tells the assignee about the decision.
+        notify: false,
         now: input.now,
       });
     } catch (error) {

@@ -3,6 +3,7 @@ import { startFakeOpenAI, type FakeOpenAIServer } from "@/e2e/fakes/openai/fake-
 import type { AiConfig } from "@/server/ai/ai-env";
 import { db } from "@/server/db";
 import { unsafeDraftApprovalSummaries } from "./draft-summaries";
+import { FALLBACK_NOTES } from "./fallback-summary";
 import { OVERALL_TIMEOUT_NOTE } from "./generate-summaries";
 import { SUMMARY_NOTES, SUMMARY_PROMPT_MAX_CHARS } from "./summary-prompt";
 import { createClientWithOwner, createTestTicket } from "./testing/approval-fixtures";
@@ -54,12 +55,16 @@ describe("unsafeDraftApprovalSummaries against a local OpenAI-style server", () 
     expect(user).toMatch(/earlier messages? omitted/);
   });
 
-  it("falls back to an empty summary with a note when the endpoint errors", async () => {
+  it("falls back to a prefilled brief with a note when the endpoint errors", async () => {
     const org = await createClientWithOwner();
     const ticket = await createTestTicket(org.id);
     fake.setMode("error");
     const result = await unsafeDraftApprovalSummaries(db, [ticket.id], ai);
-    expect(result.summaries[0]).toEqual({ ticketId: ticket.id, summary: "", note: SUMMARY_NOTES.http_error });
+    expect(result.summaries[0]).toEqual({
+      ticketId: ticket.id,
+      summary: expect.stringMatching(/^• The ask: /),
+      note: `${SUMMARY_NOTES.http_error.replace(" Write a short brief yourself.", "")} ${FALLBACK_NOTES.failed}`,
+    });
   });
 
   it("falls back when the endpoint times out", async () => {
@@ -67,15 +72,26 @@ describe("unsafeDraftApprovalSummaries against a local OpenAI-style server", () 
     const ticket = await createTestTicket(org.id);
     fake.setMode("slow");
     const result = await unsafeDraftApprovalSummaries(db, [ticket.id], { ...ai, timeoutMs: 300 });
-    expect(result.summaries[0]).toEqual({ ticketId: ticket.id, summary: "", note: SUMMARY_NOTES.timeout });
+    expect(result.summaries[0]).toMatchObject({ ticketId: ticket.id, note: `${SUMMARY_NOTES.timeout.replace(" Write a short brief yourself.", "")} ${FALLBACK_NOTES.failed}` });
+    expect(result.summaries[0]?.summary).toMatch(/^• The ask: /);
   });
 
-  it("sends nothing and says so when no key is configured", async () => {
+  it("sends nothing without a key and prefills the brief from the description and public thread", async () => {
     const org = await createClientWithOwner();
-    const ticket = await createTestTicket(org.id);
+    const ticket = await createTestTicket(org.id, { subject: "Second line for the depot", replies: 3 });
+    await db.ticketMessage.create({
+      data: { ticketId: ticket.id, organisationId: org.id, authorKind: "agent", authorName: "Sam", visibility: "internal", body: "INTERNAL: margin is 40%" },
+    });
     const result = await unsafeDraftApprovalSummaries(db, [ticket.id], { ...ai, apiKey: null });
     expect(result.aiEnabled).toBe(false);
-    expect(result.summaries[0]).toEqual({ ticketId: ticket.id, summary: "", note: SUMMARY_NOTES.no_key });
+    const draft = result.summaries[0]!;
+    expect(draft.note).toBe(FALLBACK_NOTES.no_key);
+    const lines = draft.summary.split("\n");
+    expect(lines[0]).toMatch(/^• The ask: \S/);
+    // The two newest public replies, never the internal note.
+    expect(lines).toHaveLength(3);
+    expect(draft.summary).toContain("Reply number 3");
+    expect(draft.summary).not.toContain("INTERNAL");
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -89,6 +105,7 @@ describe("unsafeDraftApprovalSummaries against a local OpenAI-style server", () 
 
     fake.setMode("slow");
     const late = await unsafeDraftApprovalSummaries(db, tickets.map((t) => t.id), { ...ai, timeoutMs: 5_000 }, { overallTimeoutMs: 300 });
-    expect(late.summaries.map((s) => s.note)).toEqual([OVERALL_TIMEOUT_NOTE, OVERALL_TIMEOUT_NOTE, OVERALL_TIMEOUT_NOTE]);
+    const lateNote = `${OVERALL_TIMEOUT_NOTE.replace(" Write a short brief yourself.", "")} ${FALLBACK_NOTES.failed}`;
+    expect(late.summaries.map((s) => s.note)).toEqual([lateNote, lateNote, lateNote]);
   });
 });

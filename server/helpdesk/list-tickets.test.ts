@@ -81,7 +81,7 @@ describe("console ticket list", () => {
       "Invoice shows two lines",
     ]);
     // The resolved ticket was changed last.
-    expect(subjects(await list({}))[0]).toBe("Invoice shows two lines");
+    expect(subjects(await list({ sort: "updatedAt:desc" }))[0]).toBe("Invoice shows two lines");
     const pages = [await list({ pageSize: 3, page: 1 }), await list({ pageSize: 3, page: 2 })];
     expect(pages[0]!.total).toBe(4);
     const ids = pages.flatMap((p) => p.rows.map((r) => r.id));

@@ -2,6 +2,8 @@ import { TICKET_STATUS_INFO, type TicketStatus } from "@/lib/helpdesk/ticket-sta
 import type { DbOrTx } from "@/server/db";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { issueTicketAccessToken } from "./access-tokens";
+import { helpdeskConfig } from "./helpdesk-config";
+import { renderCustomerRepliedEmail } from "./emails/customer-replied-email";
 import { renderTicketAckEmail } from "./emails/ticket-ack-email";
 import { renderTicketReplyEmail } from "./emails/ticket-reply-email";
 
@@ -89,4 +91,37 @@ export async function enqueueReplyNotifications(
     ids.push(await enqueueEmail(tx, { to: email, ...mail, category: "ticket-reply" }));
   }
   return ids;
+}
+
+/**
+ * E-mails the assigned agent that the customer replied (the console's badge
+ * and marker come from Ticket.lastCustomerReplyAt). No assignee, a disabled
+ * account or the assignee writing as the customer: no e-mail.
+ */
+export async function enqueueCustomerReplyNotice(
+  tx: DbOrTx,
+  input: { ticketId: string; authorName: string; authorEmail?: string | null; body: string },
+): Promise<string[]> {
+  const ticket = await tx.ticket.findUniqueOrThrow({
+    where: { id: input.ticketId },
+    select: {
+      number: true,
+      subject: true,
+      organisation: { select: { label: true } },
+      assignee: { select: { email: true, name: true, disabledAt: true } },
+    },
+  });
+  const assignee = ticket.assignee;
+  if (!assignee || assignee.disabledAt) return [];
+  if (input.authorEmail && input.authorEmail.trim().toLowerCase() === assignee.email.toLowerCase()) return [];
+  const mail = renderCustomerRepliedEmail({
+    number: ticket.number,
+    subject: ticket.subject,
+    assigneeName: assignee.name,
+    authorName: input.authorName,
+    organisationLabel: ticket.organisation.label,
+    body: input.body,
+    ticketUrl: `${helpdeskConfig().appUrl}/tickets/${ticket.number}`,
+  });
+  return [await enqueueEmail(tx, { to: assignee.email, ...mail, category: "ticket-customer-reply" })];
 }

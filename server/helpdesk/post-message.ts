@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/server/db";
 import type { TicketMessageAuthorKind, TicketMessageVisibility } from "@/server/generated/prisma/client";
 import { storeMessageAttachments } from "./attachments";
 import { HelpdeskError, TicketNotFoundError, invalidInput } from "./errors";
-import { enqueueReplyNotifications } from "./notify";
+import { enqueueCustomerReplyNotice, enqueueReplyNotifications } from "./notify";
 import { loadSlaSettings } from "./sla-settings";
 import { refreshTicketSla } from "./ticket-sla";
 import { applyStatusChange } from "./ticket-status";
@@ -28,7 +28,7 @@ export interface AddTicketMessageInput {
   attachments?: readonly AttachmentInput[];
   /** The magic link the message came through (reporter_via_link). */
   accessTokenId?: string | null;
-  /** E-mail the reporter and followers about a public provider reply (default true). */
+  /** E-mail the reporter and followers about a public provider reply, or the assignee about a customer reply (default true). */
   notify?: boolean;
   now?: Date;
 }
@@ -113,11 +113,13 @@ export async function addTicketMessage(tx: DbOrTx, input: AddTicketMessageInput)
   });
 
   const isPublicProviderReply = visibility === "public" && providerSide;
+  const isCustomerReply = visibility === "public" && customerSide;
   await tx.ticket.update({
     where: { id: ticket.id },
     data: {
       updatedAt: now,
       ...(visibility === "public" ? { lastPublicMessageAt: now } : {}),
+      ...(isCustomerReply ? { lastCustomerReplyAt: now } : {}),
       ...(isPublicProviderReply
         ? { lastPublicProviderMessageAt: now, lastProviderUpdateAt: now, ...(ticket.firstRespondedAt ? {} : { firstRespondedAt: now }) }
         : {}),
@@ -144,9 +146,13 @@ export async function addTicketMessage(tx: DbOrTx, input: AddTicketMessageInput)
   await refreshTicketSla(tx, ticket.id, { settings: await loadSlaSettings(tx), now });
 
   const emailIds =
-    isPublicProviderReply && input.notify !== false
-      ? await enqueueReplyNotifications(tx, { ticketId: ticket.id, authorName: author.name, body, excludeEmail: author.email, now })
-      : [];
+    input.notify === false
+      ? []
+      : isPublicProviderReply
+        ? await enqueueReplyNotifications(tx, { ticketId: ticket.id, authorName: author.name, body, excludeEmail: author.email, now })
+        : isCustomerReply
+          ? await enqueueCustomerReplyNotice(tx, { ticketId: ticket.id, authorName: author.name, authorEmail: author.email, body })
+          : [];
 
   return { messageId: message.id, createdAt: message.createdAt, emailIds, statusChangedTo };
 }

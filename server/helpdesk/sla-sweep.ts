@@ -35,6 +35,7 @@ const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.
 function columnsChanged(stored: TicketSlaColumns, next: TicketSlaColumns): boolean {
   return (
     stored.slaState !== next.slaState ||
+    stored.queueRank !== next.queueRank ||
     !same(stored.firstResponseDueAt, next.firstResponseDueAt) ||
     !same(stored.nextUpdateDueAt, next.nextUpdateDueAt) ||
     !same(stored.resolutionDueAt, next.resolutionDueAt) ||
@@ -79,6 +80,7 @@ export async function runSlaSweep(db: Db, opts: SlaSweepOptions = {}): Promise<S
         resolutionDueAt: true,
         nearestDueAt: true,
         slaState: true,
+        queueRank: true,
         slaCheckedAt: true,
         firstResponseMinutes: true,
         resolutionMinutes: true,

@@ -29,6 +29,8 @@ export interface TicketSlaColumns {
   resolutionDueAt: Date | null;
   nearestDueAt: Date | null;
   slaState: TicketSlaState;
+  /** 0 while breached, else 1: the agent queue's first sort key. */
+  queueRank: number;
   slaCheckedAt: Date;
   /** Business minutes the first-response clock ran before it was met; null until then. */
   firstResponseMinutes: number | null;
@@ -70,6 +72,7 @@ export function evaluateTicketSla(
       ...dueDateColumns(assessment.dueDates),
       nearestDueAt: nearestDueAt(assessment.dueDates),
       slaState: assessment.overall,
+      queueRank: assessment.overall === "breached" ? 0 : 1,
       slaCheckedAt: now,
       firstResponseMinutes: usedMinutes(assessment.dueDates.firstResponseDue),
       resolutionMinutes: usedMinutes(assessment.dueDates.resolutionDue),

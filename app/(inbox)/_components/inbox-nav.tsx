@@ -17,15 +17,15 @@ export function InboxNav() {
   const count = unread.data?.count ?? 0;
   const link = (href: string, active: boolean) =>
     cn(
-      "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring",
+      "inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring",
       active && "bg-muted",
     );
   const listActive = pathname === "/my-tickets" || (pathname.startsWith("/my-tickets/") && pathname !== "/my-tickets/new");
   return (
-    <nav aria-label="My Tickets" className="flex items-center gap-1">
+    <nav aria-label="My Tickets" className="flex min-w-0 items-center gap-0.5 sm:gap-1">
       <Link href="/my-tickets" className={link("/my-tickets", listActive)} aria-current={listActive ? "page" : undefined}>
         <Inbox className="size-4" aria-hidden />
-        My Tickets
+        <span className="sr-only sm:not-sr-only">My Tickets</span>
         {count > 0 ? (
           <span
             data-testid="unread-badge"
@@ -38,7 +38,7 @@ export function InboxNav() {
       </Link>
       <Link href="/my-tickets/new" className={link("/my-tickets/new", pathname === "/my-tickets/new")} aria-current={pathname === "/my-tickets/new" ? "page" : undefined}>
         <Plus className="size-4" aria-hidden />
-        New ticket
+        <span className="sr-only sm:not-sr-only">New ticket</span>
       </Link>
       <OwnerContactNavLink />
       <PeopleNavLink />

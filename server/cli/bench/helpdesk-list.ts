@@ -85,6 +85,8 @@ try {
   // The same text server/helpdesk/search-text.ts builds for real tickets.
   await db.$executeRawUnsafe(`
     UPDATE "Ticket" SET "searchText" = lower(concat_ws(' ', "number", "subject", "reporterName", "reporterEmail", "serviceAddress", left("description", 2000)))`);
+  // What evaluateTicketSla stores with the state: breached tickets head the queue.
+  await db.$executeRawUnsafe(`UPDATE "Ticket" SET "queueRank" = CASE WHEN "slaState" = 'breached' THEN 0 ELSE 1 END`);
   await db.$executeRawUnsafe(`
     INSERT INTO "TicketMessage" (id, "ticketId", "organisationId", "authorKind", "authorName", visibility, body, "createdAt")
     SELECT 'm' || t.id, t.id, t."organisationId", 'client_user', t."reporterName", 'public', t.description, t."createdAt" FROM "Ticket" t`);
@@ -111,8 +113,9 @@ try {
   const clientAdmin = user("CLIENT_ADMIN", "u-admin", "admin@client1.example");
 
   const consoleCases: [string, Record<string, unknown>][] = [
-    ["default view: active statuses, newest update first", { status: "open,in_progress,waiting_on_customer" }],
-    ["all statuses, newest update first", {}],
+    ["active statuses, newest update first", { status: "open,in_progress,waiting_on_customer", sort: "updatedAt:desc" }],
+    ["default queue: active, breached first then soonest due", { status: "open,in_progress,waiting_on_customer" }],
+    ["all statuses, newest update first (page 1)", { sort: "updatedAt:desc" }],
     ["urgent+high active, nearest SLA deadline first", { status: "open,in_progress,waiting_on_customer", priority: "urgent,high", sort: "dueAt:asc" }],
     ["one organisation + type, newest created first", { organisationId: "org3", type: "outage_report", sort: "createdAt:desc" }],
     ["SLA breached, sort by priority", { slaState: "breached", sort: "priority:desc" }],
@@ -120,7 +123,9 @@ try {
     ["search a word in subject/description", { search: "firewall" }],
     ["search reporter e-mail fragment", { search: "reporter123@" }],
     ["search an exact ticket number", { search: sampleNumber }],
-    ["deep page (page 400 of all)", { page: 400 }],
+    ["deep page 400 of all by OFFSET, newest update first", { sort: "updatedAt:desc", page: 400 }],
+    ["all statuses, queue order (page 1)", { sort: "queue:asc" }],
+    ["deep page 400 of all by OFFSET, queue order", { sort: "queue:asc", page: 400 }],
   ];
   const inboxCases: [string, () => Promise<unknown>][] = [
     ["client user, Mine, page 1", () => listInboxTickets(db, clientUser, inboxListQuerySchema.parse({}))],
@@ -157,6 +162,12 @@ try {
   }
   console.log(`\nConsole ticket list (count + page of 25; ${RUNS} runs after ${WARMUP} warm-up)`);
   for (const [name, input] of consoleCases) print(name, await time(() => unsafeListConsoleTickets(db, ticketListQuerySchema.parse(input))));
+  // Keyset: what "Next" from page 399 asks for (the cursor of page 399's last row).
+  for (const sort of ["updatedAt:desc", "queue:asc"]) {
+    const page399 = await unsafeListConsoleTickets(db, ticketListQuerySchema.parse({ sort, page: 399 }));
+    const input = { sort, page: 400, after: page399.nextCursor ?? undefined };
+    print(`deep page 400 of all by keyset cursor, ${sort}`, await time(() => unsafeListConsoleTickets(db, ticketListQuerySchema.parse(input))));
+  }
   console.log(`\nMy Tickets inbox (count + page of 20; ${RUNS} runs after ${WARMUP} warm-up)`);
   for (const [name, fn] of inboxCases) print(name, await time(fn));
   await db.$disconnect();

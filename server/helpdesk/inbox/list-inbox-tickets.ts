@@ -16,7 +16,11 @@ export interface InboxTicketRow {
   lastUpdateAt: Date;
   /** A public reply from support the user has not seen yet. */
   unread: boolean;
+  /** The newest public message, shortened to one line (null on a ticket without one). */
+  preview: { fromSupport: boolean; authorName: string; text: string } | null;
 }
+
+const PREVIEW_CHARS = 140;
 
 /** One page of My Tickets, newest activity first, with an unread flag per row. */
 export async function listInboxTickets(
@@ -49,6 +53,13 @@ export async function listInboxTickets(
         lastPublicMessageAt: true,
         lastPublicProviderMessageAt: true,
         readStates: { where: { userId: user.id }, select: { lastSeenMessageAt: true } },
+        // Public messages only: an internal note must never reach a client's list.
+        messages: {
+          where: { visibility: "public" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 1,
+          select: { body: true, authorName: true, authorKind: true },
+        },
       },
     }),
   ]);
@@ -60,6 +71,7 @@ export async function listInboxTickets(
     reporterName: t.reporterName,
     lastUpdateAt: t.lastPublicMessageAt ?? t.updatedAt,
     unread: isUnread(t.lastPublicProviderMessageAt, t.readStates[0]?.lastSeenMessageAt ?? null),
+    preview: previewOf(t.messages[0]),
   }));
   return { rows, total, page: query.page, pageSize: query.pageSize, scope };
 }
@@ -68,4 +80,14 @@ export async function listInboxTickets(
 export function isUnread(lastProviderMessageAt: Date | null, lastSeenMessageAt: Date | null): boolean {
   if (!lastProviderMessageAt) return false;
   return !lastSeenMessageAt || lastProviderMessageAt.getTime() > lastSeenMessageAt.getTime();
+}
+
+function previewOf(message: { body: string; authorName: string; authorKind: string } | undefined): InboxTicketRow["preview"] {
+  if (!message) return null;
+  const text = message.body.replace(/\s+/g, " ").trim();
+  return {
+    fromSupport: message.authorKind === "agent" || message.authorKind === "system",
+    authorName: message.authorName,
+    text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1).trimEnd()}…` : text,
+  };
 }

@@ -17,11 +17,12 @@ import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useTRPC } from "@/lib/trpc/react";
-import { formatDateTime, formatNumber } from "@/lib/utils";
+import { formatDateTime, formatDuration, formatNumber } from "@/lib/utils";
 import { APPROVAL_STATE_LABELS, APPROVAL_STATES, type ApprovalStateValue } from "@/lib/validators/approvals";
 import { ResendLinksButton } from "./resend-links-button";
 
-const hours = (h: number | null | undefined) => (h === null || h === undefined ? "—" : `${formatNumber(h, { maximumFractionDigits: 1 })} h`);
+/** Turnaround in the largest two units: "2m", "3h 15m", "2d 4h" (a 2-minute approval no longer reads "0 h"). */
+const hours = (h: number | null | undefined) => formatDuration(h === null || h === undefined ? null : h * 3_600_000);
 const STATE_TONE: Record<ApprovalStateValue, "warning" | "success" | "danger" | "secondary"> = {
   pending: "warning",
   approved: "success",

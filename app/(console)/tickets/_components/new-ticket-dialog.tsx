@@ -12,6 +12,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO } from "@/lib/helpdesk/constants";
+import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
 const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
@@ -52,9 +53,8 @@ export function NewTicketDialog() {
         router.push(`/tickets/${number}`);
       },
       onError: (error) => {
-        const fieldErrors = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-        setErrors(fieldErrors ?? {});
-        if (!fieldErrors) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
+        setErrors(fieldErrorsOf(error));
+        if (!hasFieldErrors(error)) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
       },
     }),
   );

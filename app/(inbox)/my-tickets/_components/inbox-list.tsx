@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Inbox } from "lucide-react";
+import { Inbox, Reply } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -14,6 +14,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TICKET_STATUSES, TICKET_STATUS_INFO } from "@/lib/helpdesk/constants";
+import { inboxQueryFromParams } from "@/lib/helpdesk/list-params";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime, formatRelative } from "@/lib/utils";
 
@@ -24,12 +25,11 @@ export function InboxList() {
   const pathname = usePathname();
   const params = useSearchParams();
   const me = useQuery(trpc.helpdesk.inbox.me.queryOptions());
-  const scope = params.get("scope") === "all" ? "all" : "mine";
-  const page = Number(params.get("page") ?? 1) || 1;
-  const status = params.get("status") ?? "";
+  const query = inboxQueryFromParams(new URLSearchParams(params.toString()));
+  const { scope, status } = query;
   const [search, setSearch] = useState(params.get("q") ?? "");
   const list = useQuery({
-    ...trpc.helpdesk.inbox.list.queryOptions({ scope, page, status, search: params.get("q") ?? undefined }),
+    ...trpc.helpdesk.inbox.list.queryOptions(query),
     placeholderData: (prev) => prev,
   });
 
@@ -122,7 +122,18 @@ export function InboxList() {
                     <StatusBadge status={t.status} />
                     <TicketApprovalPill ticketId={t.id} scope="inbox" />
                   </span>
-                  <span className={`block truncate ${t.unread ? "font-semibold" : "font-medium"}`}>{t.subject}</span>
+                  <span className={`block line-clamp-2 break-words ${t.unread ? "font-semibold" : "font-medium"}`}>{t.subject}</span>
+                  {t.status === "waiting_on_customer" ? (
+                    <span className="mt-1 inline-flex items-center gap-1 rounded bg-warning-subtle px-1.5 py-0.5 text-xs font-medium text-warning-subtle-foreground" data-testid="waiting-on-you">
+                      <Reply className="size-3.5" aria-hidden />
+                      Waiting on you: support needs your answer
+                    </span>
+                  ) : null}
+                  {t.preview ? (
+                    <span className="mt-1 block truncate text-sm text-muted-foreground" data-testid="inbox-preview">
+                      {t.preview.fromSupport ? "Support" : t.preview.authorName}: {t.preview.text}
+                    </span>
+                  ) : null}
                   {shownScope === "all" ? <span className="block text-xs text-muted-foreground">Reported by {t.reporterName}</span> : null}
                 </span>
                 <time className="shrink-0 text-xs text-muted-foreground" dateTime={new Date(t.lastUpdateAt).toISOString()} title={formatDateTime(t.lastUpdateAt)}>

@@ -25,8 +25,13 @@ describe("approvals router", () => {
 
     const drafts = await agent.approvals.draftSummaries({ ticketIds: [t1.id] });
     expect(drafts.aiEnabled).toBe(false);
-    expect(drafts.summaries[0]?.note).toMatch(/no API key/);
+    expect(drafts.summaries[0]?.note).toMatch(/AI summaries are off, so this brief was prefilled/);
+    expect(drafts.summaries[0]?.summary).toMatch(/^• The ask: /);
 
+    // An empty brief is refused unless the agent explicitly sends without one.
+    await expect(
+      agent.approvals.send({ ticketIds: [t1.id], mode: "single", note: "", summaries: [{ ticketId: t1.id, summary: "   " }] }),
+    ).rejects.toThrow(/no summary: write one, or choose \\"Send without a summary\\"/);
     const sent = await agent.approvals.send({ ticketIds: [t1.id], mode: "single", note: "", summaries: [{ ticketId: t1.id, summary: "Brief" }] });
     expect(sent.engagements).toHaveLength(1);
     const mail = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: "kris-router@client.test" } })).id);
@@ -37,7 +42,7 @@ describe("approvals router", () => {
     expect(await agent.approvals.statesForTickets({ ticketIds: [t1.id, t2.id] })).toEqual({ [t1.id]: { state: "pending", ownerName: "Kris Owner" } });
 
     // Bulk re-request of a pending ticket is refused with the count, as an error at send time too.
-    await expect(agent.approvals.send({ ticketIds: [t1.id], mode: "bulk", note: "", summaries: [] })).rejects.toMatchObject({
+    await expect(agent.approvals.send({ ticketIds: [t1.id], mode: "bulk", note: "", summaries: [], sendWithoutSummary: true })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/^1 of the selected tickets already has a pending or approved request/),
     });
@@ -51,7 +56,7 @@ describe("approvals router", () => {
     const colleague = await createTestTicket(org.id, { reporterEmail: "someone-else@client.test" });
     const foreign = await createTestTicket(other.id);
     const agent = callerFor(await createTestUser("AGENT"));
-    for (const t of [own, colleague, foreign]) await agent.approvals.send({ ticketIds: [t.id], mode: "single", note: "", summaries: [] });
+    for (const t of [own, colleague, foreign]) await agent.approvals.send({ ticketIds: [t.id], mode: "single", note: "", summaries: [], sendWithoutSummary: true });
 
     await expect(callerFor(user).approvals.prepare({ ticketIds: [own.id], mode: "single" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(admin).approvals.report({})).rejects.toMatchObject({ code: "FORBIDDEN" });

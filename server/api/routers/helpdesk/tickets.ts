@@ -14,17 +14,13 @@ import { listAssignableStaff, listTeams } from "@/server/helpdesk/teams";
 import { recordTicketEvent } from "@/server/helpdesk/trail";
 import { unsafeUpdateTicket } from "@/server/helpdesk/update-ticket";
 import { createTRPCRouter } from "../../trpc";
+import { actorOf } from "./actor";
 import { helpdeskProviderProcedure as procedure } from "./procedures";
 
-const actorOf = (user: { id: string; name: string | null; email: string }) => ({
-  kind: "agent" as const,
-  userId: user.id,
-  name: user.name ?? user.email,
-});
 
 /** Tickets in the console: provider admins and agents, every client organisation. */
 export const helpdeskTicketsRouter = createTRPCRouter({
-  list: procedure.input(ticketListQuerySchema).query(({ ctx, input }) => unsafeListConsoleTickets(ctx.db, input)),
+  list: procedure.input(ticketListQuerySchema).query(({ ctx, input }) => unsafeListConsoleTickets(ctx.db, input, { userId: ctx.user.id })),
 
   get: procedure.input(z.object({ number: ticketNumberSchema })).query(({ ctx, input }) => unsafeGetConsoleTicket(ctx.db, input.number)),
 
@@ -89,14 +85,20 @@ export const helpdeskTicketsRouter = createTRPCRouter({
       return { ok: true };
     }),
 
-  /** Revokes one follow-up link, or every link of the ticket. */
+  /** Revokes one follow-up link, every link of one recipient, or every link of the ticket. */
   revokeLinks: procedure
-    .input(z.object({ ticketId: z.string().min(1), tokenId: z.string().min(1).optional() }))
+    .input(
+      z.object({
+        ticketId: z.string().min(1),
+        tokenId: z.string().min(1).optional(),
+        recipientEmail: z.email({ error: "Enter a valid e-mail address" }).trim().toLowerCase().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       return ctx.db.$transaction(async (tx) => {
         const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, organisationId: true } });
         if (!ticket) throw new TicketNotFoundError();
-        const revoked = await revokeTicketAccessTokens(tx, { ticketId: ticket.id, tokenId: input.tokenId });
+        const revoked = await revokeTicketAccessTokens(tx, { ticketId: ticket.id, tokenId: input.tokenId, recipientEmail: input.recipientEmail });
         if (revoked > 0) {
           await recordTicketEvent(tx, {
             ticketId: ticket.id,

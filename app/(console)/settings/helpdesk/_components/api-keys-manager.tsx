@@ -12,6 +12,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
 
@@ -36,7 +37,7 @@ export function ApiKeysManager() {
         void refresh();
       },
       onError: (error) => {
-        setErrors((error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {});
+        setErrors(fieldErrorsOf(error));
         toast({ title: "Key not created", description: error.message, variant: "error" });
       },
     }),

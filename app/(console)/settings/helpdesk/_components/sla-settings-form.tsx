@@ -12,6 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, type TicketPriority } from "@/lib/helpdesk/constants";
 import { WEEKDAYS, type SlaSettings, type Weekday } from "@/lib/helpdesk/sla-config";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
 const DAY_LABEL: Record<Weekday, string> = { mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun" };
@@ -52,7 +53,7 @@ function SlaForm({ initial }: { initial: SlaSettings }) {
         void queryClient.invalidateQueries({ queryKey: trpc.helpdesk.settings.getSla.queryKey() });
       },
       onError: (error) => {
-        setErrors((error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {});
+        setErrors(fieldErrorsOf(error));
         toast({ title: "Not saved", description: error.message, variant: "error" });
       },
     }),

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/use-toast";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
 /** Teams (queues) tickets are routed to: add, rename, remove. */
@@ -22,7 +23,7 @@ export function TeamsManager() {
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.helpdesk.pathKey() });
   const onError = (error: { message: string; data?: unknown }) => {
-    setErrors((error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {});
+    setErrors(fieldErrorsOf(error));
     toast({ title: "Not saved", description: error.message, variant: "error" });
   };
 

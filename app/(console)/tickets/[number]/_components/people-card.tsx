@@ -8,6 +8,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/use-toast";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
+import { linksByRecipient } from "@/lib/helpdesk/follow-links";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
 import type { ConsoleTicketData } from "./ticket-types";
@@ -25,8 +27,7 @@ export function PeopleCard({ ticket, onChanged }: { ticket: ConsoleTicketData; o
         void onChanged();
       },
       onError: (error) => {
-        const fieldErrors = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-        setEmailError(fieldErrors?.email?.[0] ?? error.message);
+        setEmailError(fieldErrorsOf(error).email?.[0] ?? error.message);
       },
     }),
   );
@@ -88,29 +89,30 @@ export function PeopleCard({ ticket, onChanged }: { ticket: ConsoleTicketData; o
             ) : null}
           </div>
           {ticket.accessTokens.length === 0 ? <p className="text-muted-foreground">No links issued yet.</p> : null}
-          <ul className="space-y-2">
-            {ticket.accessTokens.map((l) => {
-              return (
-                <li key={l.id} className="flex items-start justify-between gap-2">
-                  <div className="min-w-0">
-                    <div className="truncate">{l.recipientEmail}</div>
-                    <div className="text-xs text-muted-foreground">
-                      Sent {formatDateTime(l.createdAt, { zone: false })}
-                      {l.lastUsedAt ? ` · used ${formatDateTime(l.lastUsedAt, { zone: false })}` : ""}
-                    </div>
+          <ul className="space-y-2" aria-label="Follow-up links per recipient">
+            {linksByRecipient(ticket.accessTokens).map((r) => (
+              <li key={r.recipientEmail} className="flex items-start justify-between gap-2">
+                <div className="min-w-0">
+                  <div className="break-all">{r.recipientEmail}</div>
+                  <div className="text-xs text-muted-foreground">
+                    {r.sent === 1 ? "1 link" : `${r.sent} links`}, last sent {formatDateTime(r.lastSentAt, { zone: false })}
+                    {r.lastUsedAt ? ` · used ${formatDateTime(r.lastUsedAt, { zone: false })}` : ""}
                   </div>
-                  {l.revokedAt ? (
-                    <Badge variant="secondary">Revoked</Badge>
-                  ) : l.expired ? (
-                    <Badge variant="secondary">Expired</Badge>
-                  ) : (
-                    <Button size="sm" variant="outline" onClick={() => revoke.mutate({ ticketId: ticket.id, tokenId: l.id })} aria-label={`Revoke link for ${l.recipientEmail}`}>
-                      Revoke
-                    </Button>
-                  )}
-                </li>
-              );
-            })}
+                </div>
+                {r.live === 0 ? (
+                  <Badge variant="secondary">No live link</Badge>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    onClick={() => revoke.mutate({ ticketId: ticket.id, recipientEmail: r.recipientEmail })}
+                    aria-label={`Revoke links for ${r.recipientEmail}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </li>
+            ))}
           </ul>
         </div>
       </CardContent>

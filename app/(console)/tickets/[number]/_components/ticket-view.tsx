@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { TicketApprovalPanel, TicketApprovalPill } from "@/components/approvals";
 import { MessageThread } from "@/components/helpdesk/message-thread";
 import { ReplyBox } from "@/components/helpdesk/reply-box";
@@ -34,6 +34,19 @@ export function TicketView({ number }: { number: string }) {
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.helpdesk.tickets.pathKey() });
   const reply = useMutation(trpc.helpdesk.tickets.reply.mutationOptions({ onSuccess: invalidate }));
+
+  // Opening the ticket (or seeing it refresh) reads its customer replies: clears the list's dot and the badge.
+  const markSeen = useMutation(
+    trpc.helpdesk.queue.markSeen.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.helpdesk.queue.unreadCount.queryKey() }),
+    }),
+  );
+  const seenId = ticket.data?.id;
+  const seenVersion = ticket.data?.updatedAt.getTime();
+  useEffect(() => {
+    if (seenId) markSeen.mutate({ ticketId: seenId });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seenId, seenVersion]);
 
   if (ticket.isLoading) {
     return (

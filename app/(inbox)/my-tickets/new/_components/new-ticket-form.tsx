@@ -15,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
 import { ALLOWED_ATTACHMENT_CONTENT_TYPES } from "@/lib/helpdesk/attachment-rules";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO, type TicketPriority, type TicketType } from "@/lib/helpdesk/constants";
+import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
 const split = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
@@ -53,9 +54,8 @@ function TicketForm({ name, email }: { name: string; email: string }) {
         router.push(`/my-tickets/${number}`);
       },
       onError: (error) => {
-        const fieldErrors = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-        setErrors(fieldErrors ?? {});
-        if (!fieldErrors) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
+        setErrors(fieldErrorsOf(error));
+        if (!hasFieldErrors(error)) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
       },
     }),
   );

@@ -47,9 +47,22 @@ export default async function ApprovePage({ params }: { params: Promise<{ token:
           </p>
           <h1 className="text-xl font-semibold text-balance">{view.subject}</h1>
         </div>
-        <section aria-label="Summary" className="rounded-md bg-muted p-4 text-sm whitespace-pre-wrap">
-          {view.summary.trim() || "No summary was written for this request."}
+        {view.note?.trim() ? (
+          <section aria-label={`Note from ${view.requestedByName}`} className="rounded-md border-l-4 border-primary bg-muted p-4 text-sm">
+            <p className="mb-1 text-xs text-muted-foreground">Note from {view.requestedByName}</p>
+            <p className="whitespace-pre-wrap break-words">{view.note.trim()}</p>
+          </section>
+        ) : null}
+        <section aria-label="Summary" className="rounded-md bg-muted p-4 text-sm whitespace-pre-wrap break-words">
+          {view.summary.trim() || "No summary was written for this request; see the full request below."}
         </section>
+        {/* The same "Full request" the e-mail carries, so the owner decides on the same facts. */}
+        <details className="rounded-md border p-4 text-sm" open={!view.summary.trim()}>
+          <summary className="cursor-pointer font-medium">Full request</summary>
+          <div className="mt-2 whitespace-pre-wrap break-words text-muted-foreground" data-testid="approval-full-request">
+            {view.fullRequest}
+          </div>
+        </details>
         <ConfirmForm
           token={token}
           decision={view.decision}
