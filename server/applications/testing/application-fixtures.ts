@@ -12,7 +12,7 @@ export async function createTestApplication(status: "assessment_completed" | "wa
   const org = await createTestOrganisation();
   const created = await createApplication(
     db,
-    { organisationId: org.id, applicantName: "Ada Applicant", program: "ADP mobility", signaturePages: [11, 12], formPageCount: 14, status },
+    { organisationId: org.id, applicantName: "Ada Applicant", program: "ADP mobility", reference: undefined, ticketNumber: undefined, signaturePages: [11, 12], formPageCount: 14, status },
     STAFF,
   );
   return { org, ...created };
