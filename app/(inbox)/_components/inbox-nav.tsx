@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Inbox, Plus } from "lucide-react";
+import { FileSignature, Inbox, Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { OwnerContactNavLink } from "@/components/approvals";
@@ -9,7 +9,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
 
 /** My Tickets / New ticket, with the unread badge (refreshed every minute and on focus). */
-export function InboxNav() {
+export function InboxNav({ showApplications = false }: { showApplications?: boolean }) {
   const trpc = useTRPC();
   const pathname = usePathname();
   const unread = useQuery({ ...trpc.helpdesk.inbox.unreadCount.queryOptions({ scope: "mine" }), refetchInterval: 60_000 });
@@ -19,7 +19,8 @@ export function InboxNav() {
       "inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring",
       active && "bg-muted",
     );
-  const listActive = pathname === "/my-tickets" || (pathname.startsWith("/my-tickets/") && pathname !== "/my-tickets/new");
+  const applicationsActive = pathname.startsWith("/my-tickets/applications");
+  const listActive = pathname === "/my-tickets" || (pathname.startsWith("/my-tickets/") && pathname !== "/my-tickets/new" && !applicationsActive);
   return (
     <nav aria-label="My Tickets" className="flex items-center gap-1">
       <Link href="/my-tickets" className={link("/my-tickets", listActive)} aria-current={listActive ? "page" : undefined}>
@@ -39,6 +40,12 @@ export function InboxNav() {
         <Plus className="size-4" aria-hidden />
         New ticket
       </Link>
+      {showApplications ? (
+        <Link href="/my-tickets/applications" className={link("/my-tickets/applications", applicationsActive)} aria-current={applicationsActive ? "page" : undefined}>
+          <FileSignature className="size-4" aria-hidden />
+          Applications
+        </Link>
+      ) : null}
       <OwnerContactNavLink />
     </nav>
   );
