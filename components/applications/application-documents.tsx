@@ -26,7 +26,7 @@ export function ApplicationDocuments({ documents }: { documents: readonly Docume
           <FileText className="size-4 text-muted-foreground" aria-hidden />
           <a className="font-medium break-all text-primary underline-offset-2 hover:underline" href={`/api/applications/documents/${d.id}`}>
             {d.filename}
-          </a>
+          </a>{" "}
           <span className="text-muted-foreground">
             ({d.pageCount} {d.pageCount === 1 ? "page" : "pages"}) · {DOCUMENT_KIND_LABELS[d.kind] ?? d.kind}
           </span>

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { changeApplicationStatus } from "./change-status";
-import { ApplicationError } from "./errors";
 import { getOrganisationApplication } from "./get-application";
 import { markApplicationReceived, REMOTE_REQUEST_MISSING } from "./mark-received";
 import { requestSignature } from "./signing-requests";
-import { CONFIG, LIMITS, STAFF, createTestApplication } from "./testing/application-fixtures";
+import { CONFIG, LIMITS, STAFF, createTestApplication, refusal } from "./testing/application-fixtures";
 import { makePdf, makePng } from "./testing/pdf-fixtures";
 
 const file = async (pages: number, filename = "application.pdf") => ({ filename, bytes: await makePdf(pages) });
@@ -17,11 +16,6 @@ async function snapshot(id: string) {
   return { app, documents, events };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ApplicationError> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ApplicationError);
-  return error as ApplicationError;
-}
 
 describe("markApplicationReceived", () => {
   it("bundled: one PDF, the flag set, the bundled trail entry with the note", async () => {

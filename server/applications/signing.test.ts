@@ -4,10 +4,9 @@ import { db } from "@/server/db";
 import { hashToken } from "@/server/security/tokens";
 import { changeApplicationStatus } from "./change-status";
 import { completeSignature, LINK_INVALID_MESSAGE, resolveSigningLink, signingSourceFor } from "./complete-signature";
-import { ApplicationError } from "./errors";
 import { markApplicationReceived } from "./mark-received";
 import { requestSignature, resendSignature, revokeSignature } from "./signing-requests";
-import { CONFIG, LIMITS, STAFF, createTestApplication } from "./testing/application-fixtures";
+import { CONFIG, LIMITS, STAFF, createTestApplication, refusal } from "./testing/application-fixtures";
 import { extractPage } from "./signed-pdf";
 import { makePdf, makePng, pngDataUrl } from "./testing/pdf-fixtures";
 import { pageText } from "./testing/pdf-text";
@@ -32,11 +31,6 @@ async function sentRequest(email = `signer-${Math.random().toString(36).slice(2)
 
 const drawn = { signedName: "Pat Parent", signedRelationship: "Parent", signedOn: "2026-12-05", signatureKind: "drawn", signatureImage: pngDataUrl() };
 
-async function refusal(promise: Promise<unknown>): Promise<ApplicationError> {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ApplicationError);
-  return error as ApplicationError;
-}
 
 describe("remote signing", () => {
   it("e-mails a single-use link whose token is stored only as a hash", async () => {

@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import { createApplication } from "../create-application";
+import { ApplicationError } from "../errors";
 import type { ApplicationActor } from "../application-facts";
 import { db } from "@/server/db";
 import { createTestOrganisation } from "@/server/testing/factories";
@@ -16,4 +18,11 @@ export async function createTestApplication(status: "assessment_completed" | "wa
     STAFF,
   );
   return { org, ...created };
+}
+
+/** Awaits a promise expected to fail with an ApplicationError and returns it. */
+export async function refusal(promise: Promise<unknown>): Promise<ApplicationError> {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApplicationError);
+  return error as ApplicationError;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/server/auth/page-guards";
-import { InboxApplicationsList } from "./_components/inbox-applications-list";
+import { ApplicationsList } from "@/components/applications/applications-list";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -13,7 +13,7 @@ export default async function InboxApplicationsPage() {
         <h1 className="text-2xl font-semibold">Applications</h1>
         <p className="text-sm text-muted-foreground">Funding applications our team handles for your organisation, and where each one stands.</p>
       </div>
-      <InboxApplicationsList />
+      <ApplicationsList scope="inbox" />
     </div>
   );
 }

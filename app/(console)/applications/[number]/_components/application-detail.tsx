@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ApplicationDocuments } from "@/components/applications/application-documents";
 import { ApplicationStatusBadge } from "@/components/applications/application-status-badge";
 import { ApplicationTrail } from "@/components/applications/application-trail";
+import { SectionCard } from "@/components/applications/section-card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -90,24 +91,14 @@ export function ApplicationDetailView({ initial }: { initial: ApplicationDetail 
             </div>
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Documents</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ApplicationDocuments documents={app.documents} />
-          </CardContent>
-        </Card>
+        <SectionCard title="Documents">
+          <ApplicationDocuments documents={app.documents} />
+        </SectionCard>
         <SigningRequests app={app} onChanged={refresh} />
       </div>
-      <Card>
-        <CardHeader>
-          <CardTitle>Trail</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ApplicationTrail events={app.events} />
-        </CardContent>
-      </Card>
+      <SectionCard title="Trail">
+        <ApplicationTrail events={app.events} />
+      </SectionCard>
       <ReceivedWizard app={app} open={wizardOpen} onOpenChange={setWizardOpen} onDone={refresh} />
     </div>
   );

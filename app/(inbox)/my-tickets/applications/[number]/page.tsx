@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { ApplicationDocuments } from "@/components/applications/application-documents";
 import { ApplicationStatusBadge } from "@/components/applications/application-status-badge";
 import { ApplicationTrail } from "@/components/applications/application-trail";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/applications/section-card";
 import { formatPages } from "@/lib/applications/application-status";
 import { applicationNumberSchema } from "@/lib/validators/applications";
 import { getServerApi } from "@/server/api/caller";
@@ -38,22 +38,12 @@ export default async function InboxApplicationPage({ params }: { params: Promise
         {app.program}
         {app.reference ? ` · ${app.reference}` : ""} · signed {formatPages(app.signaturePages).toLowerCase()}: {app.hasSignedPages ? "received" : "not yet"}
       </p>
-      <Card>
-        <CardHeader>
-          <CardTitle>Documents</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ApplicationDocuments documents={app.documents} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>History</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ApplicationTrail events={app.events.map((e) => ({ ...e, note: null }))} />
-        </CardContent>
-      </Card>
+      <SectionCard title="Documents">
+        <ApplicationDocuments documents={app.documents} />
+      </SectionCard>
+      <SectionCard title="History">
+        <ApplicationTrail events={app.events.map((e) => ({ ...e, note: null }))} />
+      </SectionCard>
     </div>
   );
 }
