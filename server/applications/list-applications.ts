@@ -79,7 +79,7 @@ async function listApplications(db: DbOrTx, query: ApplicationListQuery, organis
 
 /** Console list across every client organisation (provider staff only; the router's tier guarantees it). */
 export function unsafeListConsoleApplications(db: DbOrTx, query: ApplicationListQuery): Promise<Page<ApplicationListRow>> {
-  return listApplications(db, { ...query }, query.organisationId);
+  return listApplications(db, query, query.organisationId);
 }
 
 /** My Tickets list: always the caller's own organisation, whatever the query says. */
