@@ -118,14 +118,17 @@ test.describe.serial("applications intake", () => {
       expect(viewer.headers()["content-type"]).toBe("application/pdf");
       expect((await viewer.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
+      // A stroke drawn before the page has hydrated is lost: draw until the pad reports it.
       const pad = signerPage.getByTestId("signature-pad");
-      const box = (await pad.boundingBox())!;
-      await signerPage.mouse.move(box.x + 20, box.y + box.height / 2);
-      await signerPage.mouse.down();
-      await signerPage.mouse.move(box.x + 120, box.y + 20, { steps: 8 });
-      await signerPage.mouse.move(box.x + 220, box.y + box.height - 20, { steps: 8 });
-      await signerPage.mouse.up();
-      await expect(signerPage.getByText("Signature drawn.")).toBeVisible();
+      await expect(async () => {
+        const box = (await pad.boundingBox())!;
+        await signerPage.mouse.move(box.x + 20, box.y + box.height / 2);
+        await signerPage.mouse.down();
+        await signerPage.mouse.move(box.x + 120, box.y + 20, { steps: 8 });
+        await signerPage.mouse.move(box.x + 220, box.y + box.height - 20, { steps: 8 });
+        await signerPage.mouse.up();
+        await expect(signerPage.getByText("Signature drawn.")).toBeVisible({ timeout: 2_000 });
+      }).toPass();
       await signerPage.getByRole("button", { name: "Sign page" }).click();
       await expect(signerPage.getByRole("heading", { name: "Thank you — page 11 is signed" })).toBeVisible();
 
