@@ -4,7 +4,7 @@ import { isDecodablePath, undecodablePathResponse } from "@/server/http/decodabl
 import { securityHeaders } from "@/server/security/security-headers";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|integrations|billing|audit|users|organisations|my-tickets)(\/|$)/;
+const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|integrations|billing|audit|users|organisations|my-tickets|applications)(\/|$)/;
 
 /**
  * Runs before every page and route: sets the security headers (a fresh

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { aiEnvSchema } from "./ai/ai-env";
+import { applicationsEnvSchema } from "./applications/applications-env";
 import { parseTrustProxy } from "./audit/client-ip";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
@@ -62,6 +63,8 @@ export const envSchema = z.object({
   ...aiEnvSchema.shape,
   // CRM sync (server/crm/crm-config.ts): CRM_* and VTIGER_WEBHOOK_SECRET.
   ...crmEnvSchema.shape,
+  // Applications (server/applications/applications-env.ts): APPLICATIONS_MAX_PDF_MB, APPLICATIONS_SIGNING_LINK_TTL_DAYS.
+  ...applicationsEnvSchema.shape,
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -21,7 +21,7 @@ export default async function InboxLayout({ children }: { children: React.ReactN
             <span className="font-bold text-primary">Switchboard</span>
             <span className="hidden text-sm text-muted-foreground sm:inline">Support · {user.organisationLabel}</span>
           </div>
-          <InboxNav />
+          <InboxNav showApplications={user.role === "CLIENT_ADMIN"} />
           <div className="ml-auto shrink-0">
             <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} organisationLabel={user.organisationLabel} />
           </div>

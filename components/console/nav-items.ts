@@ -4,7 +4,7 @@ export interface NavItem {
   href: string;
   label: string;
   /** lucide-react icon name, resolved in the sidebar. */
-  icon: "LayoutDashboard" | "Mail" | "Ticket" | "CheckCircle" | "Users" | "Plug" | "Receipt" | "ShieldCheck" | "Settings" | "Building" | "Activity";
+  icon: "LayoutDashboard" | "Mail" | "Ticket" | "CheckCircle" | "Users" | "Plug" | "Receipt" | "ShieldCheck" | "Settings" | "Building" | "Activity" | "FileSignature";
   /** Roles that see the item; provider staff by default. */
   roles?: readonly AppRole[];
 }
@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "LayoutDashboard" },
   { href: "/tickets", label: "Tickets", icon: "Ticket" },
   { href: "/approvals", label: "Approvals", icon: "CheckCircle" },
+  { href: "/applications", label: "Applications", icon: "FileSignature" },
   { href: "/customers", label: "Customers", icon: "Building" },
   { href: "/integrations", label: "Integrations", icon: "Plug" },
   { href: "/billing", label: "Billing", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },

@@ -1,7 +1,7 @@
 "use client";
 
 import {
-  Activity, Building, CheckCircle, LayoutDashboard, Mail, Plug, Receipt, Settings, ShieldCheck, Ticket, Users, type LucideIcon,
+  Activity, Building, CheckCircle, FileSignature, LayoutDashboard, Mail, Plug, Receipt, Settings, ShieldCheck, Ticket, Users, type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -10,7 +10,7 @@ import { cn } from "@/lib/utils";
 import type { NavItem } from "./nav-items";
 
 const ICONS: Record<NavItem["icon"], LucideIcon> = {
-  LayoutDashboard, Mail, Ticket, CheckCircle, Users, Plug, Receipt, ShieldCheck, Settings, Building, Activity,
+  LayoutDashboard, Mail, Ticket, CheckCircle, Users, Plug, Receipt, ShieldCheck, Settings, Building, Activity, FileSignature,
 };
 
 /** The section links; the current one is marked for eyes and screen readers. */

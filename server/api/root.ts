@@ -1,3 +1,4 @@
+import { applicationsRouter } from "./routers/applications";
 import { approvalsRouter } from "./routers/approvals";
 import { billingRouter } from "./routers/billing";
 import { crmRouter } from "./routers/crm";
@@ -12,6 +13,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every domain router, one line each. */
 export const appRouter = createTRPCRouter({
+  applications: applicationsRouter,
   approvals: approvalsRouter,
   audit: auditRouter,
   billing: billingRouter,
