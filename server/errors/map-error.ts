@@ -13,6 +13,7 @@
 import crypto from "node:crypto";
 import type { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { ApplicationError } from "@/server/applications/errors";
 import { ApprovalError, type ApprovalErrorCode } from "@/server/approvals/errors";
 import { BillingError } from "@/server/billing/errors";
 import { CrmError } from "@/server/crm/errors";
@@ -127,6 +128,7 @@ export function mapError(error: unknown, where: string): PublicError {
   }
   if (error instanceof HelpdeskError) return fromTable(HELPDESK[error.code], error);
   if (error instanceof ApprovalError) return fromTable(APPROVAL[error.code], error);
+  if (error instanceof ApplicationError) return fromTable(HELPDESK[error.code], error);
   if (error instanceof CrmError) return fromTable(CRM[error.code], error);
   if (error instanceof SecretBoxError) return known(412, "not_configured", "PRECONDITION_FAILED", error.message);
   if (error instanceof ZodError) {
