@@ -24,12 +24,7 @@ export function ApprovalLinkInvalid({ supportEmail }: { supportEmail: string }) 
         This approval link has already been used or is no longer valid. If you still need to make a decision, please
         contact us and we will send you a new request.
       </p>
-      <p className="text-sm">
-        Contact:{" "}
-        <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
-          {supportEmail}
-        </a>
-      </p>
+      <SupportContact supportEmail={supportEmail} />
     </div>
   );
 }
@@ -43,12 +38,18 @@ export function ApprovalLinkExpired({ supportEmail, organisationName, ticketNumb
         Approval links work for a limited time, and this one{ticketNumber ? ` (${ticketNumber}${organisationName ? `, ${organisationName}` : ""})` : ""} has
         run out. Nothing was recorded. Ask us for a fresh link and we will send a new e-mail right away.
       </p>
-      <p className="text-sm">
-        Contact:{" "}
-        <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
-          {supportEmail}
-        </a>
-      </p>
+      <SupportContact supportEmail={supportEmail} />
     </div>
+  );
+}
+
+function SupportContact({ supportEmail }: { supportEmail: string }) {
+  return (
+    <p className="text-sm">
+      Contact:{" "}
+      <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
+        {supportEmail}
+      </a>
+    </p>
   );
 }

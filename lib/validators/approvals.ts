@@ -51,26 +51,21 @@ export const organisationOwnerContactSchema = z.object({
 
 export const MAX_LINK_EXPIRY_DAYS = 365;
 
+/** Whole days from a form field; a blank field is "no answer", not 0 (which would silently turn reminders off). */
+function days(min: number, minMessage: string, max: number) {
+  return z.coerce
+    .number({ message: "Enter a number of days" })
+    .int({ message: "Use whole days" })
+    .min(min, { message: minMessage })
+    .max(max, { message: `At most ${max} days` });
+}
+
+const blankAsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 export const approvalSettingsSchema = z.object({
-  // A blank field is "no answer", not 0 (which would silently turn reminders off).
-  reminderDays: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce
-      .number({ message: "Enter a number of days" })
-      .int({ message: "Use whole days" })
-      .min(0, { message: "Use 0 to turn reminders off" })
-      .max(MAX_REMINDER_DAYS, { message: `At most ${MAX_REMINDER_DAYS} days` }),
-  ),
+  reminderDays: z.preprocess(blankAsMissing, days(0, "Use 0 to turn reminders off", MAX_REMINDER_DAYS)),
   /** Days the links keep working after sending; omitted keeps the saved value. */
-  linkExpiryDays: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce
-      .number({ message: "Enter a number of days" })
-      .int({ message: "Use whole days" })
-      .min(1, { message: "Links must work for at least 1 day" })
-      .max(MAX_LINK_EXPIRY_DAYS, { message: `At most ${MAX_LINK_EXPIRY_DAYS} days` })
-      .optional(),
-  ),
+  linkExpiryDays: z.preprocess(blankAsMissing, days(1, "Links must work for at least 1 day", MAX_LINK_EXPIRY_DAYS).optional()),
 });
 export type ApprovalSettingsInput = z.infer<typeof approvalSettingsSchema>;
 

@@ -74,18 +74,6 @@ const CRM: Record<CrmError["code"], [number, TrpcCode]> = {
   unavailable: [412, "PRECONDITION_FAILED"],
 };
 
-const TRPC_STATUS: Partial<Record<TrpcCode, number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  PAYLOAD_TOO_LARGE: 413,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
-
 export const DATABASE_RETRY_AFTER_SEC = 5;
 export const BUSY_RETRY_AFTER_SEC = 2;
 
@@ -215,11 +203,6 @@ function internalError(error: unknown, where: string): PublicError {
     ...known(500, "internal_error", "INTERNAL_SERVER_ERROR", `Something went wrong on our side (reference ${reference}). It has been logged; the request can be retried.`),
     reference,
   };
-}
-
-/** The HTTP status a tRPC code stands for (for REST surfaces that received a TRPCError). */
-export function statusOfTrpcCode(code: TrpcCode): number {
-  return TRPC_STATUS[code] ?? 500;
 }
 
 /** Retry-After header for mapped errors that carry one. */

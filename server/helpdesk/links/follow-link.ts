@@ -4,7 +4,6 @@ import { logger } from "@/server/logger";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { resolveTicketAccessToken, touchTicketAccessToken, type ValidAccessToken } from "../access-tokens";
 import { TicketNotFoundError } from "../errors";
-import { helpdeskConfig } from "../helpdesk-config";
 import { addTicketMessage, type AddTicketMessageResult } from "../post-message";
 import { PUBLIC_TICKET_SELECT, type PublicTicket } from "../public-thread";
 
