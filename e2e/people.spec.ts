@@ -36,7 +36,7 @@ test.describe.serial("people and organisations", () => {
     const admin = await adminContext.newPage();
     await admin.goto("/organisations");
     const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Create organisation" }) });
-    await form.getByLabel("Name", { exact: true }).fill(ORG.name);
+    await form.getByRole("textbox", { name: "Name", exact: true }).fill(ORG.name);
     await form.getByLabel("Short label").fill(ORG.label);
     await form.getByLabel("Owner name").fill("Olive Owner");
     await form.getByLabel("Owner e-mail").fill("olive@brightwave.example");

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
+import { ActionTrail } from "./action-trail";
 import { usePeopleMutationHandlers } from "./use-people-mutation";
 
 /**
@@ -92,14 +93,7 @@ export function AccountPanel({ userId, canBlock, afterDeleteHref }: { userId: st
           <CardTitle as="h2">Account history</CardTitle>
         </CardHeader>
         <CardContent>
-          {d.actions.length === 0 ? <p className="text-sm text-muted-foreground">No account actions yet.</p> : null}
-          <ul className="space-y-1 text-sm" aria-label="Account history">
-            {d.actions.map((a) => (
-              <li key={a.id}>
-                <span className="font-medium">{a.label}</span> by {a.actor} · {formatDateTime(a.occurredAt)}
-              </li>
-            ))}
-          </ul>
+          <ActionTrail actions={d.actions} />
         </CardContent>
       </Card>
     </div>

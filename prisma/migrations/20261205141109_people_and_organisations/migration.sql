@@ -1,5 +1,5 @@
 -- AlterEnum
-ALTER TYPE "LoginFailureReason" ADD VALUE 'BLOCKED_ADDRESS';
+ALTER TYPE "LoginFailureReason" ADD VALUE 'BLOCKED_ADDRESS' BEFORE 'OTHER';
 
 -- AlterTable
 ALTER TABLE "Organisation" ADD COLUMN     "archivedAt" TIMESTAMP(3),

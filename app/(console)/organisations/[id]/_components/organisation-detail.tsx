@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { ActionTrail } from "@/components/people/action-trail";
 import { InviteForm } from "@/components/people/invite-form";
 import { PendingInvitations } from "@/components/people/pending-invitations";
 import { PeopleTable } from "@/components/people/people-table";
@@ -171,13 +172,7 @@ export function OrganisationDetail({ id }: { id: string }) {
             <CardTitle as="h2">History</CardTitle>
           </CardHeader>
           <CardContent>
-            <ul className="space-y-1 text-sm">
-              {d.actions.map((a) => (
-                <li key={a.id}>
-                  <span className="font-medium">{a.label}</span> by {a.actor} · {formatDateTime(a.occurredAt)}
-                </li>
-              ))}
-            </ul>
+            <ActionTrail actions={d.actions} />
           </CardContent>
         </Card>
       </div>
