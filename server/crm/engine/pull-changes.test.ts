@@ -49,7 +49,8 @@ describe("pulls", () => {
     expect(one).toMatchObject({ kind: "person", name: "Remote7 Person", city: "Perth" });
     expect((await linkOf(one.id)).status).toBe("SYNCED");
     expect((await db.syncRun.findUniqueOrThrow({ where: { id: second.runId } })).status).toBe("SUCCEEDED");
-  });
+    // 250 records imported one by one: give a busy machine room (about 15 s on a loaded 2-core box).
+  }, 90_000);
 
   it("treats records seen again (cursor overlap) as unchanged and writes nothing", async () => {
     const before = await db.customer.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });

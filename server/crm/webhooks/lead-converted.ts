@@ -31,8 +31,15 @@ export const leadConvertedSchema = z.object({
 });
 export type LeadConvertedEvent = z.infer<typeof leadConvertedSchema>;
 
+/** The event was handled before: the sender retried or replayed it. Carries what the first delivery did. */
 export class ReplayedEventError extends Error {
   override name = "ReplayedEventError";
+  constructor(
+    message: string,
+    readonly customerId: string | null,
+  ) {
+    super(message);
+  }
 }
 
 export interface LeadConvertedResult {
@@ -119,7 +126,11 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      throw new ReplayedEventError(`Event ${event.eventId} was already received`);
+      const first = await db.crmWebhookEvent.findUnique({
+        where: { provider_eventId: { provider: "vtiger", eventId: event.eventId } },
+        select: { customerId: true },
+      });
+      throw new ReplayedEventError(`Event ${event.eventId} was already received`, first?.customerId ?? null);
     }
     throw e;
   }

@@ -46,7 +46,8 @@ export async function POST(request: Request): Promise<Response> {
     await dispatchSyncWork(result.wake);
     return NextResponse.json({ customerId: result.customerId, created: result.created }, { status: result.created ? 201 : 200 });
   } catch (e) {
-    if (e instanceof ReplayedEventError) return problem(409, "duplicate_event", e.message, { eventId: parsed.data.eventId });
+    // A sender that retries (or a replay) gets the first delivery's answer and changes nothing.
+    if (e instanceof ReplayedEventError) return NextResponse.json({ customerId: e.customerId, created: false, replayed: true }, { status: 200 });
     const mapped = mapError(e, "crm.webhook");
     return problem(mapped.status, mapped.code, mapped.message, mapped.details);
   }
