@@ -13,6 +13,7 @@ import { pullCrmChanges } from "./pull-crm-changes";
 import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
 import { rateBillingUsage } from "./rate-billing-usage";
+import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions";
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
 import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
@@ -20,4 +21,5 @@ import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
 /** Every Inngest function Switchboard serves at /api/inngest. */
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
-  processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily];
+  processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
+  reconcileBillingCheckoutSessions];
