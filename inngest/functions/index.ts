@@ -14,6 +14,7 @@ import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
 import { purgeRateLimits } from "./purge-rate-limits";
 import { rateBillingUsage } from "./rate-billing-usage";
+import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions";
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
 import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
@@ -22,4 +23,4 @@ import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
-  purgeRateLimits];
+  purgeRateLimits, reconcileBillingCheckoutSessions];

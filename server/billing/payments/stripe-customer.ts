@@ -41,6 +41,10 @@ export async function createCheckoutUrl(
     metadata: { switchboard_customer_id: customerId },
   });
   if (!session.url) throw new BillingError("payment_provider_error", "Stripe returned a Checkout session without a URL");
+  // Remembered so the sweep can finish the job if the completion webhook never arrives.
+  await db.billingCheckoutSession.create({
+    data: { id: session.id, customerId, expiresAt: new Date((session.expires_at ?? Math.floor(Date.now() / 1000) + 86_400) * 1000) },
+  });
   return session.url;
 }
 

@@ -64,16 +64,26 @@ export async function storeUsageItems(
 ): Promise<UsageItemResult[]> {
   const externalIds = [...new Set(items.map((a) => a.item.subscriptionExternalId))];
   const metricCodes = [...new Set(items.map((a) => a.item.metricCode))];
+  // One round trip for the subscriptions with their plan's charged metrics (the hot path).
   const [subscriptions, metrics] = await Promise.all([
     externalIds.length
-      ? db.billingSubscription.findMany({
-          where: { serviceId, externalId: { in: externalIds } },
-          select: { id: true, externalId: true, status: true, currentPeriodStart: true, plan: { select: { code: true, charges: { select: { metricId: true } } } } },
-        })
+      ? db.$queryRawUnsafe<Array<{ id: string; externalId: string; status: string; currentPeriodStart: Date; planCode: string; metricIds: string[] }>>(
+          `SELECT s."id", s."externalId", s."status"::text AS status, s."currentPeriodStart", p."code" AS "planCode",
+                  COALESCE(array_agg(c."metricId") FILTER (WHERE c."metricId" IS NOT NULL), '{}') AS "metricIds"
+             FROM "BillingSubscription" s
+             JOIN "BillingPlan" p ON p."id" = s."planId"
+             LEFT JOIN "BillingCharge" c ON c."planId" = s."planId"
+            WHERE s."serviceId" = $1 AND s."externalId" = ANY($2::text[])
+            GROUP BY s."id", p."code"`,
+          serviceId,
+          externalIds,
+        )
       : [],
     metricCodes.length ? db.billingMetric.findMany({ where: { code: { in: metricCodes } }, select: { id: true, code: true, aggregation: true } }) : [],
   ]);
-  const subByExternal = new Map(subscriptions.map((s) => [s.externalId, { ...s, metricIds: new Set(s.plan.charges.map((c) => c.metricId)) }]));
+  const subByExternal = new Map(
+    subscriptions.map((s) => [s.externalId, { ...s, currentPeriodStart: new Date(s.currentPeriodStart), plan: { code: s.planCode }, metricIds: new Set(s.metricIds) }]),
+  );
   const metricByCode = new Map(metrics.map((m) => [m.code, m]));
 
   const results: UsageItemResult[] = [];
