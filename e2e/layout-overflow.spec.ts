@@ -62,7 +62,7 @@ async function placeholders(): Promise<Record<string, string>> {
     inboxTicket: await one(
       `SELECT t.number AS v FROM "Ticket" t JOIN "Organisation" o ON o.id = t."organisationId" WHERE o.label = 'ENTECH' AND t."reporterEmail" = 'user@entech.example' ORDER BY t."createdAt" LIMIT 1`,
     ),
-    customer: await one(`SELECT id AS v FROM "Organisation" WHERE kind = 'CLIENT' ORDER BY label LIMIT 1`),
+    customer: await one(`SELECT id AS v FROM "Customer" ORDER BY "createdAt" LIMIT 1`),
     user: await one(`SELECT id AS v FROM "User" WHERE email = 'agent@switchboard.local'`),
   };
 }
@@ -101,7 +101,11 @@ test.describe("no page is wider than the screen", () => {
         for (const c of cases) {
           const path = c.path.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
           const response = await page.goto(path);
-          expect(response?.status(), `${path} as ${role}`).toBeLessThan(400);
+          // Every page is checked in one run: a page that does not open is reported with the rest.
+          if ((response?.status() ?? 0) >= 400) {
+            problems.push(`${path} (${role}) answered ${response?.status()}`);
+            continue;
+          }
           await page.waitForLoadState("networkidle");
           const { excess, culprits } = await overflow(page);
           if (excess > 0) problems.push(`${path} (${role}) is ${excess}px too wide: ${culprits.join(", ")}`);

@@ -35,14 +35,17 @@ test.describe("agent queue", () => {
     // Default sort: breached first (the calm ticket has the sooner or no deadline otherwise).
     await expect(rows.first()).toContainText(`Queue breached ${stamp}`);
 
-    await page.getByLabel("Assignee").selectOption({ label: "Mine" });
-    await expect(page).toHaveURL(/assignee=me/);
+    // The server-rendered select answers once React has hydrated it: retry the choice until it takes.
+    await expect(async () => {
+      await page.getByLabel("Assignee").selectOption({ label: "Mine" });
+      await expect(page).toHaveURL(/assignee=me/, { timeout: 1_000 });
+    }).toPass();
     await expect(page.getByText("No tickets match these filters")).toBeVisible();
     await page.getByLabel("Assignee").selectOption({ label: "Unassigned" });
     await expect(rows).toHaveCount(2);
 
     for (const t of tickets) await page.getByRole("checkbox", { name: `Select ${t.number}` }).check();
-    await page.getByLabel("Bulk action").selectOption({ label: "Assign to Sam Agent" });
+    await page.getByLabel("Bulk action", { exact: true }).selectOption({ label: "Assign to Sam Agent" });
     await page.getByRole("button", { name: "Apply to 2" }).click();
     const results = page.getByRole("list", { name: "Result per ticket" });
     for (const t of tickets) await expect(results.getByRole("listitem").filter({ hasText: t.number })).toContainText("changed");
@@ -84,15 +87,20 @@ test.describe("agent queue", () => {
 
   test("saves a named, shared view and opens it again", async ({ page }) => {
     await page.goto(`/tickets?assignee=me&sla=breached`);
-    await page.getByRole("button", { name: "Save view" }).click();
     const dialog = page.getByRole("dialog", { name: "Save this view" });
+    await expect(async () => {
+      await page.getByRole("button", { name: "Save view" }).click();
+      await expect(dialog).toBeVisible({ timeout: 1_000 });
+    }).toPass();
     await dialog.getByLabel("Name").fill(`My breached ${stamp}`);
     await dialog.getByLabel("Share with every agent").check();
     await dialog.getByRole("button", { name: "Save view" }).click();
     await expect(dialog).toBeHidden();
     await page.goto("/tickets");
-    await page.getByLabel("Saved view").selectOption({ label: `My breached ${stamp} (shared)` });
-    await expect(page).toHaveURL(/assignee=me/);
+    await expect(async () => {
+      await page.getByLabel("Saved view").selectOption({ label: `My breached ${stamp} (shared)` });
+      await expect(page).toHaveURL(/assignee=me/, { timeout: 1_000 });
+    }).toPass();
     await expect(page).toHaveURL(/sla=breached/);
   });
 });
