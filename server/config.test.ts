@@ -25,6 +25,6 @@ describe("start-up configuration (hardening)", () => {
 
   it("refuses production without MAIL_ENCRYPTION_KEY, naming it", () => {
     expect(startWith({ NODE_ENV: "production" })).toThrow(/MAIL_ENCRYPTION_KEY: required in production/);
-    expect(startWith({ NODE_ENV: "production", MAIL_ENCRYPTION_KEY: "k".repeat(32) })).not.toThrow();
+    expect(startWith({ NODE_ENV: "production", MAIL_ENCRYPTION_KEY: "k".repeat(32), INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey" })).not.toThrow();
   });
 });

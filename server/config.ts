@@ -92,11 +92,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
+  // Everything production lacks, in one message, so one failed start names it all.
   const production = productionIssues(parsed.data);
-  if (production.length > 0) throw new Error(`Invalid environment configuration:\n${production.join("\n")}`);
   const jobs = productionJobsProblems(parsed.data);
-  if (jobs.length > 0) {
-    throw new Error(`Background jobs need Inngest in production (Inngest Cloud or a self-hosted server):\n${jobs.map((l) => `  ${l}`).join("\n")}`);
+  if (production.length > 0 || jobs.length > 0) {
+    const parts = [
+      ...(production.length > 0 ? [`Invalid environment configuration:\n${production.join("\n")}`] : []),
+      ...(jobs.length > 0 ? [`Background jobs need Inngest in production (Inngest Cloud or a self-hosted server):\n${jobs.map((l) => `  ${l}`).join("\n")}`] : []),
+    ];
+    throw new Error(parts.join("\n"));
   }
   return parsed.data;
 }

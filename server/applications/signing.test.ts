@@ -10,9 +10,11 @@ import { CONFIG, LIMITS, STAFF, createTestApplication, refusal } from "./testing
 import { extractPage } from "./signed-pdf";
 import { makePdf, makePng, pngDataUrl } from "./testing/pdf-fixtures";
 import { pageText } from "./testing/pdf-text";
+import { openOutboxEmail } from "@/server/testing/outbox";
 
 async function latestLinkTo(email: string): Promise<string> {
-  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const row = await db.outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = await openOutboxEmail(row.id);
   const token = /\/sign\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
   if (!token) throw new Error(`no signing link in ${mail.text}`);
   return token;

@@ -7,6 +7,7 @@ const base = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
   NEXTAUTH_SECRET: "a-secret-that-is-long-enough-for-prod-1234",
   APP_URL: "https://console.example.com",
+  MAIL_ENCRYPTION_KEY: "a-mail-key-that-is-long-enough-for-prod-123",
 };
 
 describe("production start without a complete Inngest configuration", () => {

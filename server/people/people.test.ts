@@ -7,6 +7,8 @@ import { settleBackgroundWork } from "@/server/auth/background-work";
 import { db } from "@/server/db";
 import { hashToken } from "@/server/security/tokens";
 import { callerFor, createTestOrganisation, createTestUser } from "@/server/testing/factories";
+import { openOutboxEmail } from "@/server/testing/outbox";
+import { peerHeaderForTests } from "@/server/net/socket-peer";
 
 let provider: Awaited<ReturnType<typeof createTestOrganisation>>;
 let orgA: Awaited<ReturnType<typeof createTestOrganisation>>;
@@ -37,7 +39,7 @@ beforeEach(async () => {
   await db.authThrottle.deleteMany();
 });
 
-const anonymousFrom = (ip: string) => createCaller(createTRPCContext({ headers: new Headers({ "x-forwarded-for": ip }), user: null }));
+const anonymousFrom = (ip: string) => createCaller(createTRPCContext({ headers: new Headers(peerHeaderForTests(ip)), user: null }));
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -50,7 +52,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 /** The raw token of the newest invitation e-mailed to `email`, read from the outbox (the row stores only its hash). */
 async function invitationTokenFor(email: string): Promise<string> {
-  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email, category: "invitation" }, orderBy: { createdAt: "desc" } });
+  const row = await db.outboxEmail.findFirstOrThrow({ where: { to: email, category: "invitation" }, orderBy: { createdAt: "desc" } });
+  const mail = await openOutboxEmail(row.id);
   return mail.text.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1] ?? "";
 }
 
@@ -241,7 +244,7 @@ describe("account actions", () => {
     expect((await api.people.members.get({ userId: person.id })).locks).toEqual([]);
     await api.people.members.signOutEverywhere({ userId: person.id });
     await api.people.members.sendPasswordReset({ userId: person.id });
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: person.email, category: "password-reset" } });
+    const mail = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: person.email, category: "password-reset" } })).id);
     const token = mail.text.match(/\/reset-password\/([A-Za-z0-9_-]+)/)?.[1] ?? "";
     const anon = anonymousFrom("198.51.100.13");
     expect(await anon.people.password.reset({ token, password: "a-brand-new-password" })).toEqual({ email: person.email });

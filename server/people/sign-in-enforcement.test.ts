@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { callerFor, createTestOrganisation, createTestUser } from "@/server/testing/factories";
 import { AUTH_TEST_ORIGIN, callAuthRoute, openMagicLink, requestMagicLink, signInWithPassword } from "@/server/audit/testing/auth-route-driver";
 import type { SessionUser } from "@/server/auth/session-user";
+import { openOutboxEmail } from "@/server/testing/outbox";
 
 // Through the real next-auth route: what admins do takes effect at the door.
 process.env.NEXTAUTH_URL = AUTH_TEST_ORIGIN;
@@ -76,7 +77,7 @@ describe("a blocked address cannot sign in by any path", () => {
 
     // A link asked for elsewhere cannot be opened from the blocked range either.
     await requestMagicLink(person.email, { ip: "198.51.100.52" });
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: person.email } });
+    const mail = await openOutboxEmail((await db.outboxEmail.findFirstOrThrow({ where: { to: person.email } })).id);
     const link = mail.text.match(/https?:\/\/\S+/)?.[0] ?? "";
     expect((await openMagicLink(link, { ip: "192.0.2.11" })).ok).toBe(false);
 

@@ -64,7 +64,8 @@ describe("billing API: NUL bytes", () => {
       body: JSON.stringify({ customer: { external_id: "c-nul", name: "Acme\u0000 Ltd" } }),
     });
     expect(response.status).toBe(422);
-    expect(await response.json()).toMatchObject({ code: "validation_failed", details: { fieldErrors: { "customer.name": expect.stringMatching(/NUL/) } } });
+    // Lago names a failed validation "validation_errors" (api-handler.ts); the field is named in details and error_details.
+    expect(await response.json()).toMatchObject({ code: "validation_errors", details: { fieldErrors: { "customer.name": expect.stringMatching(/NUL/) } } });
   });
 });
 

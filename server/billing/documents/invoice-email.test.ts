@@ -12,6 +12,7 @@ import { closeSubscriptionPeriod } from "../rating/close-period";
 import { makeCustomer, makePlan, makeService, makeSubscription } from "../testing/billing-fixtures";
 import { verifyDocumentToken } from "./document-links";
 import { enqueueCreditNoteEmail } from "./document-emails";
+import { openOutboxEmail } from "@/server/testing/outbox";
 
 const LINKS = { appUrl: "https://billing.example.test", secret: "s".repeat(40) };
 
@@ -32,7 +33,7 @@ describe("invoice e-mails", () => {
     expect(mails).toHaveLength(1);
     expect(closed.emailIds).toEqual([mails[0]!.id]);
     expect(mails[0]).toMatchObject({ subject: `Invoice ${invoice.number}: CAD 55.37`, category: "billing-invoice", attachments: [{ kind: "billing_invoice", id: invoiceId }] });
-    const link = /https:\/\/billing\.example\.test\/api\/billing\/documents\/invoice\/\S+/.exec(mails[0]!.text)![0];
+    const link = /https:\/\/billing\.example\.test\/api\/billing\/documents\/invoice\/\S+/.exec((await openOutboxEmail(mails[0]!.id)).text)![0];
     const token = new URL(link).searchParams.get("token");
     expect(verifyDocumentToken("invoice", invoiceId, token, LINKS.secret)).toBe(true);
     expect(verifyDocumentToken("credit_note", invoiceId, token, LINKS.secret)).toBe(false);
