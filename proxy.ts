@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { followLinkPageGate } from "@/server/helpdesk/links/follow-link-gate";
 import { isDecodablePath, undecodablePathResponse } from "@/server/http/decodable-path";
-import { securityHeaders } from "@/server/security/security-headers";
+import { securityHeaders, usesSameOriginEmbedding } from "@/server/security/security-headers";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|integrations|billing|audit|users|organisations|my-tickets|applications)(\/|$)/;
@@ -20,6 +20,7 @@ export function proxy(request: NextRequest): Response {
     nonce,
     dev: process.env.NODE_ENV === "development",
     https: (process.env.APP_URL ?? "").startsWith("https://"),
+    sameOriginEmbedding: usesSameOriginEmbedding(request.nextUrl.pathname),
   });
   const response = earlyAnswer(request) ?? nextWithPolicy(request, headers["Content-Security-Policy"] as string);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -121,6 +121,8 @@ test.describe.serial("applications intake", () => {
       // A stroke drawn before the page has hydrated is lost: draw until the pad reports it.
       const pad = signerPage.getByTestId("signature-pad");
       await expect(async () => {
+        // Mouse coordinates only reach the pad while it is on screen (the PDF above it is tall).
+        await pad.scrollIntoViewIfNeeded();
         const box = (await pad.boundingBox())!;
         await signerPage.mouse.move(box.x + 20, box.y + box.height / 2);
         await signerPage.mouse.down();

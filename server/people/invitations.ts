@@ -2,6 +2,7 @@ import type { AppRole } from "@/lib/auth/roles";
 import type { AcceptInvitationInput, InviteInput } from "@/lib/validators/people";
 import type { Db, DbOrTx } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
+import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { renderInvitationEmail } from "@/server/mail/templates/people-emails";
 import { generateToken, hashToken } from "@/server/security/tokens";
@@ -16,13 +17,13 @@ const pendingKeyOf = (organisationId: string, email: string) => `${organisationI
 const inviteUrl = (token: string) => publicUrl(`/invite/${token}`);
 
 /** Writes a fresh token for the invitation and queues its e-mail (inside the caller's transaction). */
-async function sendInvitation(tx: DbOrTx, invitation: { id: string; email: string; organisationName: string }, inviterName: string, now: Date) {
+async function sendInvitation(tx: DbOrTx, invitation: { id: string; email: string; organisationName: string }, inviterName: string, now: Date): Promise<string> {
   const token = generateToken();
   await tx.invitation.update({
     where: { id: invitation.id },
     data: { tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000), lastSentAt: now },
   });
-  await enqueueEmail(tx, {
+  return enqueueEmail(tx, {
     to: invitation.email,
     category: "invitation",
     ...renderInvitationEmail({ url: inviteUrl(token), organisationName: invitation.organisationName, inviterName, days: INVITATION_DAYS }),
@@ -46,9 +47,10 @@ export async function createInvitation(tx: DbOrTx, actor: PeopleActor & { name: 
   const invitation = await tx.invitation.create({
     data: { email: input.email, organisationId: organisation.id, role: input.role, pendingKey, tokenHash: hashToken(generateToken()), expiresAt: now, invitedById: actor.id },
   });
-  await sendInvitation(tx, { id: invitation.id, email: input.email, organisationName: organisation.name }, actor.name ?? actor.email, now);
+  const emailId = await sendInvitation(tx, { id: invitation.id, email: input.email, organisationName: organisation.name }, actor.name ?? actor.email, now);
   await recordAccountAction(tx, { action: "invitation.sent", actorId: actor.id, organisationId: organisation.id, detail: { email: input.email, role: input.role } });
-  return { id: invitation.id };
+  // The caller sends it after commit (dispatchOutboxEmails), never from inside the transaction.
+  return { id: invitation.id, emailId };
 }
 
 async function getPendingInvitationOrThrow(db: DbOrTx, actor: PeopleActor, id: string) {
@@ -63,11 +65,13 @@ async function getPendingInvitationOrThrow(db: DbOrTx, actor: PeopleActor, id: s
 
 /** A new link (the old one stops working) and a new expiry. */
 export async function resendInvitation(db: Db, actor: PeopleActor & { name: string | null; email: string }, id: string, now = new Date()) {
-  await db.$transaction(async (tx) => {
+  const emailId = await db.$transaction(async (tx) => {
     const invitation = await getPendingInvitationOrThrow(tx, actor, id);
-    await sendInvitation(tx, { id, email: invitation.email, organisationName: invitation.organisation.name }, actor.name ?? actor.email, now);
+    const queued = await sendInvitation(tx, { id, email: invitation.email, organisationName: invitation.organisation.name }, actor.name ?? actor.email, now);
     await recordAccountAction(tx, { action: "invitation.resent", actorId: actor.id, organisationId: invitation.organisationId, detail: { email: invitation.email } });
+    return queued;
   });
+  await dispatchOutboxEmails([emailId]);
 }
 
 export async function revokeInvitation(db: Db, actor: PeopleActor, id: string, now = new Date()) {

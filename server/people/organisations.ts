@@ -6,6 +6,7 @@ import { listAccountActions, recordAccountAction } from "./account-actions";
 import { conflict, notFound } from "./errors";
 import { createInvitation } from "./invitations";
 import type { PeopleActor } from "./people-scope";
+import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 
 type Admin = PeopleActor & { name: string | null; email: string };
 
@@ -42,13 +43,15 @@ export async function unsafeListOrganisations(db: DbOrTx, input: ListOrganisatio
 export async function createOrganisation(db: Db, actor: Admin, input: CreateOrganisationInput) {
   // Labels are never reused: an archived organisation keeps its label, and the unique index covers every row.
   try {
-    return await db.$transaction(async (tx) => {
+    const { organisation, emailId } = await db.$transaction(async (tx) => {
       const { adminEmail, ...fields } = input;
       const organisation = await tx.organisation.create({ data: { ...fields, kind: "CLIENT" } });
       await recordAccountAction(tx, { action: "organisation.created", actorId: actor.id, organisationId: organisation.id, detail: { label: organisation.label } });
-      if (adminEmail) await createInvitation(tx, actor, { organisationId: organisation.id, email: adminEmail, role: "CLIENT_ADMIN" });
-      return organisation;
+      const invitation = adminEmail ? await createInvitation(tx, actor, { organisationId: organisation.id, email: adminEmail, role: "CLIENT_ADMIN" }) : null;
+      return { organisation, emailId: invitation?.emailId };
     });
+    if (emailId) await dispatchOutboxEmails([emailId]);
+    return organisation;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("label", "this label is already used (labels are never reused, even after archiving)");
     throw error;

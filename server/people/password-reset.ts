@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { clearAttemptsStartingWith, throttleKeys } from "@/server/auth/auth-throttle";
+import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { renderPasswordResetEmail } from "@/server/mail/templates/people-emails";
 import { generateToken, hashToken } from "@/server/security/tokens";
@@ -14,22 +15,24 @@ export const RESET_MINUTES = 60;
 export const RESET_LIMITS = { perLogin: 3, perAddress: 10, windowMinutes: 15 } as const;
 
 /** A fresh reset link for the user (older unused ones stop working) queued in the caller's transaction. */
-async function issueResetLink(tx: DbOrTx, user: { id: string; email: string }, now: Date) {
+async function issueResetLink(tx: DbOrTx, user: { id: string; email: string }, now: Date): Promise<string> {
   const token = generateToken();
   await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } });
   await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
   const url = publicUrl(`/reset-password/${token}`);
-  await enqueueEmail(tx, { to: user.email, category: "password-reset", ...renderPasswordResetEmail({ url, minutes: RESET_MINUTES }) });
+  return enqueueEmail(tx, { to: user.email, category: "password-reset", ...renderPasswordResetEmail({ url, minutes: RESET_MINUTES }) });
 }
 
 /** An admin sends the person a reset link. */
 export async function sendPasswordReset(db: Db, actor: PeopleActor, userId: string, now = new Date()) {
-  await db.$transaction(async (tx) => {
+  const emailId = await db.$transaction(async (tx) => {
     const user = await getManagedUserOrThrow(tx, actor, userId);
     if (user.disabledAt) throw badInput("userId", "this account is disabled; enable it first");
-    await issueResetLink(tx, user, now);
+    const queued = await issueResetLink(tx, user, now);
     await recordAccountAction(tx, { action: "password.reset_sent", actorId: actor.id, userId });
+    return queued;
   });
+  await dispatchOutboxEmails([emailId]);
 }
 
 /**
@@ -40,10 +43,12 @@ export async function sendPasswordReset(db: Db, actor: PeopleActor, userId: stri
 export async function requestPasswordReset(db: Db, email: string, now = new Date()) {
   const user = await db.user.findFirst({ where: { email, disabledAt: null, deletedAt: null, memberships: { some: { organisation: { archivedAt: null } } } } });
   if (!user) return;
-  await db.$transaction(async (tx) => {
-    await issueResetLink(tx, user, now);
+  const emailId = await db.$transaction(async (tx) => {
+    const queued = await issueResetLink(tx, user, now);
     await recordAccountAction(tx, { action: "password.reset_requested", actorId: null, userId: user.id });
+    return queued;
   });
+  await dispatchOutboxEmails([emailId]);
 }
 
 /** Sets a new password from a reset link: single use, expiring; ends other sessions and lifts lock-outs. */

@@ -45,6 +45,17 @@ describe("security headers (proxy.ts)", () => {
     expect(policyOf(res).has("upgrade-insecure-requests")).toBe(true);
   });
 
+  it("lets only the signing page embed its own one-page PDF; every other page stays unframeable", () => {
+    const pdf = proxy(new NextRequest("http://localhost:3000/sign/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG/page-pdf"));
+    expect(policyOf(pdf).get("frame-ancestors")).toBe("'self'");
+    expect(pdf.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    const page = proxy(new NextRequest("http://localhost:3000/sign/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"));
+    expect(policyOf(page).get("object-src")).toBe("'self'");
+    const other = proxy(new NextRequest("http://localhost:3000/sign-in"));
+    expect(policyOf(other).get("object-src")).toBe("'none'");
+    expect(policyOf(other).get("frame-ancestors")).toBe("'none'");
+  });
+
   it("keeps its headers on the redirect to sign-in", () => {
     const res = proxy(new NextRequest("http://localhost:3000/outbox"));
     expect(res.status).toBe(307);
