@@ -23,6 +23,24 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   if (invitation.error) return <Alert variant="danger" role="alert">{invitation.error.message}</Alert>;
   const d = invitation.data;
   if (!d) return null;
+  // After accepting, the invitation reads as used (the mutation refreshes it): the welcome wins.
+  if (accept.data) {
+    return (
+      <Card>
+        <CardHeader>
+          <h1 className="text-lg font-semibold">Welcome to {d.organisationName}</h1>
+          <CardDescription>
+            Your account {accept.data.email} is ready. {accept.data.hasPassword ? "Sign in with your password." : "Sign in with an e-mail link."}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Button asChild>
+            <Link href="/sign-in">Sign in</Link>
+          </Button>
+        </CardContent>
+      </Card>
+    );
+  }
   if (d.state !== "valid") {
     return (
       <Card>
@@ -38,23 +56,6 @@ export function AcceptInvitationForm({ token }: { token: string }) {
           <Link href="/sign-in" className="text-primary underline-offset-2 hover:underline">
             Go to sign-in
           </Link>
-        </CardContent>
-      </Card>
-    );
-  }
-  if (accept.data) {
-    return (
-      <Card>
-        <CardHeader>
-          <h1 className="text-lg font-semibold">Welcome to {d.organisationName}</h1>
-          <CardDescription>
-            Your account {accept.data.email} is ready. {accept.data.hasPassword ? "Sign in with your password." : "Sign in with an e-mail link."}
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Button asChild>
-            <Link href="/sign-in">Sign in</Link>
-          </Button>
         </CardContent>
       </Card>
     );
