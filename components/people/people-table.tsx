@@ -10,7 +10,8 @@ import { useTRPC } from "@/lib/trpc/react";
 import { usePeopleMutationHandlers } from "./use-people-mutation";
 
 /** The people of one organisation: role changes, removal, and a link to each person's page. */
-export function PeopleTable({ organisationId, roles, userHref }: { organisationId: string; roles: readonly AppRole[]; userHref: (id: string) => string }) {
+/** `userPathPrefix` (a string, so a server page can pass it to this client component) is followed by the person's id in each row's link. */
+export function PeopleTable({ organisationId, roles, userPathPrefix }: { organisationId: string; roles: readonly AppRole[]; userPathPrefix: string }) {
   const trpc = useTRPC();
   const people = useQuery(trpc.people.members.list.queryOptions({ organisationId }));
   const roleHandlers = usePeopleMutationHandlers("Role changed");
@@ -23,7 +24,7 @@ export function PeopleTable({ organisationId, roles, userHref }: { organisationI
       {people.data?.map((p) => (
         <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <div className="min-w-0">
-            <Link href={userHref(p.id)} className="font-medium text-primary underline-offset-2 hover:underline">
+            <Link href={`${userPathPrefix}${p.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
               {p.name ?? p.email}
             </Link>
             <div className="truncate text-sm text-muted-foreground">

@@ -10,9 +10,11 @@
  * start encrypting without a key of its own.
  */
 import crypto from "node:crypto";
+import { open, seal, SealedBoxError } from "@/server/security/sealed-box";
 
 export type SecretPurpose = "crm-connection" | "crm-queue";
 
+/** The sealed-box format's version prefix (server/security/sealed-box.ts). */
 const VERSION = "v1";
 
 /** Thrown when a ciphertext cannot be opened (wrong key, tampering, wrong purpose). */
@@ -35,27 +37,18 @@ export function crmEncryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", fallback, "switchboard", "crm-encryption-key", 32));
 }
 
-/** Encrypts `plain` for `purpose`. */
+/** Encrypts `plain` for `purpose` (the shared sealed-box format). */
 export function encryptSecret(plain: string, purpose: SecretPurpose, key: Buffer = crmEncryptionKey()): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(purpose, "utf8"));
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(".");
+  return seal(plain, purpose, key);
 }
 
 /** Opens a value made by encryptSecret for the same purpose; throws SecretBoxError otherwise. */
 export function decryptSecret(box: string, purpose: SecretPurpose, key: Buffer = crmEncryptionKey()): string {
-  const parts = box.split(".");
-  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretBoxError("Not an encrypted CRM secret");
-  const [, iv, tag, body] = parts as [string, string, string, string];
+  if (!box.startsWith(`${VERSION}.`) || box.split(".").length !== 4) throw new SecretBoxError("Not an encrypted CRM secret");
   try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-    decipher.setAAD(Buffer.from(purpose, "utf8"));
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
-  } catch {
-    throw new SecretBoxError("The CRM secret could not be decrypted (wrong CRM_ENCRYPTION_KEY or damaged value)");
+    return open(box, purpose, key);
+  } catch (error) {
+    if (error instanceof SealedBoxError) throw new SecretBoxError("The CRM secret could not be decrypted (wrong CRM_ENCRYPTION_KEY or damaged value)");
+    throw error;
   }
 }

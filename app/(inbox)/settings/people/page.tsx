@@ -21,7 +21,7 @@ export default async function PeoplePage() {
         <h2 id="people-heading" className="text-lg font-semibold">
           People
         </h2>
-        <PeopleTable organisationId={user.organisationId} roles={CLIENT_ROLES} userHref={(id) => `/settings/people/${id}`} />
+        <PeopleTable organisationId={user.organisationId} roles={CLIENT_ROLES} userPathPrefix="/settings/people/" />
       </section>
       <section aria-labelledby="invite-heading" className="space-y-3">
         <h2 id="invite-heading" className="text-lg font-semibold">

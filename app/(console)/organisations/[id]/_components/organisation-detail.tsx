@@ -112,7 +112,7 @@ export function OrganisationDetail({ id }: { id: string }) {
             <CardTitle as="h2">People</CardTitle>
           </CardHeader>
           <CardContent className="space-y-4">
-            <PeopleTable organisationId={id} roles={CLIENT_ROLES} userHref={(userId) => `/users/${userId}`} />
+            <PeopleTable organisationId={id} roles={CLIENT_ROLES} userPathPrefix="/users/" />
             {!o.archivedAt ? <InviteForm organisationId={id} roles={CLIENT_ROLES} /> : null}
             <h3 className="pt-2 text-sm font-semibold">Pending invitations</h3>
             <PendingInvitations organisationId={id} />
