@@ -20,15 +20,12 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const handlers = usePeopleMutationHandlers();
   const accept = useMutation(trpc.people.invitations.accept.mutationOptions(handlers));
 
-  if (invitation.error) return <Alert variant="danger" role="alert">{invitation.error.message}</Alert>;
-  const d = invitation.data;
-  if (!d) return null;
-  // After accepting, the invitation reads as used (the mutation refreshes it): the welcome wins.
+  // After accepting, the refreshed invitation reads as used (or fails to load): the welcome wins over both.
   if (accept.data) {
     return (
       <Card>
         <CardHeader>
-          <h1 className="text-lg font-semibold">Welcome to {d.organisationName}</h1>
+          <h1 className="text-lg font-semibold">Welcome to {invitation.data?.organisationName ?? "Switchboard"}</h1>
           <CardDescription>
             Your account {accept.data.email} is ready. {accept.data.hasPassword ? "Sign in with your password." : "Sign in with an e-mail link."}
           </CardDescription>
@@ -41,6 +38,9 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       </Card>
     );
   }
+  if (invitation.error) return <Alert variant="danger" role="alert">{invitation.error.message}</Alert>;
+  const d = invitation.data;
+  if (!d) return null;
   if (d.state !== "valid") {
     return (
       <Card>
