@@ -17,6 +17,8 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const invitation = useQuery({ ...trpc.people.invitations.describe.queryOptions({ token }), retry: false });
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
+  // Kept from the invitation as it was when accepted: once used, the refreshed invitation no longer names it.
+  const [organisationName, setOrganisationName] = useState("");
   const handlers = usePeopleMutationHandlers();
   const accept = useMutation(trpc.people.invitations.accept.mutationOptions(handlers));
 
@@ -25,7 +27,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     return (
       <Card>
         <CardHeader>
-          <h1 className="text-lg font-semibold">Welcome to {invitation.data?.organisationName ?? "Switchboard"}</h1>
+          <h1 className="text-lg font-semibold">Welcome to {organisationName}</h1>
           <CardDescription>
             Your account {accept.data.email} is ready. {accept.data.hasPassword ? "Sign in with your password." : "Sign in with an e-mail link."}
           </CardDescription>
@@ -73,6 +75,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
+            setOrganisationName(d.organisationName);
             accept.mutate({ token, name, password });
           }}
         >
