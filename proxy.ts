@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appUrl } from "@/server/app-url";
 import { followLinkPageGate } from "@/server/helpdesk/links/follow-link-gate";
 import { isDecodablePath, undecodablePathResponse } from "@/server/http/decodable-path";
 import { securityHeaders, usesSameOriginEmbedding } from "@/server/security/security-headers";
@@ -14,23 +15,23 @@ const PROTECTED = /^\/(dashboard|outbox|settings|tickets|approvals|customers|int
  * first gate, sends visitors without a session cookie from pages that need one
  * to sign-in (layouts then check the session and role for real).
  */
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const nonce = btoa(crypto.randomUUID());
   const headers = securityHeaders({
     nonce,
     dev: process.env.NODE_ENV === "development",
-    https: (process.env.APP_URL ?? "").startsWith("https://"),
+    https: appUrl().startsWith("https://"),
     sameOriginEmbedding: usesSameOriginEmbedding(request.nextUrl.pathname),
   });
-  const response = earlyAnswer(request) ?? nextWithPolicy(request, headers["Content-Security-Policy"] as string);
+  const response = (await earlyAnswer(request)) ?? nextWithPolicy(request, headers["Content-Security-Policy"] as string);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
-function earlyAnswer(request: NextRequest): Response | null {
+async function earlyAnswer(request: NextRequest): Promise<Response | null> {
   const { pathname, search } = request.nextUrl;
   if (!isDecodablePath(pathname)) return undecodablePathResponse();
-  const limited = followLinkPageGate(request.method, pathname, request.headers);
+  const limited = await followLinkPageGate(request.method, pathname, request.headers);
   if (limited) return limited;
   if (!PROTECTED.test(pathname)) return null;
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return null;

@@ -4,7 +4,7 @@
  * never throws for anything the visitor sent.
  */
 import type { Db } from "@/server/db";
-import { FixedWindowRateLimiter } from "@/server/helpdesk/links/rate-limit";
+import { sharedRateLimit } from "@/server/security/rate-limit";
 import { hashToken } from "@/server/security/tokens";
 import { completeSignature, LINK_INVALID_MESSAGE } from "./complete-signature";
 import { ApplicationError } from "./errors";
@@ -14,14 +14,15 @@ export type SignOutcome =
   | { status: "invalid"; message: string }
   | { status: "error"; field?: string; message: string };
 
-const perAddress = new FixedWindowRateLimiter(20, 10 * 60_000);
-const perLink = new FixedWindowRateLimiter(8, 10 * 60_000);
+/** 20 signatures per address and 8 per link per 10 minutes, counted across every instance. */
+const perAddress = sharedRateLimit("application-sign:ip:", { limit: 20, windowMs: 10 * 60_000 });
+const perLink = sharedRateLimit("application-sign:link:", { limit: 8, windowMs: 10 * 60_000 });
 
 export async function handleSignSubmission(
   db: Db,
   input: { token: string; fields: Record<string, unknown>; ip: string },
 ): Promise<SignOutcome> {
-  if (!perAddress.consume(`ip:${input.ip}`) || !perLink.consume(`link:${hashToken(input.token)}`)) {
+  if (!(await perAddress.take(db, input.ip)).allowed || !(await perLink.take(db, hashToken(input.token))).allowed) {
     return { status: "error", message: "Too many attempts from your connection. Please wait a few minutes and try again." };
   }
   try {

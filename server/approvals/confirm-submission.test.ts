@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { FixedWindowRateLimiter } from "@/server/helpdesk/links/rate-limit";
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { createPool } from "@/server/db-pool";
+import { PrismaClient } from "@/server/generated/prisma/client";
+import { sharedRateLimit } from "@/server/security/rate-limit";
 import { approvalFormToken } from "./approval-links";
 import { FORGERY_MESSAGE, handleConfirmSubmission, isSameOrigin, RATE_LIMIT_MESSAGE, type ConfirmSubmission } from "./confirm-submission";
 import { requestApproval } from "./request-approval";
 import { approvalLinksIn, createClientWithOwner, createTestTicket, outboxEmail, TEST_APPROVAL_CONTEXT as ctx } from "./testing/approval-fixtures";
 import { hashToken } from "@/server/security/tokens";
 
-const freshLimiters = () => ({ perAddress: new FixedWindowRateLimiter(10, 600_000), perLink: new FixedWindowRateLimiter(5, 600_000) });
+// The real limits, on buckets of their own so tests do not share counts.
+const freshLimiters = () => {
+  const run = randomUUID();
+  return {
+    perAddress: sharedRateLimit(`test-${run}:ip:`, { limit: 10, windowMs: 600_000 }),
+    perLink: sharedRateLimit(`test-${run}:link:`, { limit: 5, windowMs: 600_000 }),
+  };
+};
 
 async function liveLink() {
   const org = await createClientWithOwner();
@@ -66,6 +77,22 @@ describe("handleConfirmSubmission", () => {
     const perAddress = freshLimiters();
     for (let i = 0; i < 10; i++) await handleConfirmSubmission({ ...forged, token: "B".repeat(43) }, ctx, db, perAddress);
     expect(await handleConfirmSubmission(submission, ctx, db, perAddress)).toMatchObject({ status: "error", message: RATE_LIMIT_MESSAGE });
+  });
+
+  it("holds the per-link limit across two instances posting at once", async () => {
+    const { submission } = await liveLink();
+    const limiters = freshLimiters();
+    const forged = { ...submission, formToken: "x" };
+    // Each client has its own pool, as two app instances would.
+    const instances = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg(createPool(process.env.DATABASE_URL!, 4)) }));
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => handleConfirmSubmission(forged, ctx, instances[i % 2], limiters)));
+      const messages = outcomes.map((o) => (o.status === "error" ? o.message : o.status));
+      expect(messages.filter((m) => m === FORGERY_MESSAGE)).toHaveLength(5);
+      expect(messages.filter((m) => m === RATE_LIMIT_MESSAGE)).toHaveLength(7);
+    } finally {
+      await Promise.all(instances.map((i) => i.$disconnect()));
+    }
   });
 
   it("refuses an over-long comment with a message and keeps what was typed", async () => {

@@ -6,12 +6,13 @@
  * Cross-site forgery: the form carries an HMAC bound to this link and
  * decision (a forged form from elsewhere would need the link's token, which
  * only the owner's e-mail holds), and a POST whose Origin is not this site is
- * refused. Rate limits count per client address and per link, in memory.
+ * refused. Rate limits count per client address and per link hash, on the
+ * PostgreSQL buckets every instance shares.
  */
 import { approvalCommentSchema } from "@/lib/validators/approvals";
-import { FixedWindowRateLimiter } from "@/server/helpdesk/links/rate-limit";
+import { sharedRateLimit, type SharedRateLimit } from "@/server/security/rate-limit";
 import { hashToken } from "@/server/security/tokens";
-import type { Db } from "@/server/db";
+import { db as defaultDb, type Db } from "@/server/db";
 import type { ApprovalContext } from "./approval-context";
 import { isWellFormedApprovalToken, parseApprovalDecision, verifyApprovalFormToken } from "./approval-links";
 import { confirmApprovalDecision } from "./confirm-decision";
@@ -36,9 +37,16 @@ export type ConfirmOutcome =
   | { status: "invalid" }
   | { status: "error"; message: string; comment: string };
 
+export interface ConfirmLimits {
+  perAddress: SharedRateLimit;
+  perLink: SharedRateLimit;
+}
+
 /** 10 confirmations per address per 10 minutes; 5 attempts per link per 10 minutes. */
-const perAddress = new FixedWindowRateLimiter(10, 10 * 60_000);
-const perLink = new FixedWindowRateLimiter(5, 10 * 60_000);
+export const confirmLimits: ConfirmLimits = {
+  perAddress: sharedRateLimit("approval-confirm:ip:", { limit: 10, windowMs: 10 * 60_000 }),
+  perLink: sharedRateLimit("approval-confirm:link:", { limit: 5, windowMs: 10 * 60_000 }),
+};
 
 export const RATE_LIMIT_MESSAGE = "Too many attempts from your connection. Please wait a few minutes and try again.";
 export const FORGERY_MESSAGE = "This form could not be verified. Please open the link from your e-mail again and confirm from that page.";
@@ -70,14 +78,14 @@ export function isSameOrigin(origin: string | null, host: string | null, appUrl:
 export async function handleConfirmSubmission(
   input: ConfirmSubmission,
   ctx: ApprovalContext,
-  db?: Db,
-  limiters: { perAddress: FixedWindowRateLimiter; perLink: FixedWindowRateLimiter } = { perAddress, perLink },
+  db: Db = defaultDb,
+  limits: ConfirmLimits = confirmLimits,
 ): Promise<ConfirmOutcome> {
   const decision = parseApprovalDecision(input.decision);
   if (!decision || !isWellFormedApprovalToken(input.token)) return { status: "invalid" };
   const tokenHash = hashToken(input.token);
 
-  if (!limiters.perAddress.consume(`ip:${input.ip}`) || !limiters.perLink.consume(`link:${tokenHash}`)) {
+  if (!(await limits.perAddress.take(db, input.ip)).allowed || !(await limits.perLink.take(db, tokenHash)).allowed) {
     return { status: "error", message: RATE_LIMIT_MESSAGE, comment: input.comment };
   }
   if (!isSameOrigin(input.origin, input.host, ctx.appUrl) || !verifyApprovalFormToken(ctx.keys, tokenHash, decision, input.formToken)) {

@@ -7,7 +7,6 @@ import { issueTicketAccessToken, resolveTicketAccessToken, revokeTicketAccessTok
 import { createTicketInTx } from "./create-ticket";
 import { TicketNotFoundError } from "./errors";
 import { openFollowLink, replyViaFollowLink } from "./links/follow-link";
-import { FixedWindowRateLimiter } from "./links/rate-limit";
 
 let ticket: { id: string; number: string; organisationId: string };
 
@@ -84,16 +83,5 @@ describe("follow-up link tokens", () => {
       accessTokenId: forwarded.id,
       visibility: "public",
     });
-  });
-});
-
-describe("FixedWindowRateLimiter", () => {
-  it("allows `limit` requests per key and window, then refuses until the window passes", () => {
-    const limiter = new FixedWindowRateLimiter(3, 60_000);
-    const t0 = 1_000_000;
-    expect([1, 2, 3, 4].map(() => limiter.consume("1.2.3.4", t0))).toEqual([true, true, true, false]);
-    expect(limiter.consume("5.6.7.8", t0)).toBe(true);
-    expect(limiter.consume("1.2.3.4", t0 + 59_999)).toBe(false);
-    expect(limiter.consume("1.2.3.4", t0 + 60_000)).toBe(true);
   });
 });

@@ -67,3 +67,18 @@ export async function purgeIdleRateLimits(db: DbOrTx, idleMs: number, now = new 
   const before = new Date(now.getTime() - idleMs);
   return db.rateLimitBucket.deleteMany({ where: { updatedAt: { lt: before } } }).then((r) => r.count);
 }
+
+/** A named limit on the shared buckets: each key gets its own bucket under the limit's prefix. */
+export interface SharedRateLimit {
+  readonly prefix: string;
+  /** Takes one hit for `key` (an address, a token hash — never a live token). */
+  take(db: DbOrTx, key: string): Promise<RateLimitDecision>;
+}
+
+/** Defines a limit; `rule` may be a function so a limit read from settings is read when first used. */
+export function sharedRateLimit(prefix: string, rule: RateLimitRule | (() => RateLimitRule)): SharedRateLimit {
+  return {
+    prefix,
+    take: (db, key) => takeRateLimitToken(db, `${prefix}${key}`, typeof rule === "function" ? rule() : rule),
+  };
+}

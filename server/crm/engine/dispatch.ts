@@ -8,6 +8,7 @@
  */
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { inngest } from "@/inngest/client";
 import { crmPullRequested, crmSyncRequested } from "@/inngest/events";
 import { nextDueAt } from "./claim-items";
@@ -67,25 +68,30 @@ function scheduleLocal(connectionId: string, at: number): void {
   timers.set(connectionId, { at: when, timer });
 }
 
+function runLocalPull(connectionId: string, runId?: string): void {
+  void pullConnection(db, connectionId, { runId, trigger: "manual" })
+    .then((r) => dispatchSyncWork(r.wake))
+    .catch((e) => logger.error("crm.local_pull_failed", { connectionId, err: e }));
+}
+
+// Fallbacks go through sendOrRunInline: warned and counted like every other hand-off, so a deploy whose sends fail shows it.
 const inngestDispatcher: SyncDispatcher = {
   async push(connectionIds, runId) {
     if (connectionIds.length === 0) return;
-    try {
-      await inngest.send(connectionIds.map((connectionId) => crmSyncRequested.create({ connectionId, ...(runId ? { runId } : {}) })));
-    } catch (error) {
-      logger.debug("crm.dispatch_inline", { reason: error instanceof Error ? error.message : String(error) });
-      for (const id of connectionIds) void runLocalDrain(id, runId);
-    }
+    await sendOrRunInline(
+      "crm.sync",
+      () => inngest.send(connectionIds.map((connectionId) => crmSyncRequested.create({ connectionId, ...(runId ? { runId } : {}) }))),
+      () => {
+        for (const id of connectionIds) void runLocalDrain(id, runId);
+      },
+    );
   },
   async pull(connectionId, runId) {
-    try {
-      await inngest.send(crmPullRequested.create({ connectionId, ...(runId ? { runId } : {}) }));
-    } catch (error) {
-      logger.debug("crm.pull_inline", { reason: error instanceof Error ? error.message : String(error) });
-      void pullConnection(db, connectionId, { runId, trigger: "manual" })
-        .then((r) => dispatchSyncWork(r.wake))
-        .catch((e) => logger.error("crm.local_pull_failed", { connectionId, err: e }));
-    }
+    await sendOrRunInline(
+      "crm.pull",
+      () => inngest.send(crmPullRequested.create({ connectionId, ...(runId ? { runId } : {}) })),
+      () => runLocalPull(connectionId, runId),
+    );
   },
 };
 

@@ -13,7 +13,7 @@ import { connectorFor, moduleConfigsOf } from "../connection-runtime";
 import { entityAdapter, type LocalRecord } from "../entities/entity-adapter";
 import { logger } from "@/server/logger";
 import type { BackoffOptions } from "./backoff";
-import { flushCallLog, withCallContext } from "./call-log";
+import { flushCallLog, logCallLogFailure, withCallContext } from "./call-log";
 import { activityHandlers } from "./handlers";
 import type { HandlerContext } from "./handlers/handler-context";
 import { failureOutcome, storeOutcome, storeSuccesses, type ItemOutcome } from "./item-outcome";
@@ -182,10 +182,11 @@ export async function processBatch(
       else result.dead += 1;
     }
   });
+  // The calls are stored before the items are marked done, so no acknowledged item lacks its log.
+  await flushCallLog(db).catch(logCallLogFailure);
   // Links first: an item is only marked done once its link says where the record went.
   await writeSyncedLinks(db, linkWrites);
   await storeSuccesses(db, succeededIds, now());
-  await flushCallLog(db).catch((e) => logger.error("crm.call_log_flush_failed", { err: e }));
   return result;
 }
 

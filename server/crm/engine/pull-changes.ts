@@ -16,7 +16,7 @@ import type { CrmConnector, RemoteRecord } from "../connector";
 import { getConnectorProvider } from "../connector-registry";
 import { connectorFor, moduleConfigsOf } from "../connection-runtime";
 import { entityAdapter, type SyncEntityAdapter } from "../entities/entity-adapter";
-import { flushCallLog, withCallContext } from "./call-log";
+import { flushCallLog, logCallLogFailure, withCallContext } from "./call-log";
 import { enqueueRecordChange, insertQueueItem } from "./enqueue";
 import { reconcileRecord } from "./field-ownership";
 import { canonicalValues, type CanonicalValues } from "./field-values";
@@ -265,7 +265,7 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
           where: { id: runId },
           data: { processed: { increment: ids.length }, succeeded: { increment: result.updated.length }, failed: counts.conflicts },
         });
-        await flushCallLog(db).catch(() => undefined);
+        await flushCallLog(db).catch(logCallLogFailure);
         if (!result.more) {
           await db.syncCursor.update({ where: { connectionId_module: { connectionId, module: remoteModule } }, data: { lastSuccessAt: now() } });
           break;
@@ -279,7 +279,7 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
       db.syncRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: now(), message: summary } }),
     ]);
   } catch (error) {
-    await flushCallLog(db).catch(() => undefined);
+    await flushCallLog(db).catch(logCallLogFailure);
     const message = error instanceof Error ? error.message : String(error);
     logger.warn("crm.pull_failed", { connectionId, error: message });
     await db.$transaction([

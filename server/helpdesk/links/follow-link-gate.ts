@@ -1,33 +1,48 @@
 /**
- * The per-address rate limit of follow-up links. For the page GET /t/<token>
- * it is applied in the proxy (it imports nothing that opens the database):
- * a page component cannot choose its status code, and a limited visitor (or a
+ * The per-address rate limit of follow-up links, on the PostgreSQL buckets
+ * every instance shares (server/security/rate-limit.ts). For the page
+ * GET /t/<token> it is applied in the proxy (Node.js runtime in Next 16): a
+ * page component cannot choose its status code, and a limited visitor (or a
  * token-guessing script) must get a real 429 with Retry-After, not a 200.
  */
 import { requestContextFromHeaders } from "@/server/auth/request-context";
+import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { sharedRateLimit, type RateLimitDecision } from "@/server/security/rate-limit";
 import { helpdeskConfig } from "../helpdesk-config";
-import { FixedWindowRateLimiter } from "./rate-limit";
 
-let limiter: FixedWindowRateLimiter | null = null;
+export const followLinkRateLimit = sharedRateLimit("follow-link:ip:", () => ({
+  limit: helpdeskConfig().linkRateLimitPerMinute,
+  windowMs: 60_000,
+}));
 
-/** Whether `clientKey` (an IP) may reach a follow-up page, file or reply now; counts the attempt. */
-export function allowFollowLinkRequest(clientKey: string, now: number = Date.now()): boolean {
-  limiter ??= new FixedWindowRateLimiter(helpdeskConfig().linkRateLimitPerMinute, 60_000);
-  const ok = limiter.consume(clientKey, now);
-  if (!ok) logger.warn("helpdesk.follow_link_rate_limited", { client: clientKey });
-  return ok;
+/**
+ * Whether `clientKey` (an IP) may reach a follow-up page, file or reply now; counts the attempt.
+ * A database failure lets the request through: the page behind it needs the
+ * database anyway and answers for itself, and a limiter must not turn an
+ * outage into 500s on every link.
+ */
+export async function takeFollowLinkRequest(clientKey: string): Promise<RateLimitDecision> {
+  try {
+    const decision = await followLinkRateLimit.take(db, clientKey);
+    if (!decision.allowed) logger.warn("helpdesk.follow_link_rate_limited", { client: clientKey });
+    return decision;
+  } catch (error) {
+    logger.error("helpdesk.follow_link_rate_limit_failed", { err: error });
+    return { allowed: true, remaining: 0, retryAfterSec: 0 };
+  }
 }
 
 const FOLLOW_PAGE = /^\/t\/[^/]+\/?$/;
 
 /** A 429 page when this client has opened too many follow-up links this minute; `null` to carry on. */
-export function followLinkPageGate(method: string, pathname: string, headers: Headers): Response | null {
+export async function followLinkPageGate(method: string, pathname: string, headers: Headers): Promise<Response | null> {
   if ((method !== "GET" && method !== "HEAD") || !FOLLOW_PAGE.test(pathname)) return null;
-  if (allowFollowLinkRequest(requestContextFromHeaders(headers).ip)) return null;
+  const decision = await takeFollowLinkRequest(requestContextFromHeaders(headers).ip);
+  if (decision.allowed) return null;
   return new Response(TOO_MANY_PAGE, {
     status: 429,
-    headers: { "content-type": "text/html; charset=utf-8", "retry-after": "60", "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(decision.retryAfterSec), "cache-control": "no-store", "referrer-policy": "no-referrer" },
   });
 }
 

@@ -3,14 +3,15 @@ import { requestContextFromHeaders } from "@/server/auth/request-context";
 import { db } from "@/server/db";
 import { attachmentResponse } from "@/server/helpdesk/attachment-response";
 import { getFollowLinkAttachment } from "@/server/helpdesk/inbox/get-inbox-attachment";
-import { allowFollowLinkRequest } from "@/server/helpdesk/links/follow-link-gate";
+import { takeFollowLinkRequest } from "@/server/helpdesk/links/follow-link-gate";
 
 export const dynamic = "force-dynamic";
 
 // GET /t/<token>/attachments/<id> – download a file of a public message on the link's ticket
 export async function GET(request: Request, { params }: { params: Promise<{ token: string; id: string }> }) {
-  if (!allowFollowLinkRequest(requestContextFromHeaders(request.headers).ip)) {
-    return new Response("Too many requests", { status: 429, headers: { "Retry-After": "60" } });
+  const decision = await takeFollowLinkRequest(requestContextFromHeaders(request.headers).ip);
+  if (!decision.allowed) {
+    return new Response("Too many requests", { status: 429, headers: { "Retry-After": String(decision.retryAfterSec) } });
   }
   const { token, id } = await params;
   // An id with a NUL byte cannot exist, and PostgreSQL refuses to even compare it.
