@@ -12,3 +12,29 @@ export const appUrlEnvSchema = z.object({
 export function appUrl(env: Record<string, string | undefined> = process.env): string {
   return appUrlEnvSchema.parse({ APP_URL: env.APP_URL || undefined }).APP_URL.replace(/\/+$/, "");
 }
+
+/** Who the app is to the outside: its signing secret, next-auth's own URL, the contact address. */
+export const identityEnvSchema = z.object({
+  NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }),
+  /** next-auth's public URL when it differs from APP_URL (rare); https here or in APP_URL makes cookies Secure. */
+  NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  SUPPORT_EMAIL: z.string().email().default("support@switchboard.local"),
+});
+
+/**
+ * NEXTAUTH_SECRET as set (undefined when unset). Validated at start by
+ * server/config.ts; read here so tests and tools can pass their own `env`.
+ */
+export function appSecret(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.NEXTAUTH_SECRET || undefined;
+}
+
+/** Whether the app is served over https (Secure cookies, HSTS): NEXTAUTH_URL's scheme, else APP_URL's. */
+export function servedOverHttps(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NEXTAUTH_URL || appUrl(env)).startsWith("https://");
+}
+
+/** The contact address shown to customers and owners. */
+export function supportEmail(env: Record<string, string | undefined> = process.env): string {
+  return identityEnvSchema.shape.SUPPORT_EMAIL.parse(env.SUPPORT_EMAIL || undefined);
+}

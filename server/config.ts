@@ -6,7 +6,9 @@ import { parseTrustProxy } from "./audit/client-ip";
 import { auditEnvSchema } from "./audit/audit-env";
 import { billingEnvSchema } from "./billing/billing-config";
 import { crmEnvSchema } from "./crm/crm-config";
-import { appUrlEnvSchema } from "./app-url";
+import { helpdeskEnvSchema } from "./helpdesk/helpdesk-config";
+import { appUrlEnvSchema, identityEnvSchema } from "./app-url";
+import { dbEnvSchema } from "./db-pool";
 import { mailEnvSchema } from "./mail/mail-config";
 import { productionJobsProblems } from "./ops/background-jobs-mode";
 import { jobsEnvSchema } from "./ops/jobs-config";
@@ -24,14 +26,14 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url({ message: "must be a postgresql:// URL" }),
   ...appUrlEnvSchema.shape,
-  NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }),
-  SUPPORT_EMAIL: z.string().email().default("support@switchboard.local"),
-  // Mail (server/mail/mail-config.ts): SMTP_URL, MAIL_FROM.
+  // NEXTAUTH_SECRET, NEXTAUTH_URL, SUPPORT_EMAIL (server/app-url.ts).
+  ...identityEnvSchema.shape,
+  // Mail (server/mail/mail-config.ts): SMTP_URL, MAIL_FROM, MAIL_BODY_MAX_AGE_DAYS.
   ...mailEnvSchema.shape,
   // Background jobs (server/ops/jobs-config.ts): INNGEST_*, BACKGROUND_JOBS.
   ...jobsEnvSchema.shape,
-  /** Connections in each instance's pool; pool size × instances must stay under the server's (or PgBouncer's) limit. */
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  // DB_POOL_SIZE (server/db-pool.ts).
+  ...dbEnvSchema.shape,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * Which X-Forwarded-For entries our own proxies wrote: unset (clients connect
@@ -46,14 +48,11 @@ export const envSchema = z.object({
   }),
   /** Seals outbox bodies (their links carry live tokens); required in production, 32+ characters. */
   MAIL_ENCRYPTION_KEY: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
-  /** An unsent message older than this is closed and its sealed body deleted (its links have expired). */
-  MAIL_BODY_MAX_AGE_DAYS: z.coerce.number().int().positive().default(30),
   /** Lets geolocation and AI calls reach loopback (local fakes, a model server on this host). */
   OUTBOUND_ALLOW_LOOPBACK: bool.default(false),
 
   // Helpdesk (server/helpdesk/helpdesk-config.ts): magic follow-up links.
-  HELPDESK_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
-  HELPDESK_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  ...helpdeskEnvSchema.shape,
 
   // Billing (server/billing/billing-config.ts): STRIPE_*, WEBHOOK_ALLOW_LOOPBACK, BILLING_*.
   ...billingEnvSchema.shape,

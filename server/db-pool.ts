@@ -1,4 +1,5 @@
 import pg from "pg";
+import { z } from "zod";
 import { logger } from "./logger";
 
 /**
@@ -20,6 +21,17 @@ class CatalogSafePool extends pg.Pool {
     }
     return result as never;
   }
+}
+
+/** The database variables (DATABASE_URL is checked as a URL in server/config.ts). */
+export const dbEnvSchema = z.object({
+  /** Connections in each instance's pool; pool size × instances must stay under the server's (or PgBouncer's) limit. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+});
+
+/** DATABASE_URL and the pool size from `env`; read without config.ts because the CLI tools and tests open the database too. */
+export function readDbEnv(env: Record<string, string | undefined> = process.env): { url: string | undefined; poolSize: number } {
+  return { url: env.DATABASE_URL || undefined, poolSize: dbEnvSchema.parse({ DB_POOL_SIZE: env.DB_POOL_SIZE || undefined }).DB_POOL_SIZE };
 }
 
 /** Creates the one kind of pool the app and its tools use. */

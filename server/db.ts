@@ -1,15 +1,15 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { createPool } from "./db-pool";
+import { createPool, readDbEnv } from "./db-pool";
 
 export type Db = PrismaClient;
 /** The client or an interactive transaction: domain functions accept either. */
 export type DbOrTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL;
+  const { url, poolSize } = readDbEnv();
   if (!url) throw new Error("DATABASE_URL is not set (npm run dev sets it for the embedded database)");
-  return new PrismaClient({ adapter: new PrismaPg(createPool(url, Number(process.env.DB_POOL_SIZE ?? 10))) });
+  return new PrismaClient({ adapter: new PrismaPg(createPool(url, poolSize)) });
 }
 
 const globalForDb = globalThis as unknown as { __switchboardDb?: PrismaClient };

@@ -5,6 +5,7 @@
  * `approvalContextFromEnv()`; domain functions take it as a parameter, so
  * tests pass their own.
  */
+import { appSecret, appUrl, supportEmail } from "@/server/app-url";
 import { approvalLinkKeys, type ApprovalLinkKeys } from "./approval-links";
 
 export interface ApprovalContext {
@@ -14,19 +15,19 @@ export interface ApprovalContext {
 }
 
 export const BRAND_NAME = "Switchboard";
-const DEFAULT_SUPPORT_EMAIL = "support@switchboard.local";
 
+/** The context from APP_URL, NEXTAUTH_SECRET and SUPPORT_EMAIL (server/app-url.ts); tests pass their own `env`. */
 export function approvalContextFromEnv(env: Record<string, string | undefined> = process.env): ApprovalContext {
-  const secret = env.NEXTAUTH_SECRET;
+  const secret = appSecret(env);
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set; approval links cannot be made");
   return {
-    appUrl: env.APP_URL || "http://localhost:3000",
+    appUrl: appUrl(env),
     keys: approvalLinkKeys(secret),
-    brand: { name: BRAND_NAME, supportEmail: env.SUPPORT_EMAIL || DEFAULT_SUPPORT_EMAIL },
+    brand: { name: BRAND_NAME, supportEmail: supportEmail(env) },
   };
 }
 
 /** The contact address shown on the owner's pages. */
 export function supportEmailFromEnv(env: Record<string, string | undefined> = process.env): string {
-  return env.SUPPORT_EMAIL || DEFAULT_SUPPORT_EMAIL;
+  return supportEmail(env);
 }

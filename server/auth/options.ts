@@ -1,7 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
+import { appSecret, servedOverHttps } from "@/server/app-url";
 import { db } from "@/server/db";
+import { readMailEnv } from "@/server/mail/mail-config";
 import type { VerificationToken } from "next-auth/adapters";
 import { generateToken } from "@/server/security/tokens";
 import { reservePasswordAttempt } from "@/server/audit/login-rate-limit";
@@ -53,15 +55,15 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
 
   return {
     adapter,
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: appSecret(),
     // Under https the session cookie is __Secure-… and Secure, whichever URL variable says so.
-    useSecureCookies: (process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://"),
+    useSecureCookies: servedOverHttps(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/sign-in/check-email" },
     providers: [
       EmailProvider({
         server: "",
-        from: process.env.MAIL_FROM ?? "Switchboard <no-reply@switchboard.local>",
+        from: readMailEnv().MAIL_FROM,
         maxAge: MAGIC_LINK_MAX_AGE_S,
         async sendVerificationRequest({ identifier, url }) {
           // Everything that depends on the address (lookup, limits, token, mail) runs after

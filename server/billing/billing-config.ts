@@ -6,6 +6,7 @@
  * parameters; only entry points (routes, Inngest functions) call billingConfig().
  */
 import { z } from "zod";
+import { appUrl } from "@/server/app-url";
 import { DEFAULT_RETRY_SCHEDULE_MS, formatRetrySchedule, parseRetrySchedule } from "./webhooks/retry-schedule";
 
 const bool = z
@@ -73,7 +74,7 @@ export function billingConfig(env: NodeJS.ProcessEnv = process.env): BillingConf
     webhookRetryScheduleMs: parseRetrySchedule(c.BILLING_WEBHOOK_RETRY_SCHEDULE),
     dunningScheduleMs: parseRetrySchedule(c.BILLING_DUNNING_SCHEDULE),
     invoiceDueDays: c.BILLING_INVOICE_DUE_DAYS,
-    appUrl: env.APP_URL || "http://localhost:3000",
+    appUrl: appUrl(env),
     documentSecret: env.NEXTAUTH_SECRET ?? "",
   };
 }

@@ -19,6 +19,7 @@ import { pgBouncerVersion, startPgBouncer } from "./scale/pgbouncer";
 const CONCURRENCY = Number(process.env.SCALE_CONCURRENCY ?? 8);
 const READS = Number(process.env.SCALE_READS ?? 300);
 const USAGE_KEYS = Number(process.env.SCALE_USAGE_KEYS ?? 300);
+const CRM_ITEMS = Number(process.env.SCALE_CRM_ITEMS ?? 60);
 const MAX_MS = Number(process.env.SCALE_MAX_MS ?? 60_000);
 const POOL_SIZE = 8;
 const SECRET = "scale-check-secret-scale-check-secret-0000";
@@ -103,6 +104,8 @@ try {
     DATABASE_URL: bouncer.url,
     DB_POOL_SIZE: String(POOL_SIZE),
     NEXTAUTH_SECRET: SECRET,
+    // Production refuses to start without it (it seals e-mail bodies).
+    MAIL_ENCRYPTION_KEY: "scale-check-mail-key-scale-check-mail-key-0000",
     BACKGROUND_JOBS: "inline",
     LOG_LEVEL: "error",
   };
@@ -131,7 +134,13 @@ try {
   const ports = [await findFreePort(), await findFreePort()];
   const bases = ports.map((p) => `http://127.0.0.1:${p}`);
   const instances = ports.map((port, i) => startInstance(port, { ...env, APP_URL: bases[i], NEXTAUTH_URL: bases[i] }));
-  await Promise.all(instances.map((inst, i) => waitForHealth(bases[i]!, inst.child, 120_000)));
+  await Promise.all(
+    instances.map((inst, i) =>
+      waitForHealth(bases[i]!, inst.child, 120_000).catch((error: Error) => {
+        throw new Error(`${error.message}:\n${inst.output().slice(-1500)}`);
+      }),
+    ),
+  );
   console.log(`▸ two instances up: ${bases.join(", ")} (DB_POOL_SIZE=${POOL_SIZE} each, through PgBouncer)`);
   const name = (i: number) => (i === 0 ? "A" : "B");
 
@@ -199,11 +208,14 @@ try {
     check(checked <= settings.rateLimitPerLogin + CONCURRENCY, `${checked} passwords were checked before the lock-out (limit ${settings.rateLimitPerLogin}; the count-then-check is not atomic, so up to the ${CONCURRENCY} in flight can pass it)`);
   }
 
+  // Two pools through PgBouncer stand for the two instances' background workers.
+  const { PrismaClient } = await import("../generated/prisma/client");
+  const { createPool } = await import("../db-pool");
+  const pools = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg(createPool(bouncer.url, POOL_SIZE)) }));
+  stops.push(async () => void (await Promise.all(pools.map((p) => p.$disconnect()))));
+
   // 6. Approval confirmations: approve and reject of one engagement, raced from two pools through PgBouncer.
   {
-    const { PrismaClient } = await import("../generated/prisma/client");
-    const { createPool } = await import("../db-pool");
-    const pools = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg(createPool(bouncer.url, POOL_SIZE)) }));
     const tokens = await fixtures.approvalLinks(db);
     const { confirmApprovalDecision } = await import("../approvals/confirm-decision");
     const ctx = { appUrl: "http://127.0.0.1" };
@@ -212,7 +224,46 @@ try {
     const engagement = await db.approvalEngagement.findUniqueOrThrow({ where: { id: tokens[0]!.engagementId } });
     console.log("▸ approval confirmations (approve and reject links, each twice, from two pools at once):");
     check(outcomes.filter((o) => o.status === "recorded").length === 1, `one decision recorded (${engagement.state}); the other ${outcomes.length - 1} attempts answered "invalid"`);
-    await Promise.all(pools.map((p) => p.$disconnect()));
+  }
+
+  // 6b. The CRM queue drained by both workers at once against a local Vtiger (e2e/fakes): each item pushed once.
+  {
+    const { startCrmKit } = await import("../crm/testing/crm-test-kit");
+    const { createCustomer } = await import("../crm/customers/manage-customers");
+    const { drainConnectionQueue } = await import("../crm/engine/drain-queue");
+    const kit = await startCrmKit();
+    stops.push(() => kit.close());
+    for (let n = 0; n < CRM_ITEMS; n++) await createCustomer(db, { name: `Scale Customer ${n}`, email: `scale-${n}@example.test`, phone: String(n) });
+    const queued = await db.syncQueueItem.count({ where: { connectionId: kit.connection.id } });
+    const noWait = { backoff: { baseMs: 0, maxMs: 0, jitter: "none" as const } };
+    const started = performance.now();
+    const drains = await Promise.all(pools.map((p) => drainConnectionQueue(p, kit.connection.id, noWait)));
+    const seconds = (performance.now() - started) / 1000;
+    const items = await db.syncQueueItem.findMany({ where: { connectionId: kit.connection.id }, select: { status: true, attempts: true } });
+    const creates = kit.fake.calls.filter((c) => c.operation === "create" && c.httpStatus === 200).length;
+    console.log(`▸ CRM queue (${queued} items, drained by both workers at once in ${seconds.toFixed(1)} s; A ${drains[0]!.processed}, B ${drains[1]!.processed}):`);
+    check(
+      drains[0]!.processed + drains[1]!.processed === queued && items.every((i) => i.status === "SUCCEEDED" && i.attempts === 1) && creates === CRM_ITEMS,
+      `each item handled once: ${creates} remote creates for ${CRM_ITEMS} customers, ${items.filter((i) => i.status === "SUCCEEDED").length}/${queued} items succeeded on their first attempt`,
+    );
+  }
+
+  // 6c. The follow-up link limit (per address, 30 a minute by default) over both instances.
+  {
+    const jobs: Job<number>[] = Array.from({ length: 70 }, (_, n) => ({
+      instance: name(n % 2),
+      run: async () => {
+        const res = await fetch(`${bases[n % 2]}/t/scale-check-no-such-link-${n}`);
+        await res.arrayBuffer();
+        return res.status;
+      },
+    }));
+    const run = await drive(jobs, CONCURRENCY * 2, MAX_MS);
+    const refused = run.results.filter((r) => r.value === 429).length;
+    const passed = run.results.length - refused;
+    const ceiling = 30 + Math.floor((run.elapsedMs / 1000) * 0.5);
+    console.log(`▸ follow-up link limit (30/min per address, 70 page loads over both instances in ${(run.elapsedMs / 1000).toFixed(1)} s):`);
+    check(passed >= 30 && passed <= ceiling && run.results.length === 70, `${passed} let through (limit 30, at most ${ceiling} with refill), ${refused} refused with 429`);
   }
 
   // 7. Reads: ticket list (agent) and My Tickets inbox (client user), one instance, then two.

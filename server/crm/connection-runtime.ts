@@ -10,6 +10,7 @@ import type { CrmConnection } from "@/server/generated/prisma/client";
 import { modulesSchema } from "@/lib/validators/crm";
 import type { ConnectionConfig, CrmConnector, ModuleSyncConfig } from "./connector";
 import { getConnectorProvider } from "./connector-registry";
+import { db } from "@/server/db";
 import { crmConfig } from "./crm-config";
 import { recordRemoteCall } from "./engine/call-log";
 import { decryptSecret } from "./secret-box";
@@ -53,6 +54,8 @@ export function connectorFor(conn: ConnectionRow, opts: { timeoutMs?: number } =
   if (hit && hit.key === key) return hit.connector;
   const connector = getConnectorProvider(conn.provider).create(connectionConfigOf(conn, timeoutMs), {
     onCall: (event) => recordRemoteCall(conn.id, event),
+    // The CRM's quota is per account, not per instance: every instance paces from one row.
+    pacingDb: db,
   });
   cache.set(conn.id, { key, connector });
   return connector;

@@ -3,8 +3,10 @@
  * registry for a CrmConnector by provider key and never imports a connector
  * itself, so a second CRM (Ascora) plugs in here without touching the engine.
  */
+import type { DbOrTx } from "@/server/db";
 import type { ConnectionConfig, ConnectorError, CrmConnector, CrmEntity, FieldMapping, ModuleSyncConfig } from "./connector";
 import { createVtigerConnector } from "./connectors/vtiger/vtiger-connector";
+import { SharedRatePacer } from "./connectors/vtiger/vtiger-rate-limit";
 import { VTIGER_ENTITY_MODULES, defaultVtigerFieldMappings, defaultVtigerModules } from "./connectors/vtiger/vtiger-defaults";
 
 /** One HTTP request a connector made (for the remote-call log); never parameters. */
@@ -19,6 +21,11 @@ export interface RemoteCallEvent {
 
 export interface ConnectorHooks {
   onCall?: (event: RemoteCallEvent) => void;
+  /**
+   * Where the CRM account's rate-limit state lives so every app instance
+   * spends from the same quota; without it a connector paces in memory.
+   */
+  pacingDb?: DbOrTx;
 }
 
 export interface ConnectorProvider {
@@ -43,7 +50,14 @@ const PROVIDERS: Record<string, ConnectorProvider> = {
     defaultModules: defaultVtigerModules,
     defaultFieldMappings: defaultVtigerFieldMappings,
     userModule: "Users",
-    create: (config, hooks) => createVtigerConnector(config, { clientOptions: { onCall: hooks.onCall } }),
+    create: (config, hooks) =>
+      createVtigerConnector(config, {
+        clientOptions: {
+          onCall: hooks.onCall,
+          // The quota belongs to the CRM account, so the key is the account, not the connection.
+          pacer: hooks.pacingDb && new SharedRatePacer(hooks.pacingDb, `vtiger:${config.baseUrl}|${config.username}`),
+        },
+      }),
   },
 };
 

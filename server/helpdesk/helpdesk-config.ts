@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { appUrl } from "@/server/app-url";
 
 /**
@@ -14,15 +15,16 @@ export interface HelpdeskConfig {
   linkRateLimitPerMinute: number;
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+/** The helpdesk's variables; spread into `envSchema` in server/config.ts, which validates them at start. */
+export const helpdeskEnvSchema = z.object({
+  HELPDESK_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  HELPDESK_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+});
 
-export function helpdeskConfig(): HelpdeskConfig {
-  return {
-    appUrl: appUrl(),
-    linkTtlDays: positiveInt(process.env.HELPDESK_LINK_TTL_DAYS, 30),
-    linkRateLimitPerMinute: positiveInt(process.env.HELPDESK_LINK_RATE_LIMIT_PER_MINUTE, 30),
-  };
+export function helpdeskConfig(env: Record<string, string | undefined> = process.env): HelpdeskConfig {
+  const v = helpdeskEnvSchema.parse({
+    HELPDESK_LINK_TTL_DAYS: env.HELPDESK_LINK_TTL_DAYS || undefined,
+    HELPDESK_LINK_RATE_LIMIT_PER_MINUTE: env.HELPDESK_LINK_RATE_LIMIT_PER_MINUTE || undefined,
+  });
+  return { appUrl: appUrl(env), linkTtlDays: v.HELPDESK_LINK_TTL_DAYS, linkRateLimitPerMinute: v.HELPDESK_LINK_RATE_LIMIT_PER_MINUTE };
 }

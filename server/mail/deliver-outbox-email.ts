@@ -81,7 +81,7 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
  * link we mail lives): their sealed bodies are deleted and they become DEAD.
  */
 export async function purgeExpiredEmailBodies(db: Db, now = new Date()): Promise<number> {
-  const maxAgeDays = Number(process.env.MAIL_BODY_MAX_AGE_DAYS ?? 30);
+  const maxAgeDays = readMailEnv().MAIL_BODY_MAX_AGE_DAYS;
   const { count } = await db.outboxEmail.updateMany({
     where: { sealedBody: { not: null }, createdAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) } },
     data: { sealedBody: null, status: "DEAD", lockedUntil: null, lastError: `Not sent within ${maxAgeDays} days: its links have expired` },

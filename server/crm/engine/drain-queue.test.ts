@@ -12,8 +12,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await kit.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   kit.fake.clearFaults();
+  // The CRM account's pacing is shared through PostgreSQL; one test's exhausted quota must not hold the next.
+  await db.crmRatePacing.deleteMany();
 });
 
 const link = (entityId: string) =>
@@ -118,7 +120,9 @@ describe("queue worker", () => {
     [item] = await itemsOf(c.id);
     expect(item).toMatchObject({ status: "FAILED", attempts: 3, lastErrorKind: "rate_limited" });
     expect(item!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(t2 + 900_000 - 1000);
-    // The client now paces itself until the CRM's reset; a fresh client stands in for "15 minutes later".
+    // Every instance now paces itself until the CRM's reset; forgetting the shared state stands in for "15 minutes later".
+    expect(await db.crmRatePacing.count()).toBe(1);
+    await db.crmRatePacing.deleteMany();
     forgetConnector(kit.connection.id);
 
     kit.fake.clearFaults();

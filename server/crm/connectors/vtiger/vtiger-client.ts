@@ -19,7 +19,7 @@ import crypto from "node:crypto";
 import { ConnectorError, toConnectorError } from "../../connector";
 import { nextAttemptDelay } from "../../engine/backoff";
 import { CHANGE_PASSWORD_FIX_SQL, EMPTY_500, RESTRICTED_FILE, SESSION_ERROR_CODES, mapVtigerError } from "./vtiger-errors";
-import { RateLimitPacer, parseRetryAfter, type RateLimitSnapshot } from "./vtiger-rate-limit";
+import { RateLimitPacer, parseRetryAfter, type RateLimitSnapshot, type RatePacer } from "./vtiger-rate-limit";
 import { VTQL_PAGE_SIZE, stripTerminator, vtqlName, vtqlString } from "./vtql";
 import { outboundFetch } from "@/server/net/guarded-fetch";
 
@@ -107,6 +107,8 @@ export interface VtigerClientOptions {
   maxRateLimitWaitMs?: number;
   /** Calls to leave unspent in each rate bucket, default 0. */
   rateLimitReserve?: number;
+  /** Where the rate-limit state lives; default this client's memory (the engine passes one shared by every instance). */
+  pacer?: RatePacer;
   /** Injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -169,7 +171,7 @@ export class VtigerClient {
     VtigerClientOptions;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
-  private readonly pacer: RateLimitPacer;
+  private readonly pacer: RatePacer;
   private session: VtigerSession | null = null;
   private pendingLogin: Promise<VtigerSession> | null = null;
   private massRetrieveSupported = true;
@@ -188,7 +190,7 @@ export class VtigerClient {
     this.endpoint = `${base}/webservice.php`;
     this.sleep = options.sleep ?? defaultSleep;
     this.now = options.now ?? Date.now;
-    this.pacer = new RateLimitPacer(options.rateLimitReserve ?? 0);
+    this.pacer = options.pacer ?? new RateLimitPacer(options.rateLimitReserve ?? 0);
   }
 
   /** The CRM base URL (without /webservice.php). */
@@ -265,7 +267,7 @@ export class VtigerClient {
   }
 
   private async paceBeforeCall(operation: string): Promise<void> {
-    const wait = this.pacer.delayBeforeNextCall(this.now());
+    const wait = await this.pacer.delayBeforeNextCall(this.now());
     if (wait <= 0) return;
     if (wait > this.opts.maxRateLimitWaitMs) {
       throw new ConnectorError("rate_limited", `Vtiger rate limit used up; it resets in ${Math.ceil(wait / 1000)} s`, {
@@ -274,7 +276,7 @@ export class VtigerClient {
       });
     }
     await this.pause(wait);
-    this.pacer.markWaited();
+    await this.pacer.markWaited();
   }
 
   /** One operation with session renewal, rate-limit waits and (for reads) retries. */
@@ -309,7 +311,7 @@ export class VtigerClient {
           if (wait <= this.opts.maxRateLimitWaitMs) {
             rateWaits += 1;
             await this.pause(wait);
-            this.pacer.markWaited();
+            await this.pacer.markWaited();
             continue;
           }
         }
@@ -334,7 +336,7 @@ export class VtigerClient {
     const started = performance.now();
     this.stats.calls += 1;
     this.stats.byOperation[operation] = (this.stats.byOperation[operation] ?? 0) + 1;
-    this.pacer.noteSent();
+    await this.pacer.noteSent();
     const form = new URLSearchParams({ operation });
     for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, v);
     const controller = new AbortController();
@@ -370,7 +372,7 @@ export class VtigerClient {
         throw new ConnectorError("transient", `Network error calling Vtiger ${operation}: ${detail}`, { operation, cause: err });
       }
       const nowMs = this.now();
-      this.pacer.observe(res.headers, nowMs);
+      await this.pacer.observe(res.headers, nowMs);
 
       let envelope: VtigerEnvelope | null = null;
       try {
@@ -380,7 +382,7 @@ export class VtigerClient {
       }
 
       if (res.status === 429) {
-        const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"), nowMs) ?? (this.pacer.delayBeforeNextCall(nowMs) || undefined);
+        const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"), nowMs) ?? ((await this.pacer.delayBeforeNextCall(nowMs)) || undefined);
         throw new ConnectorError("rate_limited", `Vtiger rate limit hit on ${operation} (HTTP 429)`, {
           operation,
           httpStatus: 429,
