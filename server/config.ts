@@ -9,6 +9,7 @@ import { crmEnvSchema } from "./crm/crm-config";
 import { helpdeskEnvSchema } from "./helpdesk/helpdesk-config";
 import { appUrlEnvSchema, identityEnvSchema } from "./app-url";
 import { dbEnvSchema } from "./db-pool";
+import { logEnvSchema } from "./logger";
 import { mailEnvSchema } from "./mail/mail-config";
 import { productionJobsProblems } from "./ops/background-jobs-mode";
 import { jobsEnvSchema } from "./ops/jobs-config";
@@ -34,7 +35,8 @@ export const envSchema = z.object({
   ...jobsEnvSchema.shape,
   // DB_POOL_SIZE (server/db-pool.ts).
   ...dbEnvSchema.shape,
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // LOG_LEVEL (server/logger.ts).
+  ...logEnvSchema.shape,
   /**
    * Which X-Forwarded-For entries our own proxies wrote: unset (clients connect
    * directly; the socket address counts), a hop count, or the proxies' addresses/CIDRs.

@@ -2,15 +2,20 @@
  * Structured JSON logs, one line per event. Never pass passwords, tokens or
  * keys in `fields`: keys that look secret are masked as a last line of defence.
  */
+import { z } from "zod";
 import { maskTokens } from "./security/mask-tokens";
 
-type Level = "debug" | "info" | "warn" | "error";
+/** LOG_LEVEL; spread into `envSchema` in server/config.ts, which refuses a bad value at start. */
+export const logEnvSchema = z.object({ LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info") });
+
+type Level = z.infer<typeof logEnvSchema>["LOG_LEVEL"];
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie/i;
 
 function threshold(): number {
-  const level = (process.env.LOG_LEVEL ?? "info") as Level;
-  return ORDER[level] ?? ORDER.info;
+  // Read on every call so tests and tools can change it; an unreadable value logs at info rather than not at all.
+  const parsed = logEnvSchema.safeParse({ LOG_LEVEL: process.env.LOG_LEVEL || undefined });
+  return ORDER[parsed.success ? parsed.data.LOG_LEVEL : "info"];
 }
 
 function mask(fields: Record<string, unknown>): Record<string, unknown> {

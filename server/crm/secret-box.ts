@@ -10,7 +10,9 @@
  * start encrypting without a key of its own.
  */
 import crypto from "node:crypto";
+import { appSecret } from "@/server/app-url";
 import { open, seal, SealedBoxError } from "@/server/security/sealed-box";
+import { crmConfig } from "./crm-config";
 
 export type SecretPurpose = "crm-connection" | "crm-queue";
 
@@ -24,15 +26,12 @@ export class SecretBoxError extends Error {
 
 /** The 32-byte key from the environment (see the module comment). */
 export function crmEncryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
-  const configured = env.CRM_ENCRYPTION_KEY;
-  if (configured) {
-    if (configured.length < 32) throw new SecretBoxError("CRM_ENCRYPTION_KEY must be at least 32 characters");
-    return crypto.createHash("sha256").update(configured, "utf8").digest();
-  }
-  if (env.NODE_ENV === "production") {
+  const { encryptionKey: configured, production } = crmConfig(env);
+  if (configured) return crypto.createHash("sha256").update(configured, "utf8").digest();
+  if (production) {
     throw new SecretBoxError("CRM_ENCRYPTION_KEY is required in production to store CRM credentials");
   }
-  const fallback = env.NEXTAUTH_SECRET;
+  const fallback = appSecret(env);
   if (!fallback) throw new SecretBoxError("Set CRM_ENCRYPTION_KEY (or NEXTAUTH_SECRET in development)");
   return Buffer.from(crypto.hkdfSync("sha256", fallback, "switchboard", "crm-encryption-key", 32));
 }
