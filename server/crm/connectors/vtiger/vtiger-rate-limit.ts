@@ -9,6 +9,7 @@
  * account, so every app instance spends from the same flood and daily buckets.
  */
 import type { DbOrTx } from "@/server/db";
+import { logger } from "@/server/logger";
 
 export interface RateBucket {
   limit?: number;
@@ -154,6 +155,9 @@ const bucketOf = (limit: number | null, remaining: number | null, resetAt: Date 
  * see the last call left and both send it; the CRM then answers 429, which
  * the client waits out, so the overshoot is bounded by the calls in flight
  * instead of growing with the number of instances.
+ *
+ * Pacing is advice: when PostgreSQL cannot be asked, the call goes ahead
+ * (and a 429 is still waited out) rather than failing work the CRM would take.
  */
 export class SharedRatePacer implements RatePacer {
   private last: RateLimitSnapshot = { flood: {}, quota: {} };
@@ -166,6 +170,10 @@ export class SharedRatePacer implements RatePacer {
   ) {}
 
   async observe(headers: HeaderSource, nowMs: number): Promise<void> {
+    await this.advisory("observe", () => this.store(headers, nowMs));
+  }
+
+  private async store(headers: HeaderSource, nowMs: number): Promise<void> {
     const next = parseRateLimitHeaders(headers, nowMs);
     const data: Partial<PacingRow> = {};
     // A bucket the answer says nothing about keeps what another answer said.
@@ -183,16 +191,16 @@ export class SharedRatePacer implements RatePacer {
 
   async noteSent(): Promise<void> {
     // NULL stays NULL (an unknown bucket is not spent down); GREATEST alone would turn it into 0.
-    await this.db.$executeRaw`
+    await this.advisory("note_sent", () => this.db.$executeRaw`
       UPDATE "CrmRatePacing" SET
         "floodRemaining" = CASE WHEN "floodRemaining" IS NULL THEN NULL ELSE GREATEST(0, "floodRemaining" - 1) END,
         "quotaRemaining" = CASE WHEN "quotaRemaining" IS NULL THEN NULL ELSE GREATEST(0, "quotaRemaining" - 1) END,
         "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE "key" = ${this.account}`;
+      WHERE "key" = ${this.account}`);
   }
 
   async delayBeforeNextCall(nowMs: number): Promise<number> {
-    const row = await this.db.crmRatePacing.findUnique({ where: { key: this.account } });
+    const row = await this.advisory("read", () => this.db.crmRatePacing.findUnique({ where: { key: this.account } }));
     if (!row) return 0;
     this.last = {
       flood: bucketOf(row.floodLimit, row.floodRemaining, row.floodResetAt),
@@ -203,12 +211,21 @@ export class SharedRatePacer implements RatePacer {
 
   async markWaited(): Promise<void> {
     // As the in-process pacer: the per-minute bucket is unknown again, and the daily one when it had a reset.
-    await this.db.$executeRaw`
+    await this.advisory("mark_waited", () => this.db.$executeRaw`
       UPDATE "CrmRatePacing" SET
         "floodRemaining" = NULL,
         "quotaRemaining" = CASE WHEN "quotaResetAt" IS NULL THEN "quotaRemaining" ELSE NULL END,
         "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE "key" = ${this.account}`;
+      WHERE "key" = ${this.account}`);
+  }
+
+  private async advisory<T>(step: string, run: () => Promise<T>): Promise<T | null> {
+    try {
+      return await run();
+    } catch (error) {
+      logger.warn("crm.rate_pacing_unavailable", { step, error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
   }
 
   snapshot(): RateLimitSnapshot {

@@ -43,6 +43,16 @@ describe("SharedRatePacer", () => {
     expect([row.floodRemaining, row.quotaRemaining]).toEqual([null, 500]);
   });
 
+  it("is advice: without PostgreSQL the call goes ahead instead of failing work the CRM would take", async () => {
+    const down = () => Promise.reject(new Error("connection terminated"));
+    const unreachable = { crmRatePacing: { findUnique: down, upsert: down }, $executeRaw: down } as unknown as typeof db;
+    const pacer = new SharedRatePacer(unreachable, "vtiger:down");
+    await expect(pacer.observe(headers({ "X-FloodControl-Remaining": "0", "X-FloodControl-Reset": String(NOW / 1000 + 30) }), NOW)).resolves.toBeUndefined();
+    await expect(pacer.noteSent()).resolves.toBeUndefined();
+    await expect(pacer.markWaited()).resolves.toBeUndefined();
+    expect(await pacer.delayBeforeNextCall(NOW)).toBe(0);
+  });
+
   it("a second instance's client does not spend a call the first one used up (the CRM never answers 429)", async () => {
     const fake = await startFakeVtiger({ rateLimit: { perMinute: 4 } });
     try {
