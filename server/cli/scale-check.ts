@@ -193,7 +193,8 @@ try {
   // 5. Sign-in failures across both instances: the per-login lock-out counts all of them.
   {
     const settings = await (await import("../audit/audit-settings")).getAuditSettings(db);
-    const login = "agent@switchboard.local";
+    // A login nobody signs in with later: the lock-out would refuse the read step's agent.
+    const login = "admin@northwind.example";
     const attempts = settings.rateLimitPerLogin * 3;
     const jobs: Job<number>[] = Array.from({ length: attempts }, (_, n) => ({
       instance: name(n % 2),
