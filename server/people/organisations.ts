@@ -47,7 +47,7 @@ export async function createOrganisation(db: Db, actor: Admin, input: CreateOrga
       const { adminEmail, ...fields } = input;
       const organisation = await tx.organisation.create({ data: { ...fields, kind: "CLIENT" } });
       await recordAccountAction(tx, { action: "organisation.created", actorId: actor.id, organisationId: organisation.id, detail: { label: organisation.label } });
-      const invitation = adminEmail ? await createInvitation(tx, actor, { organisationId: organisation.id, email: adminEmail, role: "CLIENT_ADMIN" }) : null;
+      const invitation = adminEmail ? await createInvitation(tx, actor, { organisationId: organisation.id, email: adminEmail, role: "CLIENT_ADMIN", createCrmUser: false }) : null;
       return { organisation, emailId: invitation?.emailId };
     });
     if (emailId) await dispatchOutboxEmails([emailId]);
