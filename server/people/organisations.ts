@@ -87,11 +87,16 @@ export async function setOrganisationArchived(db: Db, actor: Admin, id: string, 
 export async function linkOrganisationCustomer(db: Db, actor: Admin, id: string, customerId: string | null) {
   await db.$transaction(async (tx) => {
     if (!(await tx.organisation.findFirst({ where: { id, kind: "CLIENT" } }))) throw notFound("Organisation");
-    await tx.customer.updateMany({ where: { organisationId: id }, data: { organisationId: null } });
     if (customerId) {
-      const linked = await tx.customer.updateMany({ where: { id: customerId }, data: { organisationId: id } });
-      if (linked.count !== 1) throw notFound("Customer");
+      const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { organisation: { select: { id: true, label: true } } } });
+      if (!customer) throw notFound("Customer");
+      // Taking another organisation's customer record silently would move its billing: unlink it there first.
+      if (customer.organisation && customer.organisation.id !== id) {
+        throw conflict("customerId", `this customer record is linked to ${customer.organisation.label}; unlink it there first`);
+      }
     }
+    await tx.customer.updateMany({ where: { organisationId: id }, data: { organisationId: null } });
+    if (customerId) await tx.customer.update({ where: { id: customerId }, data: { organisationId: id } });
     await recordAccountAction(tx, { action: "organisation.updated", actorId: actor.id, organisationId: id, detail: { customerId } });
   });
 }
