@@ -211,10 +211,11 @@ test.describe.serial("people and organisations", () => {
     await admin.goto(`/users/${row?.id}`);
     const form = admin.getByRole("form", { name: "Move membership" });
     await form.getByLabel("Find the organisation").fill(target!.label);
-    const to = form.getByLabel("To", { exact: true });
+    // The label carries a hidden "*" (required): find the select by its accessible name.
+    const to = form.getByRole("combobox", { name: "To", exact: true });
     await expect(to.locator("option", { hasText: `(${target!.label})` })).toHaveCount(1);
     await to.selectOption({ label: `${target!.name} (${target!.label})` });
-    await form.getByLabel("Role there", { exact: true }).selectOption("CLIENT_ADMIN");
+    await form.getByRole("combobox", { name: "Role there", exact: true }).selectOption("CLIENT_ADMIN");
     await form.getByRole("button", { name: "Move membership" }).click();
     await expect(admin.getByRole("list", { name: "Account history" })).toContainText("Moved to another organisation");
     const rows = await queryDb<{ label: string; role: string }>(
