@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
@@ -6,6 +5,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { settleBackgroundWork } from "@/server/auth/background-work";
 import { db } from "@/server/db";
 import { hashToken } from "@/server/security/tokens";
+import { codeOf } from "@/server/testing/trpc-code";
 import { callerFor, createTestOrganisation, createTestUser } from "@/server/testing/factories";
 import { openOutboxEmail } from "@/server/testing/outbox";
 import { peerHeaderForTests } from "@/server/net/socket-peer";
@@ -40,15 +40,6 @@ beforeEach(async () => {
 });
 
 const anonymousFrom = (ip: string) => createCaller(createTRPCContext({ headers: new Headers(peerHeaderForTests(ip)), user: null }));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 /** The raw token of the newest invitation e-mailed to `email`, read from the outbox (the row stores only its hash). */
 async function invitationTokenFor(email: string): Promise<string> {

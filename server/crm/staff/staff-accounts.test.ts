@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { verifyPassword } from "@/server/auth/password";
@@ -7,6 +6,7 @@ import { disableUser, enableUser } from "@/server/people/account-status";
 import { resetPassword } from "@/server/people/password-reset";
 import { hashToken } from "@/server/security/tokens";
 import { openOutboxEmail } from "@/server/testing/outbox";
+import { codeOf } from "@/server/testing/trpc-code";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { crmUserLimits, linkStaffUser, provisionStaffUser, resetStaffPassword } from "./staff-accounts";
@@ -18,15 +18,6 @@ beforeAll(async () => {
   kit = await startCrmKit();
   admin = await createTestUser("PROVIDER_ADMIN");
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 const trailOf = async (userId: string) => (await db.accountAction.findMany({ where: { userId }, orderBy: { occurredAt: "asc" } })).map((a) => a.action);
 afterAll(async () => {
