@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { latestEmailTo, linkIn, queryDb } from "./support/runtime";
+import { latestEmailTo, linkIn, queryDb, readRuntime } from "./support/runtime";
 import { STORAGE } from "./support/storage";
 
 // Addresses only this spec uses, so its rows and mails are its own.
@@ -8,6 +8,8 @@ const FIRST_ADMIN = "fay.first@brightwave.example";
 const COLLEAGUE = "cole.league@brightwave.example";
 const ADMIN_PASSWORD = "brightwave-admin-pass";
 const COLLEAGUE_PASSWORD = "brightwave-colleague-pass";
+const STAFF = "sam.staff@provider.example";
+const STAFF_PASSWORD = "sam-staff-own-password";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -139,5 +141,88 @@ test.describe.serial("people and organisations", () => {
     }
     const trail = await queryDb<{ action: string }>(`SELECT action FROM "AccountAction" WHERE action LIKE 'address.%' ORDER BY "occurredAt"`);
     expect(trail.map((t) => t.action)).toEqual(["address.blocked", "address.unblocked"]);
+  });
+
+  test("provider staff get their CRM user: created on acceptance where possible, else linked from their page as Vtiger requires", async ({ browser }) => {
+    const adminContext = await browser.newContext({ storageState: STORAGE.admin });
+    const admin = await adminContext.newPage();
+    // A connection that syncs staff accounts only (no customer modules, no pulls), so no other spec's records move.
+    const created = await admin.request.post("/api/trpc/crm.connections.create", {
+      data: {
+        json: {
+          name: "Staff Vtiger",
+          baseUrl: readRuntime().fakes.vtiger,
+          username: "admin",
+          accessKey: "fake-access-key",
+          modules: { Users: { fields: ["user_name", "email1", "first_name", "last_name", "roleid", "status", "user_password", "confirm_password"] } },
+          staffRoleId: "H5",
+          pullIntervalMinutes: 0,
+        },
+      },
+    });
+    expect(created.ok(), await created.text()).toBe(true);
+    const connectionId = ((await created.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id;
+    try {
+      await admin.goto("/users");
+      const invite = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Send invitation" }) });
+      // Checked by default while a connection syncs staff (other specs' connections may be named too).
+      await expect(invite.getByRole("checkbox", { name: /^Create CRM user \(.*Staff Vtiger/ })).toBeChecked();
+      await invite.getByLabel("E-mail").fill(STAFF);
+      await invite.getByRole("button", { name: "Send invitation" }).click();
+      await expect(admin.getByRole("list", { name: "Pending invitations" })).toContainText(STAFF);
+
+      // The CRM account takes the same password, so accepting asks for one.
+      const mail = await latestEmailTo(STAFF, "%invited%");
+      const staffContext = await browser.newContext();
+      const staff = await staffContext.newPage();
+      await staff.goto(linkIn(mail.text, "/invite/"));
+      await staff.getByLabel("Your name").fill("Sam Staff");
+      const password = staff.getByLabel(/^Password/);
+      await expect(password).toHaveAttribute("required", "");
+      await password.fill(STAFF_PASSWORD);
+      await staff.getByRole("button", { name: "Accept invitation" }).click();
+      await expect(staff.getByRole("heading", { name: /^Welcome to/ })).toBeVisible();
+      await staffContext.close();
+
+      // Vtiger cannot create users: the page says what its admin must do, then links the user they made.
+      const [row] = await queryDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [STAFF]);
+      await admin.goto(`/users/${row?.id}`);
+      const card = admin.getByTestId("crm-staff-card").getByRole("region", { name: "Staff Vtiger" });
+      await expect(card.getByTestId("crm-link-state")).toHaveText("Not synced", { timeout: 30_000 });
+      await expect(card.getByTestId("crm-limits")).toContainText("Settings > User Management > Users");
+      await card.getByLabel("CRM user name or e-mail").fill("care1");
+      await card.getByRole("button", { name: "Link CRM user" }).click();
+      await expect(admin.getByTestId("generated-password")).not.toBeEmpty();
+      await expect(card.getByTestId("crm-link-state")).toHaveText("Synced", { timeout: 30_000 });
+      await expect(card.getByRole("link", { name: "Open the CRM user" })).toHaveAttribute("href", /Users/);
+      await expect(card.getByRole("button", { name: "Re-sync status" })).toBeVisible();
+      await expect(admin.getByRole("list", { name: "Account history" })).toContainText("CRM user requested");
+    } finally {
+      await admin.request.post("/api/trpc/crm.connections.delete", { data: { json: { id: connectionId } } });
+      await adminContext.close();
+    }
+  });
+
+  test("a provider admin moves a person to another organisation from their page", async ({ browser }) => {
+    const adminContext = await browser.newContext({ storageState: STORAGE.admin });
+    const admin = await adminContext.newPage();
+    const [target] = await queryDb<{ name: string; label: string }>(`SELECT name, label FROM "Organisation" WHERE kind = 'CLIENT' AND label <> $1 AND "archivedAt" IS NULL ORDER BY name LIMIT 1`, [ORG.label]);
+    const [row] = await queryDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [COLLEAGUE]);
+    await admin.goto(`/users/${row?.id}`);
+    const form = admin.getByRole("form", { name: "Move membership" });
+    await form.getByLabel("Find the organisation").fill(target!.label);
+    // The label carries a hidden "*" (required): find the select by its accessible name.
+    const to = form.getByRole("combobox", { name: "To", exact: true });
+    await expect(to.locator("option", { hasText: `(${target!.label})` })).toHaveCount(1);
+    await to.selectOption({ label: `${target!.name} (${target!.label})` });
+    await form.getByRole("combobox", { name: "Role there", exact: true }).selectOption("CLIENT_ADMIN");
+    await form.getByRole("button", { name: "Move membership" }).click();
+    await expect(admin.getByRole("list", { name: "Account history" })).toContainText("Moved to another organisation");
+    const rows = await queryDb<{ label: string; role: string }>(
+      `SELECT o.label, m.role FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."userId" = $1`,
+      [row!.id],
+    );
+    expect(rows).toEqual([{ label: target!.label, role: "CLIENT_ADMIN" }]);
+    await adminContext.close();
   });
 });

@@ -109,3 +109,6 @@ export const auditSettingsSchema = z.object({
 });
 export type AuditSettingsInput = z.input<typeof auditSettingsSchema>;
 export type AuditSettingsValues = z.output<typeof auditSettingsSchema>;
+
+/** The failures page; `login` (from the alert e-mail's link) adds that login's own failures and actions. */
+export const recentFailuresSchema = z.object({ login: optionalText(254) }).optional();

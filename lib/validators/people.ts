@@ -50,6 +50,8 @@ export const inviteSchema = z.object({
   organisationId: z.string().min(1),
   email,
   role: roleSchema,
+  /** Provider staff only: accepting queues their CRM staff user with the password they choose. */
+  createCrmUser: z.boolean().default(false),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
 

@@ -154,7 +154,7 @@ export function renderBurstAlertEmail(input: BurstAlertEmailInput): RenderedEmai
     "",
     ...rows.map((r) => `- ${r.time} | ${r.ip} | ${r.country} | ${r.reason} | ${r.userAgent}`),
     ...(hidden > 0 ? [`… and ${hidden} earlier attempt${hidden === 1 ? "" : "s"}.`] : []),
-    ...(viewUrl ? ["", `Login events: ${viewUrl}`] : []),
+    ...(viewUrl ? ["", `Review these failures and act (unlock, reset password, block the address, open a ticket): ${viewUrl}`] : []),
   ];
 
   const cell = 'style="padding:4px 8px;border:1px solid #d4d4d8;text-align:left;vertical-align:top"';
@@ -173,7 +173,7 @@ export function renderBurstAlertEmail(input: BurstAlertEmailInput): RenderedEmai
     `<p>${escapeHtml(advice)}</p>`,
     `<table style="border-collapse:collapse"><thead><tr>${header}</tr></thead><tbody>\n${body}\n</tbody></table>`,
     hidden > 0 ? `<p>… and ${hidden} earlier attempt${hidden === 1 ? "" : "s"}.</p>` : "",
-    viewUrl ? `<p><a href="${escapeHtml(viewUrl)}">Open login events</a></p>` : "",
+    viewUrl ? `<p><a href="${escapeHtml(viewUrl)}">Review these failures and act on them</a></p>` : "",
     "</div>",
   ]
     .filter(Boolean)

@@ -59,7 +59,7 @@ describe("failed-login burst alerts", () => {
     expect(mails[0]!.text).toContain("203.0.113.50");
     expect(mails[0]!.text).toContain("Wrong password");
     expect(mails[0]!.text).toContain("Safari 17 on Mac OS 10.15.7");
-    expect(mails[0]!.text).toContain(`https://switchboard.example/audit?login=${encodeURIComponent(login)}&result=FAILURE`);
+    expect(mails[0]!.text).toContain(`https://switchboard.example/audit/failures?login=${encodeURIComponent(login)}`);
 
     await fail(login, new Date(now + MINUTE));
     expect(await checkLoginBurst(db, login, { now: new Date(now + MINUTE) })).toMatchObject({ sent: false, reason: "cooldown" });

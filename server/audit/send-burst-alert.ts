@@ -22,7 +22,7 @@ export interface BurstCheckResult {
 
 export interface BurstCheckOptions {
   now?: Date;
-  /** Base URL for the link to the login events; APP_URL by default. */
+  /** Base URL for the link to the login's failures; APP_URL by default. */
   appUrl?: string;
   /** Settings already read by the caller (the cron checks many logins). */
   settings?: AuditSettings;
@@ -104,7 +104,8 @@ export async function checkLoginBurst(db: Db, rawLogin: string, options: BurstCh
     login,
     failures: shown,
     windowMinutes: settings.burstWindowMinutes,
-    viewUrl: `${appUrl}/audit?login=${encodeURIComponent(login)}&result=FAILURE`,
+    // The failures page focused on this login: its attempts with unlock, reset, block and ticket actions beside them.
+    viewUrl: `${appUrl}/audit/failures?login=${encodeURIComponent(login)}`,
   });
   const html = brandedEmail({
     title: email.subject,

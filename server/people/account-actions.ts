@@ -24,7 +24,10 @@ export type AccountActionName =
   | "password.changed"
   | "address.blocked"
   | "address.unblocked"
-  | "ticket.opened_from_burst";
+  | "ticket.opened_from_burst"
+  | "crm.link_requested"
+  | "crm.resync_requested"
+  | "crm.password_set";
 
 export const ACCOUNT_ACTION_LABELS: Record<AccountActionName, string> = {
   "organisation.created": "Organisation created",
@@ -49,6 +52,9 @@ export const ACCOUNT_ACTION_LABELS: Record<AccountActionName, string> = {
   "address.blocked": "Address blocked",
   "address.unblocked": "Address unblocked",
   "ticket.opened_from_burst": "Ticket opened from a sign-in burst",
+  "crm.link_requested": "CRM user requested (create or link)",
+  "crm.resync_requested": "CRM user re-synced",
+  "crm.password_set": "Password set here and in the CRM",
 };
 
 /** Writes one trail row (inside the caller's transaction, so the action and its record commit together). */

@@ -1,30 +1,41 @@
 import type { Db } from "@/server/db";
 import { clearAttemptsStartingWith, throttleKeys } from "@/server/auth/auth-throttle";
+import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
+import { queueStaffStatus } from "@/server/crm/staff/staff-crm-mirror";
 import { recordAccountAction } from "./account-actions";
 import { forbidden } from "./errors";
 import { assertKeepsAProviderAdmin } from "./last-admin";
 import { getManagedUserOrThrow, type PeopleActor } from "./people-scope";
 
-/** Disables an account: every session ends at once (they are rows, deleted here), and no sign-in path accepts it. */
+/**
+ * Disables an account: every session ends at once (they are rows, deleted
+ * here), no sign-in path accepts it, and the person's CRM users are queued
+ * to be set inactive in the same transaction.
+ */
 export async function disableUser(db: Db, actor: PeopleActor, userId: string, now = new Date()) {
   if (userId === actor.id) throw forbidden("userId: you cannot disable yourself");
-  await db.$transaction(async (tx) => {
+  const wake = await db.$transaction(async (tx) => {
     const user = await getManagedUserOrThrow(tx, actor, userId);
-    if (user.disabledAt) return;
+    if (user.disabledAt) return [];
     await assertKeepsAProviderAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { disabledAt: now } });
     await tx.session.deleteMany({ where: { userId } });
     await recordAccountAction(tx, { action: "user.disabled", actorId: actor.id, userId });
+    return queueStaffStatus(tx, userId, false);
   });
+  await dispatchSyncWork(wake);
 }
 
+/** Enables an account and queues its CRM users to be set active again. */
 export async function enableUser(db: Db, actor: PeopleActor, userId: string) {
-  await db.$transaction(async (tx) => {
+  const wake = await db.$transaction(async (tx) => {
     const user = await getManagedUserOrThrow(tx, actor, userId);
-    if (!user.disabledAt) return;
+    if (!user.disabledAt) return [];
     await tx.user.update({ where: { id: userId }, data: { disabledAt: null } });
     await recordAccountAction(tx, { action: "user.enabled", actorId: actor.id, userId });
+    return queueStaffStatus(tx, userId, true);
   });
+  await dispatchSyncWork(wake);
 }
 
 /** Ends every session of the person, now; returns how many ended. */

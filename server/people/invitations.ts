@@ -2,6 +2,8 @@ import type { AppRole } from "@/lib/auth/roles";
 import type { AcceptInvitationInput, InviteInput } from "@/lib/validators/people";
 import type { Db, DbOrTx } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
+import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
+import { listStaffSyncConnections, queueStaffProvision } from "@/server/crm/staff/staff-accounts";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { renderInvitationEmail } from "@/server/mail/templates/people-emails";
@@ -45,10 +47,25 @@ export async function createInvitation(tx: DbOrTx, actor: PeopleActor & { name: 
   const pendingKey = pendingKeyOf(organisation.id, input.email);
   if (await tx.invitation.findUnique({ where: { pendingKey } })) throw conflict("email", "an invitation to this address is already pending; resend it instead");
   const invitation = await tx.invitation.create({
-    data: { email: input.email, organisationId: organisation.id, role: input.role, pendingKey, tokenHash: hashToken(generateToken()), expiresAt: now, invitedById: actor.id },
+    data: {
+      email: input.email,
+      organisationId: organisation.id,
+      role: input.role,
+      pendingKey,
+      tokenHash: hashToken(generateToken()),
+      expiresAt: now,
+      invitedById: actor.id,
+      // Client staff never get CRM staff users, whatever the form sent.
+      createCrmUser: input.createCrmUser && organisation.kind === "PROVIDER",
+    },
   });
   const emailId = await sendInvitation(tx, { id: invitation.id, email: input.email, organisationName: organisation.name }, actor.name ?? actor.email, now);
-  await recordAccountAction(tx, { action: "invitation.sent", actorId: actor.id, organisationId: organisation.id, detail: { email: input.email, role: input.role } });
+  await recordAccountAction(tx, {
+    action: "invitation.sent",
+    actorId: actor.id,
+    organisationId: organisation.id,
+    detail: { email: input.email, role: input.role, createCrmUser: invitation.createCrmUser },
+  });
   // The caller sends it after commit (dispatchOutboxEmails), never from inside the transaction.
   return { id: invitation.id, emailId };
 }
@@ -95,7 +112,14 @@ export async function describeInvitation(db: DbOrTx, token: string, now = new Da
   if (!invitation || !invitation.pendingKey) return { state: "invalid" as const };
   if (invitation.expiresAt <= now) return { state: "expired" as const, organisationName: invitation.organisation.name };
   if (invitation.organisation.archivedAt) return { state: "invalid" as const };
-  return { state: "valid" as const, email: invitation.email, organisationName: invitation.organisation.name, role: invitation.role as AppRole };
+  return {
+    state: "valid" as const,
+    email: invitation.email,
+    organisationName: invitation.organisation.name,
+    role: invitation.role as AppRole,
+    /** A CRM staff user is queued on acceptance with the same password, so one is required. */
+    passwordRequired: invitation.createCrmUser,
+  };
 }
 
 /**
@@ -106,7 +130,7 @@ export async function describeInvitation(db: DbOrTx, token: string, now = new Da
  */
 export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now = new Date()) {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db.$transaction(async (tx) => {
+  const { wake, ...accepted } = await db.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({
       where: { tokenHash: hashToken(input.token), pendingKey: { not: null }, expiresAt: { gt: now } },
       data: { pendingKey: null, acceptedAt: now },
@@ -114,6 +138,7 @@ export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now
     if (claimed.count !== 1) throw badInput("token", "this invitation link has expired, was already used or was revoked; ask for a new one");
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(input.token) }, include: { organisation: true } });
     if (invitation.organisation.archivedAt) throw badInput("token", "this organisation is archived");
+    if (invitation.createCrmUser && !input.password) throw badInput("password", "choose a password: your CRM account is set up with the same one");
     const existing = await tx.user.findUnique({ where: { email: invitation.email } });
     if (existing?.deletedAt || existing?.disabledAt) throw badInput("token", "this account is disabled; ask your administrator");
     const user = existing
@@ -126,6 +151,19 @@ export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedUserId: user.id } });
     await recordAccountAction(tx, { action: "invitation.accepted", actorId: null, userId: user.id, organisationId: invitation.organisationId, detail: { role: invitation.role } });
-    return { email: user.email, hasPassword: Boolean(passwordHash ?? existing?.passwordHash) };
+    const wake = invitation.createCrmUser && input.password ? await queueCrmUserOnAccept(tx, user, input.password, invitation.invitedById) : [];
+    return { email: user.email, hasPassword: Boolean(passwordHash ?? existing?.passwordHash), wake };
   });
+  await dispatchSyncWork(wake);
+  return accepted;
+}
+
+/** "Create CRM user" on the invitation: queues the staff user on every connection that syncs staff, with the password just chosen. */
+async function queueCrmUserOnAccept(tx: DbOrTx, user: { id: string; email: string; name: string | null; disabledAt: Date | null }, password: string, invitedById: string | null) {
+  const connections = await listStaffSyncConnections(tx);
+  for (const connection of connections) {
+    await queueStaffProvision(tx, { user, connection, password });
+    await recordAccountAction(tx, { action: "crm.link_requested", actorId: invitedById, userId: user.id, detail: { connection: connection.name, crmUser: user.email } });
+  }
+  return connections.map((c) => c.id);
 }

@@ -47,7 +47,7 @@ export async function createOrganisation(db: Db, actor: Admin, input: CreateOrga
       const { adminEmail, ...fields } = input;
       const organisation = await tx.organisation.create({ data: { ...fields, kind: "CLIENT" } });
       await recordAccountAction(tx, { action: "organisation.created", actorId: actor.id, organisationId: organisation.id, detail: { label: organisation.label } });
-      const invitation = adminEmail ? await createInvitation(tx, actor, { organisationId: organisation.id, email: adminEmail, role: "CLIENT_ADMIN" }) : null;
+      const invitation = adminEmail ? await createInvitation(tx, actor, { organisationId: organisation.id, email: adminEmail, role: "CLIENT_ADMIN", createCrmUser: false }) : null;
       return { organisation, emailId: invitation?.emailId };
     });
     if (emailId) await dispatchOutboxEmails([emailId]);
@@ -87,11 +87,16 @@ export async function setOrganisationArchived(db: Db, actor: Admin, id: string, 
 export async function linkOrganisationCustomer(db: Db, actor: Admin, id: string, customerId: string | null) {
   await db.$transaction(async (tx) => {
     if (!(await tx.organisation.findFirst({ where: { id, kind: "CLIENT" } }))) throw notFound("Organisation");
-    await tx.customer.updateMany({ where: { organisationId: id }, data: { organisationId: null } });
     if (customerId) {
-      const linked = await tx.customer.updateMany({ where: { id: customerId }, data: { organisationId: id } });
-      if (linked.count !== 1) throw notFound("Customer");
+      const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { organisation: { select: { id: true, label: true } } } });
+      if (!customer) throw notFound("Customer");
+      // Taking another organisation's customer record silently would move its billing: unlink it there first.
+      if (customer.organisation && customer.organisation.id !== id) {
+        throw conflict("customerId", `this customer record is linked to ${customer.organisation.label}; unlink it there first`);
+      }
     }
+    await tx.customer.updateMany({ where: { organisationId: id }, data: { organisationId: null } });
+    if (customerId) await tx.customer.update({ where: { id: customerId }, data: { organisationId: id } });
     await recordAccountAction(tx, { action: "organisation.updated", actorId: actor.id, organisationId: id, detail: { customerId } });
   });
 }

@@ -1,6 +1,8 @@
 import type { Db, DbOrTx } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { clearAttemptsStartingWith, throttleKeys } from "@/server/auth/auth-throttle";
+import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
+import { queueStaffPassword } from "@/server/crm/staff/staff-crm-mirror";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { renderPasswordResetEmail } from "@/server/mail/templates/people-emails";
@@ -51,10 +53,14 @@ export async function requestPasswordReset(db: Db, email: string, now = new Date
   await dispatchOutboxEmails([emailId]);
 }
 
-/** Sets a new password from a reset link: single use, expiring; ends other sessions and lifts lock-outs. */
+/**
+ * Sets a new password from a reset link: single use, expiring; ends other
+ * sessions, lifts lock-outs, and queues the same password to the person's
+ * CRM users (as an encrypted secret) so both systems keep one password.
+ */
 export async function resetPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  const { email, wake } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE "PasswordResetToken" SET "usedAt" = ${now}
       WHERE "tokenHash" = ${hashToken(input.token)} AND "usedAt" IS NULL AND "expiresAt" > ${now}
@@ -66,8 +72,10 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     await tx.session.deleteMany({ where: { userId: user.id } });
     await clearAttemptsStartingWith(tx, throttleKeys.passwordLoginPrefix(user.email));
     await recordAccountAction(tx, { action: "password.changed", actorId: null, userId: user.id });
-    return { email: user.email };
+    return { email: user.email, wake: await queueStaffPassword(tx, user.id, input.password) };
   });
+  await dispatchSyncWork(wake);
+  return { email };
 }
 
 export async function isResetTokenUsable(db: DbOrTx, token: string, now = new Date()): Promise<boolean> {

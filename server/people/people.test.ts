@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
@@ -6,6 +5,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { settleBackgroundWork } from "@/server/auth/background-work";
 import { db } from "@/server/db";
 import { hashToken } from "@/server/security/tokens";
+import { codeOf } from "@/server/testing/trpc-code";
 import { callerFor, createTestOrganisation, createTestUser } from "@/server/testing/factories";
 import { openOutboxEmail } from "@/server/testing/outbox";
 import { peerHeaderForTests } from "@/server/net/socket-peer";
@@ -40,15 +40,6 @@ beforeEach(async () => {
 });
 
 const anonymousFrom = (ip: string) => createCaller(createTRPCContext({ headers: new Headers(peerHeaderForTests(ip)), user: null }));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 /** The raw token of the newest invitation e-mailed to `email`, read from the outbox (the row stores only its hash). */
 async function invitationTokenFor(email: string): Promise<string> {
@@ -150,12 +141,65 @@ describe("the last provider admin", () => {
       expect(await codeOf(api.people.members.disable({ userId: last }))).toBe("CONFLICT");
       expect(await codeOf(api.people.members.remove({ userId: last, organisationId: provider.id }))).toBe("CONFLICT");
       expect(await codeOf(api.people.members.delete({ userId: last }))).toBe("CONFLICT");
-      expect(await db.membership.findFirstOrThrow({ where: { userId: last } })).toMatchObject({ role: "PROVIDER_ADMIN" });
+      expect(await codeOf(api.people.members.move({ userId: last, fromOrganisationId: provider.id, toOrganisationId: orgA.id, role: "CLIENT_ADMIN" }))).toBe("CONFLICT");
+      expect(await db.membership.findFirstOrThrow({ where: { userId: last } })).toMatchObject({ role: "PROVIDER_ADMIN", organisationId: provider.id });
     } finally {
       await db.membership.updateMany({ where: { userId: secondAdmin.id }, data: { role: "PROVIDER_ADMIN" } });
     }
     expect(await codeOf(callerFor(secondAdmin).people.members.changeRole({ userId: admin.id, organisationId: provider.id, role: "AGENT" }))).toBe("OK");
     await db.membership.updateMany({ where: { userId: admin.id }, data: { role: "PROVIDER_ADMIN" } });
+  });
+});
+
+describe("moving a membership", () => {
+  it("moves a person to another organisation with a fitting role: sessions end, the trail records it", async () => {
+    const person = await createTestUser("CLIENT_ADMIN", orgA);
+    await db.session.create({ data: { tokenHash: hashToken(`move-${person.id}`), userId: person.id, expires: new Date(Date.now() + 3_600_000) } });
+    await callerFor(admin).people.members.move({ userId: person.id, fromOrganisationId: orgA.id, toOrganisationId: orgB.id, role: "CLIENT_USER" });
+    expect(await db.membership.findMany({ where: { userId: person.id } })).toEqual([expect.objectContaining({ organisationId: orgB.id, role: "CLIENT_USER" })]);
+    expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
+    expect(await db.accountAction.findFirstOrThrow({ where: { userId: person.id, action: "membership.moved" } })).toMatchObject({ actorId: admin.id, organisationId: orgB.id, detail: { from: orgA.id } });
+  });
+
+  it("refuses moving oneself, a role that does not fit, an archived or current organisation, and client admins", async () => {
+    const person = await createTestUser("CLIENT_USER", orgA);
+    const archived = await createTestOrganisation();
+    await db.organisation.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const api = callerFor(admin);
+    const move = (input: { userId?: string; fromOrganisationId?: string; toOrganisationId: string; role: "CLIENT_USER" | "AGENT" }) =>
+      codeOf(api.people.members.move({ userId: person.id, fromOrganisationId: orgA.id, ...input }));
+    expect(await codeOf(api.people.members.move({ userId: admin.id, fromOrganisationId: provider.id, toOrganisationId: orgA.id, role: "CLIENT_USER" }))).toBe("FORBIDDEN");
+    expect(await move({ toOrganisationId: orgB.id, role: "AGENT" })).toBe("FORBIDDEN");
+    expect(await move({ toOrganisationId: archived.id, role: "CLIENT_USER" })).toBe("CONFLICT");
+    const elsewhere = await createTestOrganisation();
+    await db.membership.create({ data: { userId: person.id, organisationId: elsewhere.id, role: "CLIENT_USER" } });
+    expect(await move({ toOrganisationId: elsewhere.id, role: "CLIENT_USER" })).toBe("CONFLICT");
+    expect(await codeOf(callerFor(adminA).people.members.move({ userId: person.id, fromOrganisationId: orgA.id, toOrganisationId: orgB.id, role: "CLIENT_USER" }))).toBe("FORBIDDEN");
+    expect(await move({ toOrganisationId: orgB.id, role: "CLIENT_USER", fromOrganisationId: orgB.id })).toBe("NOT_FOUND");
+    expect(await db.membership.count({ where: { userId: person.id, organisationId: orgA.id } })).toBe(1);
+  });
+});
+
+describe("the organisation's customer record", () => {
+  it("links, switches and unlinks a customer record, refusing one another organisation holds", async () => {
+    const org = await createTestOrganisation();
+    const first = await db.customer.create({ data: { name: "First Customer Ltd" } });
+    const second = await db.customer.create({ data: { name: "Second Customer Ltd" } });
+    const api = callerFor(admin);
+    await api.people.organisations.linkCustomer({ id: org.id, customerId: first.id });
+    expect((await api.people.organisations.get({ id: org.id })).billing.customers.map((c) => c.id)).toEqual([first.id]);
+    await api.people.organisations.linkCustomer({ id: org.id, customerId: second.id });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ organisationId: null });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ organisationId: org.id });
+
+    const other = await createTestOrganisation();
+    const refused = api.people.organisations.linkCustomer({ id: other.id, customerId: second.id });
+    await expect(refused).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(org.label) });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ organisationId: org.id });
+    expect(await codeOf(api.people.organisations.linkCustomer({ id: org.id, customerId: "no-such-customer" }))).toBe("NOT_FOUND");
+
+    await api.people.organisations.linkCustomer({ id: org.id, customerId: null });
+    expect(await db.customer.count({ where: { organisationId: org.id } })).toBe(0);
   });
 });
 

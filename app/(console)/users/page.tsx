@@ -20,7 +20,7 @@ export default async function UsersPage() {
           <CardTitle as="h2">Invite provider staff</CardTitle>
         </CardHeader>
         <CardContent className="space-y-3">
-          <InviteForm organisationId={user.organisationId} roles={PROVIDER_ROLES} />
+          <InviteForm organisationId={user.organisationId} roles={PROVIDER_ROLES} offerCrmUser />
           <h3 className="pt-2 text-sm font-semibold">Pending invitations</h3>
           <PendingInvitations organisationId={user.organisationId} />
         </CardContent>

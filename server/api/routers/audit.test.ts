@@ -158,6 +158,14 @@ describe("audit router for a provider admin", () => {
     expect(failures).toMatchObject({ total: 3, unknownUsers: 2, distinctLogins: 2, distinctIps: 2 });
     expect(failures.byLogin[0]).toMatchObject({ login: "ghost@example.test", count: 2 });
     expect(failures.byIp.map((g) => g.ip)).toEqual(["192.0.2.200", "198.51.100.7"]);
+    expect(failures.focus).toBeNull();
+  });
+
+  it("focuses on the alert e-mail's login: its failures and account, whatever its rank", async () => {
+    const focused = await api().events.recentFailures({ login: `  ${agent.email.toUpperCase()} ` });
+    expect(focused.focus).toMatchObject({ login: agent.email, count: 1, userId: agent.id, clientOrganisationLabel: null });
+    expect((await api().events.recentFailures({ login: "nobody-tried@example.test" })).focus).toMatchObject({ count: 0, userId: null });
+    await expect(api().events.recentFailures({ login: "x".repeat(300) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("summarises a user's sign-ins: count, last success and address, latest events", async () => {

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { auditSettingsSchema, groupLoginEventsSchema, listLoginEventsSchema, listUsersSchema, loginChartSchema } from "@/lib/validators/audit";
+import { auditSettingsSchema, groupLoginEventsSchema, listLoginEventsSchema, listUsersSchema, loginChartSchema, recentFailuresSchema } from "@/lib/validators/audit";
 import { idSchema } from "@/lib/validators/common";
 import { readAuditEnv } from "@/server/audit/audit-env";
 import { getAuditSettings, updateAuditSettings } from "@/server/audit/audit-settings";
@@ -28,7 +28,8 @@ export const auditRouter = createTRPCRouter({
       return event;
     }),
     series: adminProcedure.input(loginChartSchema).query(({ ctx, input }) => unsafeLoginEventSeries(ctx.db, input)),
-    recentFailures: adminProcedure.query(({ ctx }) => unsafeRecentFailureSummary(ctx.db)),
+    /** With `login`: that login's failures too, for the alert e-mail's link. */
+    recentFailures: adminProcedure.input(recentFailuresSchema).query(({ ctx, input }) => unsafeRecentFailureSummary(ctx.db, { login: input?.login })),
   }),
 
   users: createTRPCRouter({

@@ -9,6 +9,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { AccountPanel } from "@/components/people/account-panel";
+import { CrmStaffCard } from "@/components/people/crm-staff-card";
+import { MoveMembershipForm } from "@/components/people/move-membership-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime, formatNumber } from "@/lib/utils";
 import { getServerApi } from "@/server/api/caller";
@@ -49,6 +51,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </PageHeader>
 
       <AccountPanel userId={user.id} canBlock afterDeleteHref="/users" />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <CrmStaffCard userId={user.id} email={user.email} />
+        <MoveMembershipForm userId={user.id} />
+      </div>
 
       <section aria-labelledby="sign-in-activity" className="space-y-4">
         <h2 id="sign-in-activity" className="text-lg font-semibold">

@@ -82,9 +82,15 @@ export function AcceptInvitationForm({ token }: { token: string }) {
           <FormField label="Your name" required error={handlers.errors.name}>
             <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" required />
           </FormField>
-          <FormField label="Password (optional)" description="At least 12 characters. Without one you sign in with a link sent by e-mail." error={handlers.errors.password ?? handlers.errors.token}>
-            <Input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
-          </FormField>
+          {d.passwordRequired ? (
+            <FormField label="Password" required description="At least 12 characters. Your CRM account is set up with the same password." error={handlers.errors.password ?? handlers.errors.token}>
+              <Input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required minLength={12} />
+            </FormField>
+          ) : (
+            <FormField label="Password (optional)" description="At least 12 characters. Without one you sign in with a link sent by e-mail." error={handlers.errors.password ?? handlers.errors.token}>
+              <Input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+            </FormField>
+          )}
           <Button type="submit" className="w-full" loading={accept.isPending}>
             Accept invitation
           </Button>

@@ -9,6 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ActionTrail } from "@/components/people/action-trail";
+import { CustomerLinkPicker } from "@/components/people/customer-link-picker";
 import { InviteForm } from "@/components/people/invite-form";
 import { PendingInvitations } from "@/components/people/pending-invitations";
 import { PeopleTable } from "@/components/people/people-table";
@@ -136,17 +137,10 @@ export function OrganisationDetail({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-            <p>
-              Customer record:{" "}
-              {d.billing.customers.length
-                ? d.billing.customers.map((c) => (
-                    <Link key={c.id} href={`/customers/${c.id}`} className="text-primary underline-offset-2 hover:underline">
-                      {c.name}
-                      {c.paymentMethodLabel ? ` (${c.paymentMethodLabel})` : " (no card on file)"}
-                    </Link>
-                  ))
-                : "none linked"}
-            </p>
+            <CustomerLinkPicker
+              organisationId={id}
+              linked={d.billing.customers.map((c) => ({ id: c.id, name: `${c.name}${c.paymentMethodLabel ? ` (${c.paymentMethodLabel})` : " (no card on file)"}` }))}
+            />
           </CardContent>
         </Card>
         <Card>
