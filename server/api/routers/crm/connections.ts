@@ -24,6 +24,7 @@ import { assertEditedConnectionFields, assertNewConnectionFields } from "@/serve
 import { testConnection } from "@/server/crm/connections/test-connection";
 import { listConnectorProviders } from "@/server/crm/connector-registry";
 import { startBackfill } from "@/server/crm/connections/backfill-connection";
+import { getBackfillProgress } from "@/server/crm/connections/backfill-progress";
 import { createTRPCRouter } from "../../trpc";
 import { baseUrlOptions, crmAdminProcedure, crmProviderProcedure } from "./crm-procedures";
 
@@ -55,6 +56,8 @@ export const crmConnectionsRouter = createTRPCRouter({
     return { ...toConnectionView(row), backfillRunId: backfill?.run.id ?? null };
   }),
   delete: crmAdminProcedure.input(idSchema).mutation(({ ctx, input }) => deleteConnection(ctx.db, input.id)),
+  /** The latest onboarding backfill: counts, state and the errors of customers not synced yet. */
+  backfill: crmProviderProcedure.input(idSchema).query(({ ctx, input }) => getBackfillProgress(ctx.db, input.id)),
 
   mappings: crmAdminProcedure
     .input(z.object({ connectionId: z.string().min(1), entity: z.enum(["customer", "payment_summary"]) }))
