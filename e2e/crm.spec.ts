@@ -51,6 +51,7 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await page.goto("/customers");
   await page.getByRole("button", { name: "New customer" }).click();
   const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Kind").selectOption("person");
   await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Ada Lovelace");
   await dialog.getByLabel("E-mail").fill("ada.e2e@example.test");
   await dialog.getByLabel("Phone").fill("+61 2 5550 0001");
