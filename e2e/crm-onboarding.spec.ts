@@ -1,25 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { vtigerControl, vtigerRecords } from "./fakes/vtiger/fake-vtiger-control-client";
 import { readRuntime } from "./support/runtime";
 import { STORAGE } from "./support/storage";
 
 test.use({ storageState: STORAGE.admin });
-
-interface FakeRecord {
-  id: string;
-  module: string;
-  [field: string]: unknown;
-}
-
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const base = readRuntime().fakes.vtiger!;
-  const res = await fetch(`${base}/__control/${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`fake vtiger control ${path}: ${res.status}`);
-  return res.json();
-}
-
-async function records(module: string): Promise<FakeRecord[]> {
-  return ((await control(`records?module=${module}`)) as { records: FakeRecord[] }).records;
-}
 
 async function createCustomer(page: Page, name: string, email: string, phone: string): Promise<string> {
   await page.goto("/customers");
@@ -38,9 +22,9 @@ test("onboarding a stock Vtiger 8.4 over existing customers: backfill adopts, ed
   test.setTimeout(150_000);
   const vtigerUrl = readRuntime().fakes.vtiger!;
   // A stock install: sync is broken (pulls fall back to VTQL), and Olga is already in the CRM.
-  await control("reset", { data: true });
-  await control("stock-install", { stock: true });
-  const { id: olgaContact } = (await control("seed", {
+  await vtigerControl("reset", { data: true });
+  await vtigerControl("stock-install", { stock: true });
+  const { id: olgaContact } = (await vtigerControl("seed", {
     module: "Contacts",
     fields: { firstname: "Olga", lastname: "Onboard", email: "olga.onboard@example.test", mailingcity: "Geelong" },
   })) as { id: string };
@@ -71,28 +55,28 @@ test("onboarding a stock Vtiger 8.4 over existing customers: backfill adopts, ed
   await expect(page.getByTestId("backfill-pull")).toContainText("First pull: Finished");
 
   // Olga was adopted (one contact, now carrying her id); Nina was created.
-  const olgas = (await records("Contacts")).filter((r) => r.email === "olga.onboard@example.test");
+  const olgas = (await vtigerRecords("Contacts")).filter((r) => r.email === "olga.onboard@example.test");
   expect(olgas.map((r) => r.id)).toEqual([olgaContact]);
   expect(olgas[0]!.cf_switchboard_id).toBe(olga);
-  expect((await records("Contacts")).filter((r) => r.cf_switchboard_id === nina)).toHaveLength(1);
+  expect((await vtigerRecords("Contacts")).filter((r) => r.cf_switchboard_id === nina)).toHaveLength(1);
 
   // Editing a linked customer pushes the change.
   await page.goto(`/customers/${olga}`);
   await expect(page.getByTestId(`sync-state-${connectionId}`).getByText("Synced", { exact: true })).toBeVisible();
   await page.getByLabel("Phone").fill("+61 3 5550 0199");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect.poll(async () => (await records("Contacts")).find((r) => r.id === olgaContact)?.phone).toBe("+61 3 5550 0199");
+  await expect.poll(async () => (await vtigerRecords("Contacts")).find((r) => r.id === olgaContact)?.phone).toBe("+61 3 5550 0199");
 
   // A follow-up task lands in the CRM as a visible Task.
   await page.getByLabel("Subject").fill("Call Olga about onboarding");
   await page.getByLabel("Due").fill("2030-01-15");
   await page.getByRole("button", { name: "Create task" }).click();
   await expect
-    .poll(async () => (await records("Calendar")).find((r) => r.subject === "Call Olga about onboarding")?.activitytype)
+    .poll(async () => (await vtigerRecords("Calendar")).find((r) => r.subject === "Call Olga about onboarding")?.activitytype)
     .toBe("Task");
 
   // A CRM user changes Olga's city; a pull (VTQL on this stock install) brings it here.
-  await control("edit", { id: olgaContact, fields: { mailingcity: "Ballarat" } });
+  await vtigerControl("edit", { id: olgaContact, fields: { mailingcity: "Ballarat" } });
   await page.goto(`/integrations/${connectionId}`);
   await page.getByRole("button", { name: "Pull now" }).click();
   await expect(page.getByTestId("run-progress")).toContainText("Pull finished");
@@ -106,7 +90,7 @@ test("onboarding a stock Vtiger 8.4 over existing customers: backfill adopts, ed
   await expect(lastSync).not.toContainText("never");
 
   // Leave the shared fake as the next spec expects it: no stock bugs, this connection off.
-  await control("stock-install", { stock: false });
+  await vtigerControl("stock-install", { stock: false });
   await page.getByRole("tab", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Disable connection" }).click();
   await expect(page.getByRole("button", { name: "Enable connection" })).toBeVisible();

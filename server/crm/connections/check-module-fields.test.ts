@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeVtiger, type FakeVtigerHandle } from "@/e2e/fakes/vtiger/fake-vtiger-server";
 import { defaultVtigerModules } from "@/server/crm/connectors/vtiger/vtiger-defaults";
 import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
 import { callerFor, createTestUser } from "@/server/testing/factories";
+import { trpcError } from "@/server/testing/trpc-error";
 
 // The fake answers describe with the one recorded from a stock Vtiger 8.4
 // (e2e/fakes/vtiger/recorded-8.4/07-describe-contacts.json).
@@ -27,15 +27,6 @@ const input = (fields: string[], externalKeyField = "cf_switchboard_id") => ({
   modules: { Contacts: { fields, externalKeyField } },
 });
 
-async function refusal(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("connection fields are checked against the CRM's describe", () => {
   it("Test connection lists each enabled module's fields with labels, types and writability", async () => {
@@ -49,12 +40,12 @@ describe("connection fields are checked against the CRM's describe", () => {
 
   it("refuses a field the module does not have, a read-only field and a read-only key field, naming each; accepts real ones", async () => {
     const admin = callerFor(await createTestUser("PROVIDER_ADMIN"));
-    const missing = await refusal(admin.crm.connections.create(input(["lastname", "cf_customer_ref"])));
+    const missing = await trpcError(admin.crm.connections.create(input(["lastname", "cf_customer_ref"])));
     expect(missing.code).toBe("BAD_REQUEST");
     expect(missing.message).toContain('Contacts has no field "cf_customer_ref"');
-    const readOnly = await refusal(admin.crm.connections.create(input(["lastname", "modifiedtime"])));
+    const readOnly = await trpcError(admin.crm.connections.create(input(["lastname", "modifiedtime"])));
     expect(readOnly.message).toContain("Contacts.modifiedtime (Modified Time) is read-only");
-    const badKey = await refusal(admin.crm.connections.create(input(["lastname"], "contact_no")));
+    const badKey = await trpcError(admin.crm.connections.create(input(["lastname"], "contact_no")));
     expect(badKey.message).toContain("Contacts.contact_no (Contact Id) is read-only");
 
     // The suggested modules and fields are all real in a stock 8.4.
@@ -63,13 +54,13 @@ describe("connection fields are checked against the CRM's describe", () => {
     expect(created.modules.Contacts).toMatchObject({ fields: ["lastname", "email", "cf_tax_id"], externalKeyField: "cf_switchboard_id" });
 
     // Adding a field on edit is checked too; an edit that adds none never asks the CRM.
-    const edit = await refusal(admin.crm.connections.update({ id: created.id, data: { modules: { Contacts: { fields: ["lastname", "nope_field"], externalKeyField: "cf_switchboard_id" } } } }));
+    const edit = await trpcError(admin.crm.connections.update({ id: created.id, data: { modules: { Contacts: { fields: ["lastname", "nope_field"], externalKeyField: "cf_switchboard_id" } } } }));
     expect(edit.message).toContain('no field "nope_field"');
     fake.setFault({ type: "http_500" });
     try {
       const saved = await admin.crm.connections.update({ id: created.id, data: { pullIntervalMinutes: 30, modules: { Contacts: { fields: ["lastname"], externalKeyField: "cf_switchboard_id" } } } });
       expect(saved.pullIntervalMinutes).toBe(30);
-      const down = await refusal(admin.crm.connections.update({ id: created.id, data: { modules: { Contacts: { fields: ["lastname", "phone"], externalKeyField: "cf_switchboard_id" } } } }));
+      const down = await trpcError(admin.crm.connections.update({ id: created.id, data: { modules: { Contacts: { fields: ["lastname", "phone"], externalKeyField: "cf_switchboard_id" } } } }));
       expect(down.message).toContain("Could not read Contacts's fields from the CRM");
     } finally {
       fake.clearFaults();

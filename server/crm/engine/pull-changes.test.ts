@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { saveFieldMapping } from "../connections/field-mappings";
-import { addCustomerNote } from "@/server/customers/add-customer-note";
+import { addCustomerNote } from "@/server/customers/add-customer-activity";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { pullConnection } from "./pull-changes";

@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeVtiger, type FakeVtigerHandle } from "@/e2e/fakes/vtiger/fake-vtiger-server";
 import { db } from "@/server/db";
 import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
 import { callerFor, createTestUser } from "@/server/testing/factories";
+import { trpcError } from "@/server/testing/trpc-error";
 
 let fake: FakeVtigerHandle;
 beforeAll(async () => {
@@ -26,15 +26,6 @@ const input = () => ({
   modules: { Contacts: { fields: ["firstname", "lastname", "email", "phone", "cf_tax_id"], externalKeyField: "cf_switchboard_id" } },
 });
 
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected a tRPC error");
-}
 
 describe("crm routers", () => {
   it("lets only provider admins manage connections, and never returns the access key", async () => {

@@ -1,7 +1,6 @@
 import { idSchema } from "@/lib/validators/common";
 import { customerNoteSchema, customerTaskSchema } from "@/lib/validators/customers";
-import { addCustomerNote } from "@/server/customers/add-customer-note";
-import { addCustomerTask } from "@/server/customers/add-customer-task";
+import { addCustomerNote, addCustomerTask } from "@/server/customers/add-customer-activity";
 import { syncCustomerNow } from "@/server/customers/sync-customer-now";
 import { customerProcedure } from "./customer-procedures";
 

@@ -1,20 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
 import { callerFor, createTestUser } from "@/server/testing/factories";
+import { trpcError } from "@/server/testing/trpc-error";
 
 beforeAll(() => setSyncDispatcherForTests({ push: async () => undefined, pull: async () => undefined }));
 afterAll(() => setSyncDispatcherForTests(null));
 
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected a tRPC error");
-}
 
 describe("customers router", () => {
   it("is for provider staff; client staff are refused", async () => {
