@@ -1,26 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { type FakeRecord, vtigerControl, vtigerRecords } from "./fakes/vtiger/fake-vtiger-control-client";
 import { readRuntime } from "./support/runtime";
 import { STORAGE } from "./support/storage";
 
 test.use({ storageState: STORAGE.admin });
 
-interface FakeRecord {
-  id: string;
-  module: string;
-  deleted: boolean;
-  [field: string]: unknown;
-}
-
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const base = readRuntime().fakes.vtiger!;
-  const res = await fetch(`${base}/__control/${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`fake vtiger control ${path}: ${res.status}`);
-  return res.json();
-}
-
 async function remoteContact(customerId: string): Promise<FakeRecord | undefined> {
-  const { records } = (await control("records?module=Contacts")) as { records: FakeRecord[] };
-  return records.find((r) => r.cf_switchboard_id === customerId);
+  return (await vtigerRecords("Contacts")).find((r) => r.cf_switchboard_id === customerId);
 }
 
 async function syncState(page: Page, connectionId: string) {
@@ -30,7 +16,7 @@ async function syncState(page: Page, connectionId: string) {
 test("a customer reaches Vtiger, fails into the dead letter while Vtiger is broken, and syncs after a retry", async ({ page }) => {
   test.setTimeout(120_000);
   const vtigerUrl = readRuntime().fakes.vtiger!;
-  await control("reset", { data: true });
+  await vtigerControl("reset", { data: true });
 
   // Add the connection, testing it first.
   await page.goto("/integrations/new");
@@ -51,6 +37,7 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await page.goto("/customers");
   await page.getByRole("button", { name: "New customer" }).click();
   const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Kind").selectOption("person");
   await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Ada Lovelace");
   await dialog.getByLabel("E-mail").fill("ada.e2e@example.test");
   await dialog.getByLabel("Phone").fill("+61 2 5550 0001");
@@ -70,7 +57,7 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await crmPage.close();
 
   // Break Vtiger: the change fails, is retried with backoff, and lands in the dead letter.
-  await control("fault", { type: "http_500" });
+  await vtigerControl("fault", { type: "http_500" });
   await page.getByLabel("Phone").fill("+61 2 5550 0002");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(state.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -81,7 +68,7 @@ test("a customer reaches Vtiger, fails into the dead letter while Vtiger is brok
   await expect(deadRow.getByText("HTTP 500").first()).toBeVisible();
 
   // Fix it and retry from the dashboard.
-  await control("reset", {});
+  await vtigerControl("reset", {});
   await page.getByRole("button", { name: "Retry all dead" }).click();
   await expect(page.getByRole("table", { name: "Dead letter" }).getByRole("row").filter({ hasText: "Ada Lovelace" })).toHaveCount(0, { timeout: 30_000 });
   await page.goto(`/customers/${customerId}`);

@@ -37,3 +37,11 @@ export const billingInvoiceIssued = eventType("billing/invoice.issued", {
 export const billingWebhookQueued = eventType("billing/webhook.queued", {
   schema: z.object({ deliveryId: z.string().min(1) }),
 });
+
+/** Vtiger sent a converted lead's new contact (the lead webhook): create or link its customer. */
+export const crmLeadConverted = eventType("crm/lead.converted", {
+  schema: z.object({
+    connectionId: z.string().min(1).optional(),
+    contact: z.object({ id: z.string().min(1), lastname: z.string().min(1) }).catchall(z.string().nullable()),
+  }),
+});

@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createCustomer } from "@/server/crm/customers/manage-customers";
+import { createCustomer } from "@/server/customers/save-customer";
 import { contactsOf, startCrmKit, type CrmKit } from "@/server/crm/testing/crm-test-kit";
 import { drainCrmQueue } from "./drain-crm-queue";
 import { processCrmQueue } from "./process-crm-queue";

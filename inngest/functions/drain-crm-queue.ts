@@ -1,5 +1,5 @@
 import { db } from "@/server/db";
-import { enqueueUnsyncedCustomers } from "@/server/crm/customers/sweep-customers";
+import { enqueueUnsyncedCustomers } from "@/server/customers/sweep-customers";
 import { connectionsWithDueItems } from "@/server/crm/engine/claim-items";
 import { drainConnectionQueue } from "@/server/crm/engine/drain-queue";
 import { inngest } from "../client";

@@ -467,42 +467,6 @@ export const taxRatePercentSchema = decimalString("Tax rate", 4).refine(
   "Tax rate is a percentage between 0 and 100 (13 for 13% HST)",
 );
 
-export const customerSchema = z.object({
-  kind: z.enum(["person", "company"], { error: "Kind must be person or company" }).default("company"),
-  name: storableString("Name").trim().min(1, "Name is required").max(200, "Name can be at most 200 characters"),
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .nullish()
-    .transform((v) => (v ? v.toLowerCase() : null))
-    .refine((v) => v === null || z.email().safeParse(v).success, "E-mail must be an address like billing@example.com"),
-  phone: optionalText("Phone", 40),
-  addressLine1: optionalText("Address", 200),
-  addressLine2: optionalText("Address line 2", 200),
-  city: optionalText("City", 100),
-  region: optionalText("Province or state", 100),
-  postalCode: optionalText("Postal code", 20),
-  country: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v.toUpperCase() : null))
-    .refine((v) => v === null || /^[A-Z]{2}$/.test(v), "Country must be a two-letter code such as CA or US"),
-  taxId: optionalText("Tax id", 64),
-  legalName: optionalText("Legal name", 200),
-  currency: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v.toUpperCase() : null))
-    .refine((v) => v === null || /^[A-Z]{3}$/.test(v), "Currency must be a three-letter code such as CAD"),
-  taxRatePercent: taxRatePercentSchema.default("0"),
-  organisationId: z.string().trim().nullish().transform((v) => v || null),
-});
-export type CustomerInput = z.input<typeof customerSchema>;
-export type CustomerData = z.output<typeof customerSchema>;
-
 export const subscriptionCreateSchema = z.object({
   customerId: z.string().min(1, "Choose a customer"),
   planId: z.string().min(1, "Choose a plan"),

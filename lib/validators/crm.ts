@@ -153,65 +153,6 @@ export const resolveConflictSchema = z.object({
 
 export const runNowSchema = z.object({ connectionId: z.string().min(1), kind: z.enum(["PUSH", "PULL"]) });
 
-export const CUSTOMER_KINDS = ["person", "company"] as const;
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} can be at most ${max} characters`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
-
-/** A customer as the console edits it (CRM-synced fields; billing's tax rate is edited in billing). */
-export const customerFormSchema = z.object({
-  kind: z.enum(CUSTOMER_KINDS).default("person"),
-  name: z.string().trim().min(1, "Name is required").max(200, "Name can be at most 200 characters"),
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v.toLowerCase() : null))
-    .refine((v) => v === null || z.email().safeParse(v).success, "E-mail must be an address like ada@example.com"),
-  phone: optionalText("Phone", 40),
-  addressLine1: optionalText("Address", 200),
-  addressLine2: optionalText("Address line 2", 200),
-  city: optionalText("City", 100),
-  region: optionalText("Region", 100),
-  postalCode: optionalText("Postal code", 20),
-  country: z
-    .string()
-    .trim()
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v.toUpperCase() : null))
-    .refine((v) => v === null || /^[A-Z]{2}$/.test(v), "Country must be a two-letter code such as AU or CA"),
-  taxId: optionalText("Tax id", 64),
-  organisationId: z.string().trim().optional().nullable().transform((v) => v || null),
-});
-export type CustomerFormInput = z.input<typeof customerFormSchema>;
-export type CustomerFormData = z.output<typeof customerFormSchema>;
-
-export const listCustomersSchema = pagingSchema.extend({
-  search: z.string().trim().max(200).optional(),
-  syncStatus: z.enum(CRM_LINK_STATUSES).optional(),
-});
-
-export const customerTaskSchema = z.object({
-  customerId: z.string().min(1),
-  subject: z.string().trim().min(1, "Subject is required").max(200),
-  description: z.string().trim().max(2000).optional(),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Due date must be a date"),
-});
-
-export const customerNoteSchema = z.object({
-  customerId: z.string().min(1),
-  text: z.string().trim().min(1, "Write the note").max(4000),
-});
-
 export const staffSyncSchema = z.object({
   userId: z.string().min(1),
   connectionId: z.string().min(1),

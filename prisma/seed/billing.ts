@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db";
 import { saveCharge } from "../../server/billing/catalog/charges";
-import { upsertCustomerForService } from "../../server/billing/customers/customers";
+import { upsertCustomerForService } from "../../server/customers/upsert-customer-for-service";
 import { rateSubscription } from "../../server/billing/rating/rate-open-periods";
 import { createSubscription } from "../../server/billing/subscriptions/subscriptions";
 import { ingestUsage } from "../../server/billing/usage/ingest-usage";

@@ -2,6 +2,7 @@ import { applicationsRouter } from "./routers/applications";
 import { approvalsRouter } from "./routers/approvals";
 import { billingRouter } from "./routers/billing";
 import { crmRouter } from "./routers/crm";
+import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   billing: billingRouter,
   crm: crmRouter,
+  customers: customersRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,
   me: meRouter,

@@ -17,7 +17,7 @@ describe("tRPC error boundary", () => {
     const cases = [
       caught(admin.helpdesk.tickets.list({ search: "printer\u0000" })),
       caught(admin.helpdesk.tickets.checkSla({ ticketId: "t\u0000" })),
-      caught(admin.crm.customers.get({ id: "c\u0000" })),
+      caught(admin.customers.get({ id: "c\u0000" })),
       caught(admin.billing.metrics.create({ code: "calls", name: "API\u0000 calls", aggregation: "sum", unitLabel: "calls" })),
     ];
     const errors = await Promise.all(cases);

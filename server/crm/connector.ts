@@ -316,6 +316,11 @@ export interface CrmConnector {
   deleteRecord(module: string, externalId: string): Promise<{ deleted: boolean }>;
   /** One page of remote changes after the cursor. */
   pullChanges(input: PullChangesInput): Promise<PullPage>;
+  /**
+   * Of these remote ids, the ones the CRM no longer has (deleted, or never
+   * there). For pulls that cannot see deletions (Vtiger's VTQL fallback).
+   */
+  findMissing?(module: string, externalIds: readonly string[]): Promise<string[]>;
   addNote(input: AddNoteInput): Promise<{ externalId: string; created: boolean }>;
   createTask(input: CreateTaskInput): Promise<{ externalIds: string[]; created: number }>;
   /** Link that opens a record in the CRM's web UI. */

@@ -6,14 +6,14 @@ import { CustomersTable } from "./_components/customers-table";
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage() {
-  await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
+  const user = await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
   return (
     <div className="space-y-6">
       <PageHeader
         title="Customers"
-        description="One record per real client, shared by the helpdesk, billing and the connected CRMs, with its sync state on each."
+        description="One record per real client, shared by the helpdesk, billing and the connected CRMs: its sync state on each and, for admins, its billing state."
       />
-      <CustomersTable />
+      <CustomersTable billing={user.role === "PROVIDER_ADMIN"} />
     </div>
   );
 }

@@ -323,6 +323,18 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
         handle.clock.advance(Number(body.advanceMs ?? 0));
         return json(200, { ok: true, now: now() });
       }
+      // Onboarding journeys: the stock install's bugs, data already in the CRM, and a CRM user's edit.
+      if (req.method === "POST" && url.pathname === "/__control/stock-install") {
+        handle.setStockInstall(body.stock === true);
+        return json(200, { ok: true });
+      }
+      if (req.method === "POST" && url.pathname === "/__control/seed") {
+        const rec = handle.records.seed({ module: String(body.module), fields: (body.fields ?? {}) as Record<string, string> });
+        return json(200, { id: rec.id });
+      }
+      if (req.method === "POST" && url.pathname === "/__control/edit") {
+        return json(200, { record: handle.records.edit(String(body.id), (body.fields ?? {}) as Record<string, unknown>) });
+      }
       if (req.method === "GET" && url.pathname === "/__control/records") {
         const moduleName = url.searchParams.get("module") ?? undefined;
         const includeDeleted = url.searchParams.get("includeDeleted") === "1";

@@ -4,7 +4,7 @@
  * address wins over our older nested `address` when both are sent.
  */
 import type { z } from "zod";
-import type { CustomerInput } from "@/lib/validators/billing";
+import type { CustomerInput } from "@/lib/validators/customers";
 import type { apiCustomerSchema } from "@/lib/validators/billing-api";
 
 type LagoCustomer = z.output<typeof apiCustomerSchema>["customer"];

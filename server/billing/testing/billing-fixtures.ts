@@ -8,7 +8,7 @@ import { db } from "@/server/db";
 import { saveCharge } from "../catalog/charges";
 import { createMetric } from "../catalog/metrics";
 import { createPlan } from "../catalog/plans";
-import { createCustomer } from "../customers/customers";
+import { createCustomer } from "@/server/customers/save-customer";
 import { createService } from "../services/services";
 import { createSubscription } from "../subscriptions/subscriptions";
 

@@ -45,7 +45,7 @@ try {
   const { VtigerClient } = await import("../../crm/connectors/vtiger/vtiger-client");
   const { defaultVtigerModules } = await import("../../crm/connectors/vtiger/vtiger-defaults");
   const { createConnection } = await import("../../crm/connections/manage-connections");
-  const { createCustomer, updateCustomer } = await import("../../crm/customers/manage-customers");
+  const { createCustomer, updateCustomer } = await import("../../customers/save-customer");
   const { setSyncDispatcherForTests } = await import("../../crm/engine/dispatch");
   const { drainConnectionQueue } = await import("../../crm/engine/drain-queue");
   setSyncDispatcherForTests({ push: async () => undefined, pull: async () => undefined });

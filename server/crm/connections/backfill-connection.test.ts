@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createCustomer } from "../customers/manage-customers";
-import { syncCustomerNow } from "../customers/sync-customer-now";
+import { createCustomer } from "@/server/customers/save-customer";
+import { syncCustomerNow } from "@/server/customers/sync-customer-now";
 import { pullConnection } from "../engine/pull-changes";
 import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { startBackfill } from "./backfill-connection";

@@ -8,7 +8,7 @@
 import type { Db } from "@/server/db";
 import type { SyncRun } from "@/server/generated/prisma/client";
 import { dispatchPull, dispatchSyncWork } from "../engine/dispatch";
-import { enqueueUnsyncedCustomers } from "../customers/sweep-customers";
+import { enqueueUnsyncedCustomers } from "@/server/customers/sweep-customers";
 import { getLiveConnectionOrThrow } from "./manage-connections";
 
 const BACKFILL_BATCH = 500;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createCustomer, updateCustomer } from "../customers/manage-customers";
+import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { forgetConnector } from "../connection-runtime";
 import { retryItems } from "./retry-items";

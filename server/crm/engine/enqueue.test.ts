@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createCustomer, enqueueCustomerSync, updateCustomer } from "../customers/manage-customers";
+import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
+import { enqueueCustomerSync } from "@/server/customers/queue-customer-push";
 import { startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { enqueueRecordChange } from "./enqueue";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { saveFieldMapping } from "../connections/field-mappings";
-import { addCustomerNote, createCustomer, updateCustomer } from "../customers/manage-customers";
+import { addCustomerNote } from "@/server/customers/add-customer-activity";
+import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { pullConnection } from "./pull-changes";
 import { resolveSyncConflict } from "./resolve-conflict";

@@ -21,6 +21,7 @@ import { enqueueRecordChange, insertQueueItem } from "./enqueue";
 import { reconcileRecord } from "./field-ownership";
 import { canonicalValues, type CanonicalValues } from "./field-values";
 import { parseBase, parseStamps, stampAll, stampsJson } from "./link-state";
+import { markMissingRemoteRecords } from "./reconcile-deletions";
 import { effectiveMappings, rulesByPath, typesByPath, type EffectiveMapping } from "./mappings";
 import { recordConflicts } from "./record-conflicts";
 import { keyOf, remoteValuesByPath } from "./handlers/push-record";
@@ -232,10 +233,12 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
       if (!remoteModule || !modules[remoteModule] || !adapter || mappings.length === 0) continue;
       const cursorRow = await db.syncCursor.findUnique({ where: { connectionId_module: { connectionId, module: remoteModule } } });
       let cursor = cursorRow?.cursor ?? null;
+      let readByQuery = false;
       for (let page = 0; page < (opts.maxPages ?? 1000); page++) {
         const result = await withCallContext({ correlationId: runId }, () => connector.pullChanges({ module: remoteModule, cursor }));
         counts.pages += 1;
         notice ??= result.notice;
+        if (result.notice) readByQuery = true;
         const ids = [...result.updated.map((r) => r.externalId), ...result.deleted];
         const links = await db.syncLink.findMany({ where: { connectionId, module: remoteModule, externalId: { in: ids } } });
         const linkOf = new Map(links.map((l) => [l.externalId!, l]));
@@ -270,6 +273,11 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
           await db.syncCursor.update({ where: { connectionId_module: { connectionId, module: remoteModule } }, data: { lastSuccessAt: now() } });
           break;
         }
+      }
+      // A pull by query cannot see deletions: check the linked records' ids instead.
+      if (readByQuery) {
+        counts.deleted += await withCallContext({ correlationId: runId }, () => markMissingRemoteRecords(db, connector, connectionId, remoteModule, now()));
+        await flushCallLog(db).catch(() => undefined);
       }
     }
     const counted = `${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.conflicts} with conflicts, ${counts.deleted} deleted in the CRM`;

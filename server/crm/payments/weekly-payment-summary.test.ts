@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createCustomer } from "../customers/manage-customers";
+import { createCustomer } from "@/server/customers/save-customer";
 import { paymentSummaryText } from "../engine/handlers/payment-summary-handler";
 import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
 import { enqueueDuePaymentSummaries, isSummaryDue } from "./weekly-payment-summary";

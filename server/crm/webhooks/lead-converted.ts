@@ -1,8 +1,9 @@
 /**
- * Vtiger's lead conversion: the CRM turned a lead into a contact, and the
- * customer is created here (or, when a customer with that contact link or
- * e-mail exists, linked to it: one customer per real client). The event id
- * is stored in the same transaction, so a replayed event changes nothing.
+ * A contact Vtiger created by converting a lead (or any new contact, as the
+ * admin's workflow chooses) becomes a customer here, or is linked to the
+ * customer with that contact link or e-mail (one customer per real client).
+ * The contact id is the event id, stored in the same transaction, so a
+ * second delivery of the same contact changes nothing.
  */
 import { z } from "zod";
 import type { Db } from "@/server/db";
@@ -16,39 +17,49 @@ import { keyOf } from "../engine/handlers/push-record";
 import { stampAll, stampsJson } from "../engine/link-state";
 import { effectiveMappings, type EffectiveMapping } from "../engine/mappings";
 
-export const leadConvertedSchema = z.object({
-  eventId: z.string().trim().min(1).max(200),
-  leadId: z.string().trim().max(50).optional(),
-  /** Which connection sent it; defaults to the only (first) active Vtiger connection. */
-  connectionId: z.string().optional(),
-  contact: z
-    .object({
-      /** Web-service id of the new contact, e.g. "12x55". */
-      id: z.string().trim().max(50).optional(),
-      lastname: z.string().trim().min(1, "contact.lastname is required"),
-    })
-    .catchall(z.unknown()),
-});
-export type LeadConvertedEvent = z.infer<typeof leadConvertedSchema>;
+/**
+ * The record as a Vtiger workflow's entity data holds it (webservice field
+ * names, the record's webservice id in `id`, every value a string), which is
+ * what the documented custom function sends.
+ */
+export const convertedContactSchema = z
+  .object({
+    id: z
+      .string({ error: "id is required: the contact's webservice id, e.g. 12x55" })
+      .trim()
+      .regex(/^\d+x\d+$/, "id must be the contact's webservice id, e.g. 12x55"),
+    lastname: z.string({ error: "lastname is required" }).trim().min(1, "lastname is required"),
+  })
+  .catchall(z.string().max(4000, "a field value can be at most 4000 characters").nullable());
+export type ConvertedContact = z.infer<typeof convertedContactSchema>;
 
-/** The event was handled before: the sender retried or replayed it. Carries what the first delivery did. */
-export class ReplayedEventError extends Error {
-  override name = "ReplayedEventError";
-  constructor(
-    message: string,
-    readonly customerId: string | null,
-  ) {
-    super(message);
-  }
+export interface LeadConvertedEvent {
+  /** Which connection sent it; defaults to the first active Vtiger connection. */
+  connectionId?: string;
+  contact: ConvertedContact;
+}
+
+/** The webhook's replay key for a contact. */
+export function leadEventId(contactId: string): string {
+  return `contact:${contactId}`;
+}
+
+/** Whether this contact was already received (a replay needs no work at all). */
+export async function leadAlreadyReceived(db: Db, contactId: string): Promise<boolean> {
+  const row = await db.crmWebhookEvent.findUnique({ where: { provider_eventId: { provider: "vtiger", eventId: leadEventId(contactId) } }, select: { id: true } });
+  return row !== null;
 }
 
 export interface LeadConvertedResult {
-  customerId: string;
+  customerId: string | null;
   created: boolean;
+  /** The contact had been received before: nothing was changed. */
+  replayed: boolean;
   wake: string[];
 }
 
-export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Promise<LeadConvertedResult> {
+export async function importConvertedLead(db: Db, event: LeadConvertedEvent): Promise<LeadConvertedResult> {
+  const eventId = leadEventId(event.contact.id);
   const connection = await db.crmConnection.findFirst({
     where: { provider: "vtiger", deletedAt: null, ...(event.connectionId ? { id: event.connectionId } : { enabled: true }) },
     orderBy: { createdAt: "asc" },
@@ -74,13 +85,13 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
   for (const m of mappings) {
     if (m.remoteField in event.contact) values[m.localPath] = canonicalValue(event.contact[m.remoteField], m.fieldType);
   }
-  const externalId = event.contact.id ?? null;
+  const externalId = event.contact.id;
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.crmWebhookEvent.create({ data: { provider: "vtiger", eventId: event.eventId, kind: "lead-converted" } });
+      await tx.crmWebhookEvent.create({ data: { provider: "vtiger", eventId, kind: "lead-converted" } });
       let customerId: string | null = null;
-      if (connection && externalId) {
+      if (connection) {
         const link = await tx.syncLink.findFirst({ where: { connectionId: connection.id, module: remoteModule, externalId } });
         customerId = link?.entityId ?? null;
       }
@@ -91,7 +102,7 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
       const created = !customerId;
       if (!customerId) customerId = await customerAdapter.createFromRemote(tx, values);
       let items: EnqueuedItem[] = [];
-      if (connection && externalId) {
+      if (connection) {
         const now = new Date();
         await tx.syncLink.upsert({
           where: { connectionId_entity_entityId: { connectionId: connection.id, entity: "customer", entityId: customerId } },
@@ -111,7 +122,7 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
         await customerAdapter.rememberExternalId?.(tx, customerId, keyOf("vtiger", connection.id), externalId);
       }
       await tx.crmWebhookEvent.update({
-        where: { provider_eventId: { provider: "vtiger", eventId: event.eventId } },
+        where: { provider_eventId: { provider: "vtiger", eventId } },
         data: { customerId },
       });
       if (created) {
@@ -119,18 +130,16 @@ export async function handleLeadConverted(db: Db, event: LeadConvertedEvent): Pr
           entity: "customer",
           entityId: customerId,
           operation: "CREATE",
-          exceptConnectionId: connection && externalId ? connection.id : undefined,
+          exceptConnectionId: connection ? connection.id : undefined,
         });
       }
-      return { customerId, created, wake: connectionIdsOf(items) };
+      return { customerId, created, replayed: false, wake: connectionIdsOf(items) };
     });
   } catch (e) {
+    // Two deliveries raced past the replay check: the loser changes nothing and reports what the first did.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const first = await db.crmWebhookEvent.findUnique({
-        where: { provider_eventId: { provider: "vtiger", eventId: event.eventId } },
-        select: { customerId: true },
-      });
-      throw new ReplayedEventError(`Event ${event.eventId} was already received`, first?.customerId ?? null);
+      const first = await db.crmWebhookEvent.findUnique({ where: { provider_eventId: { provider: "vtiger", eventId } }, select: { customerId: true } });
+      return { customerId: first?.customerId ?? null, created: false, replayed: true, wake: [] };
     }
     throw e;
   }

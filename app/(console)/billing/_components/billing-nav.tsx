@@ -8,7 +8,7 @@ const LINKS = [
   { href: "/billing", label: "Overview" },
   { href: "/billing/invoices", label: "Invoices" },
   { href: "/billing/subscriptions", label: "Subscriptions" },
-  { href: "/billing/customers", label: "Customers" },
+  { href: "/customers", label: "Customers" },
   { href: "/billing/plans", label: "Plans" },
   { href: "/billing/metrics", label: "Metrics" },
   { href: "/billing/payments", label: "Payments" },

@@ -1,17 +1,6 @@
-import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
-import { CustomersTable } from "./_components/customers-table";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Billing customers" };
-
-export default function CustomersPage() {
-  return (
-    <>
-      <PageHeader
-        title="Customers"
-        description="One customer per real client, shared with the CRM. Each source app's account is linked to it; its tax rate applies to its invoices."
-      />
-      <CustomersTable />
-    </>
-  );
+// Billing's customers are the one Customers area now; old links and bookmarks land there.
+export default function BillingCustomersPage() {
+  redirect("/customers");
 }

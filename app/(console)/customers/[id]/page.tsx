@@ -9,11 +9,18 @@ import { CustomerDetail } from "../_components/customer-detail";
 
 export const metadata: Metadata = { title: "Customer" };
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ card?: string }>;
+}) {
+  const user = await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
   const { id } = await params;
+  const { card } = await searchParams;
   const api = await getServerApi();
-  const detail = await api.crm.customers.get({ id }).catch((error: unknown) => {
+  const detail = await api.customers.get({ id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -28,7 +35,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={detail.customer.name}
         description={detail.customer.kind === "company" ? "Company" : "Person"}
       />
-      <CustomerDetail id={id} />
+      <CustomerDetail id={id} billing={user.role === "PROVIDER_ADMIN"} card={card} />
     </div>
   );
 }

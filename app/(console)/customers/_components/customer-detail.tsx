@@ -14,23 +14,25 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
+import { CustomerBilling } from "./customer-billing";
 import { CustomerForm, customerToForm } from "./customer-form";
 
 type FieldErrors = Record<string, string[] | undefined>;
 const fieldErrorsOf = (e: { data?: unknown }) => (e.data as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors ?? {};
 
-export function CustomerDetail({ id }: { id: string }) {
+/** The customer's details, CRM sync state and CRM actions; billing admins also see its billing state. */
+export function CustomerDetail({ id, billing, card }: { id: string; billing: boolean; card?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const detail = useQuery({ ...trpc.crm.customers.get.queryOptions({ id }), refetchInterval: 3000 });
+  const detail = useQuery({ ...trpc.customers.get.queryOptions({ id }), refetchInterval: 3000 });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState("");
   const [task, setTask] = useState({ subject: "", dueDate: "", description: "" });
   const [taskErrors, setTaskErrors] = useState<FieldErrors>({});
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() });
 
   const update = useMutation(
-    trpc.crm.customers.update.mutationOptions({
+    trpc.customers.update.mutationOptions({
       onSuccess: () => {
         setErrors({});
         toast({ title: "Saved", description: "Changes are queued for the connected CRMs.", variant: "success" });
@@ -43,7 +45,7 @@ export function CustomerDetail({ id }: { id: string }) {
     }),
   );
   const addNote = useMutation(
-    trpc.crm.customers.addNote.mutationOptions({
+    trpc.customers.addNote.mutationOptions({
       onSuccess: (n) => {
         setNote("");
         toast({ title: n ? "Note queued" : "Not in any CRM yet", variant: n ? "success" : "error" });
@@ -53,7 +55,7 @@ export function CustomerDetail({ id }: { id: string }) {
     }),
   );
   const syncNow = useMutation(
-    trpc.crm.customers.syncNow.mutationOptions({
+    trpc.customers.syncNow.mutationOptions({
       onSuccess: ({ queued }) => {
         toast({ title: queued ? "Sync queued" : "No CRM connection syncs customers", variant: queued ? "success" : "error" });
         void invalidate();
@@ -62,7 +64,7 @@ export function CustomerDetail({ id }: { id: string }) {
     }),
   );
   const addTask = useMutation(
-    trpc.crm.customers.addTask.mutationOptions({
+    trpc.customers.addTask.mutationOptions({
       onSuccess: (n) => {
         setTask({ subject: "", dueDate: "", description: "" });
         setTaskErrors({});
@@ -79,6 +81,7 @@ export function CustomerDetail({ id }: { id: string }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
+      {billing ? <CustomerBilling id={id} card={card} /> : null}
       <Card className="lg:col-span-2">
         <CardHeader>
           <CardTitle>Details</CardTitle>
@@ -91,6 +94,7 @@ export function CustomerDetail({ id }: { id: string }) {
             submitLabel="Save"
             pending={update.isPending}
             errors={errors}
+            billing={billing}
             onSubmit={(data) => update.mutate({ id, data })}
           />
         </CardContent>

@@ -7,12 +7,15 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useTRPC } from "@/lib/trpc/react";
-import type { CustomerFormInput } from "@/lib/validators/crm";
+import type { BILLING_CUSTOMER_FIELDS, CustomerInput, CustomerKindValue } from "@/lib/validators/customers";
 
-export type CustomerFormValues = Required<{ [K in keyof CustomerFormInput]: string }>;
+type TextField = "name" | "email" | "phone" | "addressLine1" | "addressLine2" | "city" | "region" | "postalCode" | "country" | "taxId";
+type BillingField = (typeof BILLING_CUSTOMER_FIELDS)[number];
+
+export type CustomerFormValues = { kind: CustomerKindValue; organisationId: string } & Record<TextField | BillingField, string>;
 
 export const EMPTY_CUSTOMER: CustomerFormValues = {
-  kind: "person",
+  kind: "company",
   name: "",
   email: "",
   phone: "",
@@ -24,45 +27,59 @@ export const EMPTY_CUSTOMER: CustomerFormValues = {
   country: "",
   taxId: "",
   organisationId: "",
+  taxRatePercent: "0",
+  legalName: "",
+  currency: "",
 };
 
 /** Form values from a stored customer (nulls become empty inputs). */
 export function customerToForm(c: Partial<Record<keyof CustomerFormValues, string | null>>): CustomerFormValues {
   const out = { ...EMPTY_CUSTOMER };
-  for (const k of Object.keys(out) as (keyof CustomerFormValues)[]) out[k] = c[k] ?? out[k];
+  for (const k of Object.keys(out) as (keyof CustomerFormValues)[]) (out as Record<string, string>)[k] = c[k] ?? out[k];
   return out;
 }
 
-/** The customer create/edit form; errors are shown next to their fields. */
+/**
+ * The customer create/edit form for everyone; billing fields (tax rate,
+ * legal name, currency) appear only for billing admins and are left out of
+ * what others submit, so their saves never touch them. Errors are the
+ * server's, shown next to their fields.
+ */
 export function CustomerForm({
   initial,
   submitLabel,
   pending,
   errors,
+  billing,
   onSubmit,
 }: {
   initial: CustomerFormValues;
   submitLabel: string;
   pending: boolean;
   errors: Record<string, string[] | undefined>;
-  onSubmit: (values: CustomerFormInput) => void;
+  billing: boolean;
+  onSubmit: (values: CustomerInput) => void;
 }) {
   const trpc = useTRPC();
-  const organisations = useQuery(trpc.crm.customers.organisations.queryOptions());
+  const organisations = useQuery(trpc.customers.organisations.queryOptions());
   const [v, setV] = useState<CustomerFormValues>(initial);
   const set = (k: keyof CustomerFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
-  const text = (k: keyof CustomerFormValues, label: string, props: React.ComponentProps<typeof Input> = {}) => (
-    <FormField label={label} error={errors[k]} required={props.required}>
-      <Input name={k} value={v[k]} onChange={set(k)} {...props} />
-    </FormField>
-  );
+  const text = (k: keyof CustomerFormValues, label: string, props: React.ComponentProps<typeof Input> & { description?: string } = {}) => {
+    const { description, ...inputProps } = props;
+    return (
+      <FormField label={label} error={errors[k]} required={props.required} description={description}>
+        <Input name={k} value={v[k]} onChange={set(k)} {...inputProps} />
+      </FormField>
+    );
+  };
   return (
     <form
       noValidate
       className="grid gap-4 sm:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit({ ...v, kind: v.kind === "company" ? "company" : "person" });
+        const { taxRatePercent, legalName, currency, ...rest } = v;
+        onSubmit(billing ? { ...rest, taxRatePercent, legalName, currency } : rest);
       }}
     >
       <FormField label="Kind" error={errors.kind}>
@@ -71,8 +88,8 @@ export function CustomerForm({
           value={v.kind}
           onChange={set("kind")}
           options={[
-            { value: "person", label: "Person" },
             { value: "company", label: "Company" },
+            { value: "person", label: "Person" },
           ]}
         />
       </FormField>
@@ -82,10 +99,17 @@ export function CustomerForm({
       {text("addressLine1", "Address")}
       {text("addressLine2", "Address line 2")}
       {text("city", "City")}
-      {text("region", "Region")}
+      {text("region", "Province or state", { description: "e.g. ON" })}
       {text("postalCode", "Postal code")}
-      {text("country", "Country (2 letters)", { maxLength: 2 })}
-      {text("taxId", "Tax id")}
+      {text("country", "Country (2 letters)", { maxLength: 2, description: "e.g. CA" })}
+      {text("taxId", "Tax id", { description: "e.g. a GST/HST number" })}
+      {billing ? (
+        <>
+          {text("taxRatePercent", "Tax rate (%)", { inputMode: "decimal", description: "13 for Ontario HST, 5 for GST only, 0 when exempt" })}
+          {text("legalName", "Legal name")}
+          {text("currency", "Billing currency", { maxLength: 3, description: "Three letters, e.g. CAD" })}
+        </>
+      ) : null}
       <FormField label="Client organisation" description="When this customer's staff use Switchboard." error={errors.organisationId}>
         <NativeSelect
           name="organisationId"

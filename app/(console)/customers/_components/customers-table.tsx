@@ -17,7 +17,8 @@ import { useTRPC } from "@/lib/trpc/react";
 import { CRM_LINK_STATUSES, type CrmLinkStatusValue } from "@/lib/validators/crm";
 import { CustomerForm, EMPTY_CUSTOMER } from "./customer-form";
 
-export function CustomersTable() {
+/** Every customer with its CRM link state and, for billing admins, card, tax rate, app accounts and subscriptions. */
+export function CustomersTable({ billing }: { billing: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -28,16 +29,16 @@ export function CustomersTable() {
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
 
   const list = useQuery({
-    ...trpc.crm.customers.list.queryOptions({ page, pageSize: 25, search: search || undefined, syncStatus: syncStatus || undefined }),
+    ...trpc.customers.list.queryOptions({ page, pageSize: 25, search: search || undefined, syncStatus: syncStatus || undefined }),
     // Sync states change in the background: keep them fresh while the page is open.
     refetchInterval: 5000,
   });
   const create = useMutation(
-    trpc.crm.customers.create.mutationOptions({
+    trpc.customers.create.mutationOptions({
       onSuccess: (c) => {
         toast({ title: "Customer created", description: "Queued for every connected CRM.", variant: "success" });
         setCreating(false);
-        void queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() });
         router.push(`/customers/${c.id}`);
       },
       onError: (e) => {
@@ -62,6 +63,14 @@ export function CustomersTable() {
     { id: "email", header: "E-mail", cell: (r) => r.email ?? "—", className: "break-all" },
     { id: "phone", header: "Phone", cell: (r) => r.phone ?? "—" },
     { id: "sync", header: "CRM sync", cell: (r) => <SyncStateList states={r.sync} compact /> },
+    ...(billing
+      ? ([
+          { id: "accounts", header: "App accounts", cell: (r) => r.billing?.accounts.map((a) => `${a.serviceCode}:${a.externalId}`).join(", ") || "—" },
+          { id: "tax", header: "Tax", align: "end", cell: (r) => (r.billing ? `${r.billing.taxRatePercent}%` : "—") },
+          { id: "card", header: "Card", cell: (r) => r.billing?.paymentMethodLabel ?? <span className="text-muted-foreground">none</span> },
+          { id: "subs", header: "Subscriptions", align: "end", cell: (r) => r.billing?.subscriptions ?? 0 },
+        ] satisfies DataTableColumn<Row>[])
+      : []),
   ];
 
   return (
@@ -100,15 +109,15 @@ export function CustomersTable() {
         loading={list.isLoading}
         paging={list.data ? { page: list.data.page, pageSize: list.data.pageSize, total: list.data.total } : undefined}
         onPageChange={setPage}
-        empty={<EmptyState icon={Building2} title="No customers" description="Create one, or pull them from a connected CRM." />}
+        empty={<EmptyState icon={Building2} title="No customers" description="Create one, pull them from a connected CRM, or let a source app create them through POST /api/billing/v1/customers." />}
       />
       <Dialog open={creating} onOpenChange={setCreating}>
-        <DialogContent className="max-w-2xl">
+        <DialogContent className="max-h-[90dvh] max-w-2xl overflow-y-auto">
           <DialogHeader>
             <DialogTitle>New customer</DialogTitle>
-            <DialogDescription>Saved here and pushed to every connected CRM.</DialogDescription>
+            <DialogDescription>Saved here, shared with billing, and pushed to every connected CRM.</DialogDescription>
           </DialogHeader>
-          <CustomerForm initial={EMPTY_CUSTOMER} submitLabel="Create customer" pending={create.isPending} errors={errors} onSubmit={(v) => create.mutate(v)} />
+          <CustomerForm initial={EMPTY_CUSTOMER} submitLabel="Create customer" pending={create.isPending} errors={errors} billing={billing} onSubmit={(v) => create.mutate(v)} />
         </DialogContent>
       </Dialog>
     </div>

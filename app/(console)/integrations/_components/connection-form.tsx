@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
 import { CheckCircle2, PlugZap } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +12,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/react";
 import type { ModulesInput } from "@/lib/validators/crm";
+import { ModuleFieldPicker, type PickableField } from "./module-field-picker";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -34,7 +35,8 @@ type FieldErrors = Record<string, string[] | undefined>;
 /**
  * The Vtiger connection form: address and credentials with "Test connection"
  * (logs in and lists the modules the CRM user sees), the modules and fields
- * to sync, and the schedules. The stored access key is never shown; leaving
+ * to sync (picked from the CRM's describe once the connection answers), and
+ * the schedules. The stored access key is never shown; leaving
  * the field blank on edit keeps it.
  */
 export function ConnectionForm({
@@ -64,13 +66,9 @@ export function ConnectionForm({
   const test = useMutation(trpc.crm.connections.test.mutationOptions());
   const [testErrors, setTestErrors] = useState<FieldErrors>({});
 
+  const listOf = (m: string) => (fieldsText[m] ?? "").split(/[\s,]+/).map((f) => f.trim()).filter(Boolean);
   const modulesFromText = (enabled: ModulesInput): ModulesInput =>
-    Object.fromEntries(
-      Object.entries(enabled).map(([m, c]) => [
-        m,
-        { ...c, fields: (fieldsText[m] ?? "").split(/[\s,]+/).map((f) => f.trim()).filter(Boolean) },
-      ]),
-    );
+    Object.fromEntries(Object.entries(enabled).map(([m, c]) => [m, { ...c, fields: listOf(m) }]));
   const toggleModule = (m: string, on: boolean) => {
     const next = { ...v.modules };
     if (on) next[m] = initial.modules[m] ?? defaults[m] ?? { fields: [] };
@@ -80,6 +78,17 @@ export function ConnectionForm({
   const set = (k: keyof ConnectionFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
   const allErrors = { ...testErrors, ...errors };
   const result = test.data;
+  // A saved connection describes its enabled modules with the stored key; a test fills in the rest (or a new connection's).
+  const described = useQueries({
+    queries: connectionId
+      ? Object.keys(initial.modules).map((m) => ({ ...trpc.crm.connections.describe.queryOptions({ connectionId, module: m }), retry: false, staleTime: 300_000 }))
+      : [],
+  });
+  const knownFields: Record<string, readonly PickableField[]> = {};
+  described.forEach((q) => {
+    if (q.data) knownFields[q.data.name] = q.data.fields;
+  });
+  if (result?.ok) Object.assign(knownFields, result.fields);
 
   return (
     <form
@@ -163,8 +172,22 @@ export function ConnectionForm({
               <FormField label={`Sync ${m}`} layout="inline">
                 <Checkbox checked={on} onCheckedChange={(c) => toggleModule(m, c === true)} />
               </FormField>
-              {on ? (
-                <FormField label={`${m} fields`} description={v.modules[m]?.externalKeyField ? `Switchboard's id goes in ${v.modules[m]!.externalKeyField}.` : undefined}>
+              {on && knownFields[m] ? (
+                <ModuleFieldPicker
+                  module={m}
+                  fields={knownFields[m]}
+                  selected={listOf(m)}
+                  keyField={v.modules[m]?.externalKeyField}
+                  onChange={(next) => {
+                    setFieldsText({ ...fieldsText, [m]: next.fields.join(", ") });
+                    setV({ ...v, modules: { ...v.modules, [m]: { ...v.modules[m]!, externalKeyField: next.keyField } } });
+                  }}
+                />
+              ) : on ? (
+                <FormField
+                  label={`${m} fields`}
+                  description={`${v.modules[m]?.externalKeyField ? `Switchboard's id goes in ${v.modules[m]!.externalKeyField}. ` : ""}Test the connection to pick from the fields this CRM has.`}
+                >
                   <Textarea rows={2} value={fieldsText[m] ?? ""} onChange={(e) => setFieldsText({ ...fieldsText, [m]: e.target.value })} />
                 </FormField>
               ) : null}

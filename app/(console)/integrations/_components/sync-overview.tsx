@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { StatCard } from "@/components/ui/stat-card";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatNumber, formatRelative } from "@/lib/utils";
+import { BackfillProgress } from "./backfill-progress";
 import { RunNow } from "./run-now";
 
 const STATES = [
@@ -29,6 +30,7 @@ export function SyncOverview({ connectionId }: { connectionId?: string }) {
   if (!o) return <p role="alert">{overview.error?.message}</p>;
   return (
     <div className="flex flex-col gap-6">
+      {connectionId ? <BackfillProgress connectionId={connectionId} /> : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
         {STATES.map((s) => (
           <StatCard key={s.key} label={s.label} value={formatNumber(o.depth[s.key])} data-testid={`depth-${s.key}`} />

@@ -1,5 +1,4 @@
 import { createTRPCRouter } from "../../trpc";
-import { billingCustomersRouter } from "./customers";
 import { billingDashboardRouter } from "./dashboard";
 import { billingInvoicesRouter } from "./invoices";
 import { billingMetricsRouter } from "./metrics";
@@ -14,7 +13,6 @@ export const billingRouter = createTRPCRouter({
   dashboard: billingDashboardRouter,
   metrics: billingMetricsRouter,
   plans: billingPlansRouter,
-  customers: billingCustomersRouter,
   subscriptions: billingSubscriptionsRouter,
   invoices: billingInvoicesRouter,
   payments: billingPaymentsRouter,

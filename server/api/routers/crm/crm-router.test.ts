@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeVtiger, type FakeVtigerHandle } from "@/e2e/fakes/vtiger/fake-vtiger-server";
 import { db } from "@/server/db";
 import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
 import { callerFor, createTestUser } from "@/server/testing/factories";
+import { trpcError } from "@/server/testing/trpc-error";
 
 let fake: FakeVtigerHandle;
 beforeAll(async () => {
@@ -26,15 +26,6 @@ const input = () => ({
   modules: { Contacts: { fields: ["firstname", "lastname", "email", "phone", "cf_tax_id"], externalKeyField: "cf_switchboard_id" } },
 });
 
-async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected a tRPC error");
-}
 
 describe("crm routers", () => {
   it("lets only provider admins manage connections, and never returns the access key", async () => {
@@ -43,7 +34,6 @@ describe("crm routers", () => {
     const client = callerFor(await createTestUser("CLIENT_ADMIN"));
     expect((await trpcError(agent.crm.connections.create(input()))).code).toBe("FORBIDDEN");
     expect((await trpcError(client.crm.connections.list())).code).toBe("FORBIDDEN");
-    expect((await trpcError(client.crm.customers.list({}))).code).toBe("FORBIDDEN");
 
     const created = await admin.crm.connections.create(input());
     const everything = JSON.stringify([created, await admin.crm.connections.list(), await agent.crm.connections.get({ id: created.id })]);
@@ -104,15 +94,5 @@ describe("crm routers", () => {
     expect((await db.crmConnection.findUniqueOrThrow({ where: { id: conn.id } })).modules).toMatchObject({ Contacts: { fields: expect.arrayContaining(["description"]) } });
     const view = await admin.crm.connections.mappings({ connectionId: conn.id, entity: "customer" });
     expect(view.mappings.find((m) => m.remoteField === "description")).toMatchObject({ source: "custom", enabled: true, ownerRule: "manual" });
-  });
-
-  it("creates and edits customers with field errors for bad input", async () => {
-    const agent = callerFor(await createTestUser("AGENT"));
-    const err = await trpcError(agent.crm.customers.create({ name: "", email: "not-an-email" }));
-    expect(err.code).toBe("BAD_REQUEST");
-    const c = await agent.crm.customers.create({ name: "Router Customer", email: "router@example.test", country: "au" });
-    expect(c.country).toBe("AU");
-    const page = await agent.crm.customers.list({ search: "router@" });
-    expect(page.rows.map((r) => r.id)).toEqual([c.id]);
   });
 });

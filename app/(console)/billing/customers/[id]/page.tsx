@@ -1,16 +1,8 @@
-import type { Metadata } from "next";
-import { CustomerDetail } from "../_components/customer-detail";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Customer" };
-
-export default async function CustomerPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ card?: string }>;
-}) {
+// Billing's customer pages moved into the one Customers area (Stripe Checkout return links included).
+export default async function BillingCustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ card?: string }> }) {
   const { id } = await params;
   const { card } = await searchParams;
-  return <CustomerDetail customerId={id} card={card} />;
+  redirect(`/customers/${encodeURIComponent(id)}${card ? `?card=${encodeURIComponent(card)}` : ""}`);
 }

@@ -18,7 +18,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange: (open: boolean) => void; onCreated: () => void }) {
   const trpc = useTRPC();
   const [customerSearch, setCustomerSearch] = useState("");
-  const customers = useQuery({ ...trpc.billing.customers.list.queryOptions({ page: 1, pageSize: 50, search: customerSearch || undefined }), enabled: open });
+  const customers = useQuery({ ...trpc.customers.list.queryOptions({ page: 1, pageSize: 50, search: customerSearch || undefined }), enabled: open });
   const plans = useQuery({ ...trpc.billing.plans.list.queryOptions(), enabled: open });
   const services = useQuery({ ...trpc.billing.services.list.queryOptions(), enabled: open });
   const [values, setValues] = useState({ customerId: "", planId: "", serviceId: "", externalId: "", startAt: today() });

@@ -45,7 +45,7 @@ export function SubscriptionsTable() {
       id: "customer",
       header: "Customer",
       cell: (s) => (
-        <Link href={`/billing/customers/${s.customer.id}`} className="text-primary underline-offset-2 hover:underline">
+        <Link href={`/customers/${s.customer.id}`} className="text-primary underline-offset-2 hover:underline">
           {s.customer.name}
         </Link>
       ),

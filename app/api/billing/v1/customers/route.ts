@@ -1,6 +1,6 @@
 import { apiCustomerSchema } from "@/lib/validators/billing-api";
 import { billingApi, jsonResponse, pageMeta, pagingFrom, readJson } from "@/server/billing/api/api-handler";
-import { upsertCustomerForService } from "@/server/billing/customers/customers";
+import { upsertCustomerForService } from "@/server/customers/upsert-customer-for-service";
 import { lagoCustomerJson } from "@/server/billing/lago/customer-json";
 import { lagoCustomerInput } from "@/server/billing/lago/customer-input";
 import { db } from "@/server/db";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { contactsOf, startCrmKit, type CrmKit } from "../testing/crm-test-kit";
+import { contactsOf, startCrmKit, type CrmKit } from "@/server/crm/testing/crm-test-kit";
 import { enqueueUnsyncedCustomers } from "./sweep-customers";
 
 let kit: CrmKit;

@@ -4,13 +4,13 @@
  * with the same key or e-mail) and wakes the workers.
  */
 import type { Db } from "@/server/db";
-import { connectionIdsOf, connectionsSyncing, enqueueRecordChange } from "../engine/enqueue";
-import { dispatchSyncWork } from "../engine/dispatch";
-import { crmNotFound } from "../errors";
+import { connectionIdsOf, connectionsSyncing, enqueueRecordChange } from "@/server/crm/engine/enqueue";
+import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
+import { customerNotFound } from "./customer-errors";
 
 export async function syncCustomerNow(db: Db, customerId: string): Promise<{ queued: number }> {
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-  if (!customer) throw crmNotFound("The customer");
+  if (!customer) throw customerNotFound();
   const items = await db.$transaction(async (tx) => {
     const out = [];
     for (const conn of await connectionsSyncing(tx, "customer")) {

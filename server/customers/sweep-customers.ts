@@ -7,7 +7,7 @@
  * normal enqueue costs nothing extra.
  */
 import type { Db } from "@/server/db";
-import { connectionsSyncing, connectionIdsOf, enqueueRecordChange, type EnqueuedItem } from "../engine/enqueue";
+import { connectionsSyncing, connectionIdsOf, enqueueRecordChange, type EnqueuedItem } from "@/server/crm/engine/enqueue";
 
 export async function enqueueUnsyncedCustomers(
   db: Db,

@@ -1,10 +1,13 @@
 /**
- * Customers with their sync state on each connection, for the console.
+ * Reading customers for the console's one Customers area: each row with its
+ * link state on every CRM connection and, for billing admins, its billing
+ * state (card, tax rate, app accounts, subscriptions). The list also feeds
+ * pickers elsewhere (search by name, e-mail, phone or tax id, paged).
  */
 import type { Db } from "@/server/db";
 import type { CrmLinkStatus, Prisma } from "@/server/generated/prisma/client";
 import type { Page } from "@/lib/validators/common";
-import { crmNotFound } from "../errors";
+import { customerNotFound } from "./customer-errors";
 
 export interface CustomerSyncState {
   connectionId: string;
@@ -27,6 +30,15 @@ export interface CustomerRow {
   country: string | null;
   updatedAt: Date;
   sync: CustomerSyncState[];
+  /** null unless the caller may see billing. */
+  billing: CustomerBillingSummary | null;
+}
+
+export interface CustomerBillingSummary {
+  taxRatePercent: string;
+  paymentMethodLabel: string | null;
+  subscriptions: number;
+  accounts: { serviceCode: string; externalId: string }[];
 }
 
 async function syncStates(db: Db, ids: string[]): Promise<Map<string, CustomerSyncState[]>> {
@@ -56,9 +68,9 @@ async function syncStates(db: Db, ids: string[]): Promise<Map<string, CustomerSy
   return out;
 }
 
-export async function listCustomersWithSync(
+export async function listCustomers(
   db: Db,
-  opts: { search?: string; syncStatus?: CrmLinkStatus; page: number; pageSize: number },
+  opts: { search?: string; syncStatus?: CrmLinkStatus; page: number; pageSize: number; includeBilling: boolean },
 ): Promise<Page<CustomerRow>> {
   const search = opts.search?.trim();
   const where: Prisma.CustomerWhereInput = {};
@@ -84,17 +96,47 @@ export async function listCustomersWithSync(
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (opts.page - 1) * opts.pageSize,
       take: opts.pageSize,
-      select: { id: true, kind: true, name: true, email: true, phone: true, city: true, country: true, updatedAt: true },
+      select: {
+        id: true,
+        kind: true,
+        name: true,
+        email: true,
+        phone: true,
+        city: true,
+        country: true,
+        updatedAt: true,
+        taxRatePercent: true,
+        paymentMethodLabel: true,
+        _count: { select: { billingSubscriptions: true } },
+        billingAccountLinks: { select: { externalId: true, service: { select: { code: true } } }, orderBy: { createdAt: "asc" } },
+      },
     }),
     db.customer.count({ where }),
   ]);
   const states = await syncStates(db, rows.map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...r, sync: states.get(r.id) ?? [] })), total, page: opts.page, pageSize: opts.pageSize };
+  return {
+    rows: rows.map(({ taxRatePercent, paymentMethodLabel, _count, billingAccountLinks, ...r }) => ({
+      ...r,
+      sync: states.get(r.id) ?? [],
+      billing: opts.includeBilling
+        ? {
+            taxRatePercent: taxRatePercent.toFixed(),
+            paymentMethodLabel,
+            subscriptions: _count.billingSubscriptions,
+            accounts: billingAccountLinks.map((l) => ({ serviceCode: l.service.code, externalId: l.externalId })),
+          }
+        : null,
+    })),
+    total,
+    page: opts.page,
+    pageSize: opts.pageSize,
+  };
 }
 
+/** One customer with its CRM link state and recent sync work. */
 export async function getCustomerWithSync(db: Db, id: string) {
   const customer = await db.customer.findUnique({ where: { id } });
-  if (!customer) throw crmNotFound("The customer");
+  if (!customer) throw customerNotFound();
   const [states, recent] = await Promise.all([
     syncStates(db, [id]),
     db.syncQueueItem.findMany({
@@ -105,8 +147,23 @@ export async function getCustomerWithSync(db: Db, id: string) {
     }),
   ]);
   return {
-    customer: { ...customer, taxRatePercent: customer.taxRatePercent.toString() },
+    customer: { ...customer, taxRatePercent: customer.taxRatePercent.toFixed() },
     sync: states.get(id) ?? [],
     recentItems: recent,
   };
+}
+
+/** The customer's billing state: card, app accounts and subscriptions (billing admins only). */
+export async function getCustomerBilling(db: Db, id: string) {
+  const customer = await db.customer.findUnique({
+    where: { id },
+    select: {
+      stripeCustomerId: true,
+      paymentMethodLabel: true,
+      billingAccountLinks: { include: { service: { select: { code: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      billingSubscriptions: { include: { plan: { select: { code: true, name: true } } }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!customer) throw customerNotFound();
+  return customer;
 }
