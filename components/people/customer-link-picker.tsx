@@ -22,7 +22,7 @@ export function CustomerLinkPicker({ organisationId, linked }: { organisationId:
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim());
-  const results = useQuery({ ...trpc.crm.customers.list.queryOptions({ search: query || undefined, page: 1, pageSize: SHOWN }), enabled: open });
+  const results = useQuery({ ...trpc.customers.list.queryOptions({ search: query || undefined, page: 1, pageSize: SHOWN }), enabled: open });
   const h = usePeopleMutationHandlers("Customer record updated");
   const link = useMutation(trpc.people.organisations.linkCustomer.mutationOptions({ ...h, onSuccess: () => (h.onSuccess(), setOpen(false), setSearch("")) }));
   const resultsId = `customer-results-${organisationId}`;

@@ -230,7 +230,7 @@ try {
   // 6b. The CRM queue drained by both workers at once against a local Vtiger (e2e/fakes): each item pushed once.
   {
     const { startCrmKit } = await import("../crm/testing/crm-test-kit");
-    const { createCustomer } = await import("../crm/customers/manage-customers");
+    const { createCustomer } = await import("../customers/save-customer");
     const { drainConnectionQueue } = await import("../crm/engine/drain-queue");
     const kit = await startCrmKit();
     stops.push(() => kit.close());
