@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { subscriptionCreateSchema } from "@/lib/validators/billing";
@@ -74,7 +75,7 @@ export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { op
             <Input value={values.externalId} onChange={(e) => setValues({ ...values, externalId: e.target.value })} autoComplete="off" />
           </FormField>
           <FormField label="First period starts" error={error("startAt")} description="UTC; monthly periods keep this day of the month">
-            <Input type="date" value={values.startAt} onChange={(e) => setValues({ ...values, startAt: e.target.value })} />
+            <DateInput value={values.startAt} onValueChange={(startAt) => setValues({ ...values, startAt })} />
           </FormField>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
