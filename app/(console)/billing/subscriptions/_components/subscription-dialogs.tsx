@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { CustomerPicker } from "@/components/billing/customer-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -18,8 +19,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** New subscription: customer, plan, source app, the app's id for it, and the first period's start. */
 export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange: (open: boolean) => void; onCreated: () => void }) {
   const trpc = useTRPC();
-  const [customerSearch, setCustomerSearch] = useState("");
-  const customers = useQuery({ ...trpc.billing.customers.list.queryOptions({ page: 1, pageSize: 50, search: customerSearch || undefined }), enabled: open });
   const plans = useQuery({ ...trpc.billing.plans.list.queryOptions(), enabled: open });
   const services = useQuery({ ...trpc.billing.services.list.queryOptions(), enabled: open });
   const [values, setValues] = useState({ customerId: "", planId: "", serviceId: "", externalId: "", startAt: today() });
@@ -44,16 +43,8 @@ export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { op
         </DialogHeader>
         <form onSubmit={submit} noValidate className="grid gap-4">
           {server.message && Object.keys(server.fields).length === 0 ? <Alert variant="danger">{server.message}</Alert> : null}
-          <FormField label="Find customer">
-            <Input type="search" value={customerSearch} onChange={(e) => setCustomerSearch(e.target.value)} placeholder="Name or e-mail" />
-          </FormField>
           <FormField label="Customer" required error={error("customerId")}>
-            <NativeSelect
-              value={values.customerId}
-              placeholder="Choose a customer…"
-              onChange={(e) => setValues({ ...values, customerId: e.target.value })}
-              options={(customers.data?.rows ?? []).map((c) => ({ value: c.id, label: c.email ? `${c.name} (${c.email})` : c.name }))}
-            />
+            {(control) => <CustomerPicker {...control} value={values.customerId} onChange={(c) => setValues({ ...values, customerId: c?.id ?? "" })} />}
           </FormField>
           <FormField label="Plan" required error={error("planId")}>
             <NativeSelect
