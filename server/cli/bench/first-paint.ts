@@ -46,18 +46,18 @@ const TARGETS: Target[] = [
 ];
 
 // Runs in the page before any of its scripts: records LCP and the moment the first data element appears.
-const PROBE = (selector: string) => {
-  const w = window as unknown as { __fp: { lcp: number; firstRow: number | null } };
-  w.__fp = { lcp: 0, firstRow: null };
+// Plain JavaScript source, not a function: tsx compiles functions with a `__name` helper the page lacks.
+const probe = (selector: string) => `(() => {
+  const fp = (window.__fp = { lcp: 0, firstRow: null });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) w.__fp.lcp = Math.max(w.__fp.lcp, entry.startTime);
+    for (const entry of list.getEntries()) fp.lcp = Math.max(fp.lcp, entry.startTime);
   }).observe({ type: "largest-contentful-paint", buffered: true });
   const check = () => {
-    if (w.__fp.firstRow === null && document.querySelector(selector)) w.__fp.firstRow = performance.now();
+    if (fp.firstRow === null && document.querySelector(${JSON.stringify(selector)})) fp.firstRow = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", check);
-};
+})();`;
 
 async function waitForHealth(timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -99,7 +99,7 @@ async function measure(browser: Browser, target: Target) {
   let rowInHtml = false;
   for (let i = 0; i < RUNS + 1; i++) {
     const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(PROBE, target.dataSelector);
+    await context.addInitScript({ content: probe(target.dataSelector) });
     const page = await context.newPage();
     const response = await page.goto(`${BASE}${target.path}`, { waitUntil: "load" });
     const html = (await response?.text()) ?? "";
