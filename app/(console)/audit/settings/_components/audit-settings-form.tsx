@@ -135,7 +135,13 @@ function SettingsFormBody({ initial, defaultGeoEndpoint }: { initial: AuditSetti
         <CardContent>
           <FormField
             label="Geolocation endpoint"
-            description={`An ip-api.com-compatible JSON URL with {ip} where the address goes. Empty uses the server default: ${defaultGeoEndpoint}`}
+            description={
+              <>
+                An ip-api.com-compatible JSON URL with {"{ip}"} where the address goes. Empty uses the server default:{" "}
+                {/* A URL is one long word: let it break anywhere rather than widen the page on a phone. */}
+                <code className="[overflow-wrap:anywhere]">{defaultGeoEndpoint}</code>
+              </>
+            }
             error={errors.geoEndpoint}
           >
             <Input value={form.geoEndpoint} onChange={(e) => setForm({ ...form, geoEndpoint: e.target.value })} placeholder={defaultGeoEndpoint} autoComplete="off" spellCheck={false} />
