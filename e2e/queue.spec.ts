@@ -27,7 +27,7 @@ test.describe("agent queue", () => {
       await fileConsoleTicket(page.request, { org: "ENTECH", subject: `Queue breached ${stamp}`, reporterEmail: "user@entech.example" }),
     ];
     // As the SLA sweep stores it: the second ticket missed its deadline an hour ago.
-    await queryDb(`UPDATE "Ticket" SET "slaState" = 'breached', "queueRank" = 0, "nearestDueAt" = now() - interval '1 hour' WHERE id = $1`, [tickets[1]!.id]);
+    await queryDb(`UPDATE "Ticket" SET "slaState" = 'breached', "queueRank" = 0, "nearestDueAt" = now() - interval '1 hour', "queueDueAt" = now() - interval '1 hour' WHERE id = $1`, [tickets[1]!.id]);
 
     await page.goto(`/tickets?q=${stamp}`);
     const rows = page.getByRole("table", { name: "Tickets" }).locator("tbody tr");

@@ -143,8 +143,8 @@ ${label}
 <div style="font-size:12px;color:#64748b;">${ticket}</div>
 ${summary}
 <table role="presentation" cellpadding="0" cellspacing="0"><tr>
-<td style="padding:0 12px 0 0;">${button(card.approveUrl, "✓ Approve", APPROVE_COLOR)}</td>
-<td>${button(card.rejectUrl, "✗ Reject", REJECT_COLOR)}</td>
+<td style="padding:0 12px 0 0;">${button(card.approveUrl, "Approve", APPROVE_COLOR)}</td>
+<td>${button(card.rejectUrl, "Reject", REJECT_COLOR)}</td>
 </tr></table>
 <details style="margin-top:16px;"><summary style="cursor:pointer;color:#334155;font-weight:bold;">Full request</summary>
 <div style="margin-top:8px;font-size:14px;color:#334155;">${multiline(fullRequestText(card))}</div>

@@ -65,9 +65,9 @@ describe("confirmApprovalDecision", () => {
 
     const messages = await db.ticketMessage.findMany({ where: { ticketId: ticket.id, authorKind: "owner" } });
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ visibility: "public", authorName: "Kris Owner", body: "✓ Approved by Kris Owner\n\nGo ahead, within budget." });
+    expect(messages[0]).toMatchObject({ visibility: "public", authorName: "Kris Owner", body: "Approved by Kris Owner\n\nGo ahead, within budget." });
     const trail = await db.ticketEvent.findFirst({ where: { ticketId: ticket.id, kind: "approval_decided" } });
-    expect(trail?.summary).toBe("✓ Approved by Kris Owner");
+    expect(trail?.summary).toBe("Approved by Kris Owner");
 
     const notice = await db.outboxEmail.findFirst({ where: { to: agent.email, category: "approval-decision" } });
     expect(notice?.subject).toMatch(/approved by Kris Owner/);
@@ -84,7 +84,7 @@ describe("confirmApprovalDecision", () => {
     const { ticket, reject } = await pendingRequest();
     expect(await confirmApprovalDecision({ token: reject.token, decision: "reject", comment: "   " }, ctx)).toMatchObject({ status: "recorded", state: "rejected" });
     const message = await db.ticketMessage.findFirstOrThrow({ where: { ticketId: ticket.id, authorKind: "owner" } });
-    expect(message.body).toBe("✗ Rejected by Kris Owner");
+    expect(message.body).toBe("Rejected by Kris Owner");
   });
 
   it("refuses a link used with the other decision in the URL", async () => {
@@ -126,7 +126,7 @@ describe("confirmApprovalDecision", () => {
     const { ticket, approve } = await pendingRequest();
     await db.ticket.update({ where: { id: ticket.id }, data: { status: "closed" } });
     expect((await confirmApprovalDecision({ token: approve.token, decision: "approve" }, ctx)).status).toBe("recorded");
-    const message = await db.ticketMessage.findFirstOrThrow({ where: { ticketId: ticket.id, body: { startsWith: "✓ Approved" } } });
+    const message = await db.ticketMessage.findFirstOrThrow({ where: { ticketId: ticket.id, body: { startsWith: "Approved by" } } });
     expect(message).toMatchObject({ visibility: "public", authorName: "Kris Owner (owner)" });
   });
 });

@@ -2,8 +2,8 @@ import { normalizeTicketNumber } from "@/lib/helpdesk/ticket-number-format";
 import type { Page } from "@/lib/validators/common";
 import type { TicketListQuery } from "@/lib/validators/helpdesk";
 import type { DbOrTx } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
-import { encodeCursor, keysetOrderBy, keysetWhere, sortKeysOf } from "./queue/ticket-keyset";
+import { Prisma } from "@/server/generated/prisma/client";
+import { encodeCursor, keysetOrderSql, keysetPredicateSql } from "./queue/ticket-keyset";
 
 /**
  * Search: an exact ticket number goes straight to its unique index; anything
@@ -23,29 +23,42 @@ export interface ListViewer {
   userId: string;
 }
 
-/** The console list's filters as a Prisma where (empty lists mean "any"). */
-export function consoleTicketWhere(query: TicketListQuery, viewer?: ListViewer): Prisma.TicketWhereInput {
-  const and: Prisma.TicketWhereInput[] = [ticketSearchWhere(query.search)];
-  if (query.status.length) and.push({ status: { in: query.status } });
-  if (query.priority.length) and.push({ priority: { in: query.priority } });
-  if (query.type.length) and.push({ type: { in: query.type } });
-  if (query.teamId.length) and.push(idOrNone("teamId", query.teamId));
-  if (query.assignee.length) {
-    const ids = query.assignee.map((a) => (a === "me" ? (viewer?.userId ?? a) : a));
-    and.push(idOrNone("assigneeId", ids));
+/**
+ * The console list's filters as SQL over `"Ticket" t` (empty lists mean
+ * "any"). SQL rather than a Prisma where because the keyset page needs a row
+ * comparison, which Prisma cannot express; count and page share this one
+ * filter. Every value is a bound parameter; enum lists are validated by the
+ * query schema before they get here.
+ */
+export function consoleTicketFilterSql(query: TicketListQuery, viewer?: ListViewer): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (query.search) {
+    const number = normalizeTicketNumber(query.search);
+    and.push(number ? Prisma.sql`t.number = ${number}` : Prisma.sql`t."searchText" LIKE ${`%${escapeLike(query.search.trim().toLowerCase())}%`}`);
   }
-  if (query.organisationId.length) and.push({ organisationId: { in: query.organisationId } });
-  if (query.slaState.length) and.push({ slaState: { in: query.slaState } });
-  return { AND: and.filter((w) => Object.keys(w).length > 0) };
+  const inList = (column: string, values: readonly string[], enumType?: string) =>
+    Prisma.sql`${Prisma.raw(`t."${column}"`)} IN (${Prisma.join(values.map((v) => (enumType ? Prisma.sql`${v}::${Prisma.raw(`"${enumType}"`)}` : Prisma.sql`${v}`)))})`;
+  if (query.status.length) and.push(inList("status", query.status, "TicketStatus"));
+  if (query.priority.length) and.push(inList("priority", query.priority, "TicketPriority"));
+  if (query.type.length) and.push(inList("type", query.type, "TicketType"));
+  if (query.slaState.length) and.push(inList("slaState", query.slaState, "TicketSlaState"));
+  if (query.organisationId.length) and.push(inList("organisationId", query.organisationId));
+  // "none" picks rows without one.
+  const idOrNone = (column: "teamId" | "assigneeId", values: string[]) => {
+    const ids = values.filter((v) => v !== "none");
+    const or: Prisma.Sql[] = [];
+    if (ids.length) or.push(inList(column, ids));
+    if (values.includes("none")) or.push(Prisma.raw(`t."${column}" IS NULL`));
+    return Prisma.sql`(${Prisma.join(or, " OR ")})`;
+  };
+  if (query.teamId.length) and.push(idOrNone("teamId", query.teamId));
+  if (query.assignee.length) and.push(idOrNone("assigneeId", query.assignee.map((a) => (a === "me" ? (viewer?.userId ?? a) : a))));
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** `column IN ids`, where the value "none" picks rows without one. */
-function idOrNone(column: "teamId" | "assigneeId", values: string[]): Prisma.TicketWhereInput {
-  const ids = values.filter((t) => t !== "none");
-  const or: Prisma.TicketWhereInput[] = [];
-  if (ids.length) or.push({ [column]: { in: ids } });
-  if (values.includes("none")) or.push({ [column]: null });
-  return { OR: or };
+/** A LIKE pattern matching `text` literally (PostgreSQL's default escape character is the backslash). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export const TICKET_LIST_SELECT = {
@@ -59,6 +72,7 @@ export const TICKET_LIST_SELECT = {
   reporterEmail: true,
   slaState: true,
   queueRank: true,
+  queueDueAt: true,
   nearestDueAt: true,
   firstResponseDueAt: true,
   nextUpdateDueAt: true,
@@ -98,26 +112,27 @@ export function customerRepliedLast(t: { lastCustomerReplyAt: Date | null; lastP
 /**
  * The console ticket list. Unsafe: no organisation filter, because provider
  * staff work every client organisation's tickets (provider procedures only).
- * Count and page run together; both use the same where. With an `after` or
- * `before` cursor the page is read by keyset (WHERE past the cursor, no
- * OFFSET), so a deep page costs what the first one does.
+ * Count and page use the same filter. With an `after` or `before` cursor the
+ * page is read by keyset (a row comparison past the cursor, no OFFSET), so a
+ * deep page costs what the first one does; `page` alone is an offset.
  */
 export async function unsafeListConsoleTickets(db: DbOrTx, query: TicketListQuery, viewer?: ListViewer): Promise<ConsoleTicketPage> {
-  const where = consoleTicketWhere(query, viewer);
-  const keyset = sortKeysOf(query.sort) ? keysetWhere(query.sort, { after: query.after, before: query.before }) : null;
+  const filter = consoleTicketFilterSql(query, viewer);
+  const keyset = keysetPredicateSql(query.sort, { after: query.after, before: query.before });
   const backwards = keyset !== null && query.after === undefined;
-  const [total, records] = await Promise.all([
-    db.ticket.count({ where }),
-    db.ticket.findMany({
-      where: keyset ? { AND: [where, keyset] } : where,
-      orderBy: keysetOrderBy(query.sort, backwards),
-      ...(keyset ? {} : { skip: (query.page - 1) * query.pageSize }),
-      take: query.pageSize,
-      select: TICKET_LIST_SELECT,
-    }),
+  const offset = keyset ? 0 : (query.page - 1) * query.pageSize;
+  const [counted, page] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Ticket" t WHERE ${filter}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT t.id FROM "Ticket" t WHERE ${filter} ${keyset ? Prisma.sql`AND ${keyset}` : Prisma.empty}
+      ORDER BY ${keysetOrderSql(query.sort, backwards)} LIMIT ${query.pageSize} OFFSET ${offset}`,
   ]);
-  if (backwards) records.reverse();
-  const seen = viewer ? await lastSeenByTicket(db, viewer.userId, records.map((r) => r.id)) : new Map<string, Date>();
+  const total = counted[0]?.total ?? 0;
+  const ids = page.map((r) => r.id);
+  if (backwards) ids.reverse();
+  const byId = new Map((await db.ticket.findMany({ where: { id: { in: ids } }, select: TICKET_LIST_SELECT })).map((r) => [r.id, r]));
+  const records = ids.flatMap((id) => byId.get(id) ?? []);
+  const seen = viewer ? await lastSeenByTicket(db, viewer.userId, ids) : new Map<string, Date>();
   const rows = records.map((r) => {
     const lastSeen = seen.get(r.id);
     return {
@@ -135,7 +150,7 @@ export async function unsafeListConsoleTickets(db: DbOrTx, query: TicketListQuer
     total,
     page: query.page,
     pageSize: query.pageSize,
-    nextCursor: last && !atEnd && (query.page * query.pageSize < total) ? encodeCursor(query.sort, last) : null,
+    nextCursor: last && !atEnd && query.page * query.pageSize < total ? encodeCursor(query.sort, last) : null,
     prevCursor: first && !atStart ? encodeCursor(query.sort, first) : null,
   };
 }

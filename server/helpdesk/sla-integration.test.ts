@@ -6,6 +6,7 @@ import { createTestOrganisation } from "@/server/testing/factories";
 import { createTicketInTx } from "./create-ticket";
 import { addTicketMessage } from "./post-message";
 import { saveSlaSettings } from "./sla-settings";
+import { NO_DEADLINE } from "./ticket-sla";
 import { unsafeUpdateTicket } from "./update-ticket";
 
 // Monday 2 March 2026, 09:00 UTC; the default calendar is Mon–Fri 08:00–18:00 UTC.
@@ -36,7 +37,7 @@ async function ticketAt(priority: TicketPriority, now = MONDAY_9) {
 const dueOf = (id: string) =>
   db.ticket.findUniqueOrThrow({
     where: { id },
-    select: { firstResponseDueAt: true, nextUpdateDueAt: true, resolutionDueAt: true, nearestDueAt: true, slaState: true },
+    select: { firstResponseDueAt: true, nextUpdateDueAt: true, resolutionDueAt: true, nearestDueAt: true, queueDueAt: true, slaState: true },
   });
 
 describe("SLA due dates on create (default policies, business hours)", () => {
@@ -59,6 +60,8 @@ describe("SLA due dates on create (default policies, business hours)", () => {
       // No provider reply yet, so no next-update clock.
       expect(due.nextUpdateDueAt).toBeNull();
       expect(due.nearestDueAt).toEqual(at(c.firstResponse));
+      // The queue's sort key follows the nearest deadline.
+      expect(due.queueDueAt).toEqual(at(c.firstResponse));
     });
   }
 
@@ -143,5 +146,8 @@ describe("SLA on changes", () => {
     expect(row.resolutionMinutes).toBe(660);
     expect(row.resolvedAt).toEqual(at("2026-03-03T10:00:00Z"));
     expect(row.slaState).toBe("met");
+    // No running deadline: the queue sorts it after every ticket that has one.
+    expect(row.nearestDueAt).toBeNull();
+    expect(row.queueDueAt).toEqual(NO_DEADLINE);
   });
 });

@@ -39,7 +39,8 @@ function columnsChanged(stored: TicketSlaColumns, next: TicketSlaColumns): boole
     !same(stored.firstResponseDueAt, next.firstResponseDueAt) ||
     !same(stored.nextUpdateDueAt, next.nextUpdateDueAt) ||
     !same(stored.resolutionDueAt, next.resolutionDueAt) ||
-    !same(stored.nearestDueAt, next.nearestDueAt)
+    !same(stored.nearestDueAt, next.nearestDueAt) ||
+    !same(stored.queueDueAt, next.queueDueAt)
   );
 }
 
@@ -79,6 +80,7 @@ export async function runSlaSweep(db: Db, opts: SlaSweepOptions = {}): Promise<S
         nextUpdateDueAt: true,
         resolutionDueAt: true,
         nearestDueAt: true,
+        queueDueAt: true,
         slaState: true,
         queueRank: true,
         slaCheckedAt: true,

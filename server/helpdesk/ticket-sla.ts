@@ -13,6 +13,9 @@ import {
 } from "./sla";
 import { loadSlaSettings } from "./sla-settings";
 
+/** Ticket.queueDueAt without a running deadline (the column's default): sorts after every real deadline. */
+export const NO_DEADLINE = new Date("9999-12-31T00:00:00.000Z");
+
 /** The ticket fields the SLA clocks depend on. */
 export interface TicketSlaFacts {
   priority: TicketPriority;
@@ -28,6 +31,8 @@ export interface TicketSlaColumns {
   nextUpdateDueAt: Date | null;
   resolutionDueAt: Date | null;
   nearestDueAt: Date | null;
+  /** nearestDueAt, or the far future without one: the queue's keyset sort key. */
+  queueDueAt: Date;
   slaState: TicketSlaState;
   /** 0 while breached, else 1: the agent queue's first sort key. */
   queueRank: number;
@@ -66,11 +71,13 @@ export function evaluateTicketSla(
     now,
     { atRiskFraction: settings.atRiskFraction },
   );
+  const nearest = nearestDueAt(assessment.dueDates);
   return {
     assessment,
     columns: {
       ...dueDateColumns(assessment.dueDates),
-      nearestDueAt: nearestDueAt(assessment.dueDates),
+      nearestDueAt: nearest,
+      queueDueAt: nearest ?? NO_DEADLINE,
       slaState: assessment.overall,
       queueRank: assessment.overall === "breached" ? 0 : 1,
       slaCheckedAt: now,

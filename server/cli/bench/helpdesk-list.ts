@@ -86,7 +86,9 @@ try {
   await db.$executeRawUnsafe(`
     UPDATE "Ticket" SET "searchText" = lower(concat_ws(' ', "number", "subject", "reporterName", "reporterEmail", "serviceAddress", left("description", 2000)))`);
   // What evaluateTicketSla stores with the state: breached tickets head the queue.
-  await db.$executeRawUnsafe(`UPDATE "Ticket" SET "queueRank" = CASE WHEN "slaState" = 'breached' THEN 0 ELSE 1 END`);
+  await db.$executeRawUnsafe(
+    `UPDATE "Ticket" SET "queueRank" = CASE WHEN "slaState" = 'breached' THEN 0 ELSE 1 END, "queueDueAt" = COALESCE("nearestDueAt", "queueDueAt")`,
+  );
   await db.$executeRawUnsafe(`
     INSERT INTO "TicketMessage" (id, "ticketId", "organisationId", "authorKind", "authorName", visibility, body, "createdAt")
     SELECT 'm' || t.id, t.id, t."organisationId", 'client_user', t."reporterName", 'public', t.description, t."createdAt" FROM "Ticket" t`);
@@ -126,6 +128,8 @@ try {
     ["deep page 400 of all by OFFSET, newest update first", { sort: "updatedAt:desc", page: 400 }],
     ["all statuses, queue order (page 1)", { sort: "queue:asc" }],
     ["deep page 400 of all by OFFSET, queue order", { sort: "queue:asc", page: 400 }],
+    ["all statuses, status order (page 1)", { sort: "status:asc" }],
+    ["all statuses, priority order (page 1)", { sort: "priority:desc" }],
   ];
   const inboxCases: [string, () => Promise<unknown>][] = [
     ["client user, Mine, page 1", () => listInboxTickets(db, clientUser, inboxListQuerySchema.parse({}))],
@@ -163,7 +167,7 @@ try {
   console.log(`\nConsole ticket list (count + page of 25; ${RUNS} runs after ${WARMUP} warm-up)`);
   for (const [name, input] of consoleCases) print(name, await time(() => unsafeListConsoleTickets(db, ticketListQuerySchema.parse(input))));
   // Keyset: what "Next" from page 399 asks for (the cursor of page 399's last row).
-  for (const sort of ["updatedAt:desc", "queue:asc"]) {
+  for (const sort of ["updatedAt:desc", "queue:asc", "status:asc", "priority:desc"]) {
     const page399 = await unsafeListConsoleTickets(db, ticketListQuerySchema.parse({ sort, page: 399 }));
     const input = { sort, page: 400, after: page399.nextCursor ?? undefined };
     print(`deep page 400 of all by keyset cursor, ${sort}`, await time(() => unsafeListConsoleTickets(db, ticketListQuerySchema.parse(input))));

@@ -6,6 +6,7 @@ import { callerFor, createTestOrganisation, createTestUser } from "@/server/test
 import { createTicketInTx } from "../create-ticket";
 import { unsafeListConsoleTickets } from "../list-tickets";
 import { addTicketMessage } from "../post-message";
+import { NO_DEADLINE } from "../ticket-sla";
 
 let agent: SessionUser;
 let other: SessionUser;
@@ -48,11 +49,12 @@ beforeAll(async () => {
   await file("breached", { minutesAgo: 10 });
   // Stored SLA columns are what the queue sorts on (the sweep keeps them current).
   const due = (m: number) => new Date(Date.now() + m * 60_000);
-  await db.ticket.update({ where: { id: ids["mine-a"] }, data: { nearestDueAt: due(90), queueRank: 1 } });
-  await db.ticket.update({ where: { id: ids["mine-b"] }, data: { nearestDueAt: due(30), queueRank: 1 } });
-  await db.ticket.update({ where: { id: ids.theirs }, data: { nearestDueAt: null, queueRank: 1 } });
-  await db.ticket.update({ where: { id: ids.nobody }, data: { nearestDueAt: due(60), queueRank: 1 } });
-  await db.ticket.update({ where: { id: ids.breached }, data: { nearestDueAt: due(-5), queueRank: 0, slaState: "breached" } });
+  const at = (m: number | null) => ({ nearestDueAt: m === null ? null : due(m), queueDueAt: m === null ? NO_DEADLINE : due(m) });
+  await db.ticket.update({ where: { id: ids["mine-a"] }, data: { ...at(90), queueRank: 1, priority: "high" } });
+  await db.ticket.update({ where: { id: ids["mine-b"] }, data: { ...at(30), queueRank: 1, status: "in_progress" } });
+  await db.ticket.update({ where: { id: ids.theirs }, data: { ...at(null), queueRank: 1 } });
+  await db.ticket.update({ where: { id: ids.nobody }, data: { ...at(60), queueRank: 1 } });
+  await db.ticket.update({ where: { id: ids.breached }, data: { ...at(-5), queueRank: 0, slaState: "breached" } });
 });
 
 describe("the agent queue", () => {
@@ -69,8 +71,9 @@ describe("the agent queue", () => {
     expect(subjects(await list({}))).toEqual(["Queue breached", "Queue mine-b", "Queue nobody", "Queue mine-a", "Queue theirs"]);
   });
 
-  it("pages by keyset in both directions without repeats or gaps, across the null deadlines", async () => {
-    for (const sort of ["queue:asc", "dueAt:desc", "updatedAt:desc", "number:asc"] as const) {
+  it("pages by keyset in both directions without repeats or gaps, across the null deadlines and enum sorts", async () => {
+    const sorts = ["queue:asc", "queue:desc", "dueAt:asc", "dueAt:desc", "updatedAt:desc", "createdAt:asc", "number:asc", "subject:desc", "status:asc", "priority:desc"] as const;
+    for (const sort of sorts) {
       const all = (await list({ sort, pageSize: 10 })).rows.map((r) => r.id);
       const p1 = await list({ sort, pageSize: 2 });
       const p2 = await list({ sort, pageSize: 2, page: 2, after: p1.nextCursor! });
@@ -83,9 +86,24 @@ describe("the agent queue", () => {
     }
   });
 
-  it("pages by offset for enum sorts and refuses a cursor it did not write", async () => {
-    const byStatus = await list({ sort: "status:asc", pageSize: 2 });
-    expect(byStatus.nextCursor).toBeNull();
+  it("pages a filtered list by keyset the same as by offset", async () => {
+    const input = { assignee: "me,none", sort: "queue:asc", pageSize: 1 } as const;
+    const p1 = await list(input);
+    const p2 = await list({ ...input, page: 2, after: p1.nextCursor! });
+    expect(p2.total).toBe(4);
+    expect(p2.rows.map((r) => r.id)).toEqual((await list({ ...input, page: 2 })).rows.map((r) => r.id));
+  });
+
+  it("searches literally: % and _ match themselves, not any text", async () => {
+    expect((await list({ search: "%" })).total).toBe(0);
+    expect((await list({ search: "mine_a" })).total).toBe(0);
+    expect(subjects(await list({ search: "mine-a" }))).toEqual(["Queue mine-a"]);
+  });
+
+  it("refuses a cursor it did not write", async () => {
+    const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+    await expect(list({ sort: "status:asc", after: forged(["status", "bogus'); DROP", "x"]) })).rejects.toThrow(/page link is out of date/);
+    await expect(list({ sort: "dueAt:asc", after: forged(["dueAt", null, "x"]) })).rejects.toThrow(/page link is out of date/);
     await expect(list({ after: "not-a-cursor" })).rejects.toThrow(/page link is out of date/);
     const foreign = Buffer.from(JSON.stringify(["updatedAt", "2026-01-01T00:00:00.000Z", "x"])).toString("base64url");
     await expect(list({ sort: "queue:asc", after: foreign })).rejects.toThrow(/page link is out of date/);

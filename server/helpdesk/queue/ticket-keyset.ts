@@ -1,70 +1,59 @@
+import { TICKET_PRIORITIES } from "@/lib/helpdesk/ticket-priorities";
+import { TICKET_STATUSES } from "@/lib/helpdesk/ticket-statuses";
 import type { TicketListQuery } from "@/lib/validators/helpdesk";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { Prisma } from "@/server/generated/prisma/client";
 import { invalidInput } from "../errors";
 
 type Dir = "asc" | "desc";
-type KeyValue = string | number | null;
+type Sort = TicketListQuery["sort"];
 
-/** One ORDER BY column of a ticket sort; nullable columns always sort their nulls last. */
+/** One ORDER BY column of a ticket sort. Every keyed column is NOT NULL, so rows compare as a whole. */
 interface SortKey {
-  column: "updatedAt" | "createdAt" | "number" | "subject" | "nearestDueAt" | "queueRank";
-  kind: "date" | "string" | "int";
-  nullable?: boolean;
+  column: "updatedAt" | "createdAt" | "number" | "subject" | "queueDueAt" | "queueRank" | "status" | "priority";
+  kind: "date" | "string" | "int" | "TicketStatus" | "TicketPriority";
 }
 
 /**
- * The keyed columns of each sort. Status and priority are enums, which
- * Prisma cannot compare with lt/gt, so they page by offset (null here).
+ * The keyed columns of each sort, in ORDER BY order; the id breaks ties. The
+ * SLA sorts use queueDueAt (nearestDueAt with "no deadline" stored as the far
+ * future), so tickets without a deadline sort as the latest ones.
  */
-const SORT_KEYS: Record<TicketListQuery["sort"]["field"], SortKey[] | null> = {
+const SORT_KEYS: Record<Sort["field"], SortKey[]> = {
   updatedAt: [{ column: "updatedAt", kind: "date" }],
   createdAt: [{ column: "createdAt", kind: "date" }],
   number: [{ column: "number", kind: "string" }],
   subject: [{ column: "subject", kind: "string" }],
-  dueAt: [{ column: "nearestDueAt", kind: "date", nullable: true }],
+  dueAt: [{ column: "queueDueAt", kind: "date" }],
   queue: [
     { column: "queueRank", kind: "int" },
-    { column: "nearestDueAt", kind: "date", nullable: true },
+    { column: "queueDueAt", kind: "date" },
   ],
-  status: null,
-  priority: null,
+  status: [{ column: "status", kind: "TicketStatus" }],
+  priority: [{ column: "priority", kind: "TicketPriority" }],
 };
 
-export function sortKeysOf(sort: TicketListQuery["sort"]): SortKey[] | null {
-  return SORT_KEYS[sort.field];
-}
-
-/** ORDER BY for a sort; `reverse` flips it (reading the page before a cursor). The id breaks ties. */
-export function keysetOrderBy(
-  sort: TicketListQuery["sort"],
-  reverse = false,
-): Prisma.TicketOrderByWithRelationInput[] {
-  const dir: Dir = reverse ? flip(sort.dir) : sort.dir;
-  const keys = sortKeysOf(sort) ?? [{ column: sort.field as SortKey["column"], kind: "string" as const }];
-  const order = keys.map(
-    (k): Prisma.TicketOrderByWithRelationInput =>
-      k.nullable ? { [k.column]: { sort: dir, nulls: reverse ? "first" : "last" } } : { [k.column]: dir },
-  );
-  return [...order, { id: dir }];
-}
-
 const flip = (d: Dir): Dir => (d === "asc" ? "desc" : "asc");
+const col = (k: SortKey) => Prisma.raw(`t."${k.column}"`);
+
+/** ORDER BY for a sort; `reverse` flips it (reading the page before a cursor). Matches the (keys…, id) indexes. */
+export function keysetOrderSql(sort: Sort, reverse = false): Prisma.Sql {
+  const dir = (reverse ? flip(sort.dir) : sort.dir).toUpperCase();
+  return Prisma.join([...SORT_KEYS[sort.field].map((k) => Prisma.sql`${col(k)} ${Prisma.raw(dir)}`), Prisma.raw(`t.id ${dir}`)]);
+}
 
 /** A row's position in the sort, as an opaque string the client hands back. */
-export function encodeCursor(sort: TicketListQuery["sort"], row: Record<string, unknown> & { id: string }): string | null {
-  const keys = sortKeysOf(sort);
-  if (!keys) return null;
-  const values = keys.map((k) => {
+export function encodeCursor(sort: Sort, row: Record<string, unknown> & { id: string }): string {
+  const values = SORT_KEYS[sort.field].map((k) => {
     const v = row[k.column];
-    return v instanceof Date ? v.toISOString() : ((v ?? null) as KeyValue);
+    return v instanceof Date ? v.toISOString() : v;
   });
   return Buffer.from(JSON.stringify([sort.field, ...values, row.id])).toString("base64url");
 }
 
-function decodeCursor(sort: TicketListQuery["sort"], cursor: string, field: string): { values: (Date | string | number | null)[]; id: string } {
-  const keys = sortKeysOf(sort);
+/** The cursor's values as SQL parameters with their column types; anything we did not write is refused. */
+function decodeCursor(sort: Sort, cursor: string, field: string): Prisma.Sql[] {
+  const keys = SORT_KEYS[sort.field];
   const bad = () => invalidInput(field, "This page link is out of date; go back to the first page");
-  if (!keys) throw bad();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -72,55 +61,47 @@ function decodeCursor(sort: TicketListQuery["sort"], cursor: string, field: stri
     throw bad();
   }
   if (!Array.isArray(parsed) || parsed.length !== keys.length + 2 || parsed[0] !== sort.field) throw bad();
-  const id = parsed[parsed.length - 1];
+  const id: unknown = parsed[parsed.length - 1];
   if (typeof id !== "string" || id === "") throw bad();
   const values = keys.map((k, i) => {
     const v: unknown = parsed[i + 1];
-    if (v === null && k.nullable) return null;
-    if (k.kind === "int" && Number.isInteger(v)) return v as number;
-    if (k.kind === "string" && typeof v === "string") return v;
-    if (k.kind === "date" && typeof v === "string" && !Number.isNaN(Date.parse(v))) return new Date(v);
+    switch (k.kind) {
+      case "int":
+        if (Number.isInteger(v)) return Prisma.sql`${v}::int`;
+        break;
+      case "date":
+        // Stored as UTC wall time in timestamp(3).
+        if (typeof v === "string" && !Number.isNaN(Date.parse(v))) return Prisma.sql`(${new Date(v).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+        break;
+      case "string":
+        if (typeof v === "string") return Prisma.sql`${v}`;
+        break;
+      default:
+        if (typeof v === "string" && ENUM_VALUES[k.kind].has(v)) return Prisma.sql`${v}::${Prisma.raw(`"${k.kind}"`)}`;
+    }
     throw bad();
   });
-  return { values, id };
+  return [...values, Prisma.sql`${id}`];
 }
 
+const ENUM_VALUES: Record<"TicketStatus" | "TicketPriority", ReadonlySet<string>> = {
+  TicketStatus: new Set(TICKET_STATUSES),
+  TicketPriority: new Set(TICKET_PRIORITIES),
+};
+
 /**
- * WHERE for "rows after (or before) this cursor" in the sort's order: for
- * keys k1…kn and the id, OR over i of (k1…k(i-1) equal and ki beyond). Nulls
- * sort last, so after a value come larger values and then every null; after a
- * null come only nulls with a larger id.
+ * "Rows after (or before) this cursor" in the sort's order as one row
+ * comparison, `(k1, …, id) > (v1, …, id0)`, which PostgreSQL answers by
+ * starting the (k1, …, id) index scan at the cursor: a deep page costs what
+ * the first one does. Null without a cursor.
  */
-export function keysetWhere(
-  sort: TicketListQuery["sort"],
-  cursor: { after?: string; before?: string },
-): Prisma.TicketWhereInput | null {
+export function keysetPredicateSql(sort: Sort, cursor: { after?: string; before?: string }): Prisma.Sql | null {
   const raw = cursor.after ?? cursor.before;
   if (!raw) return null;
   const forward = cursor.after !== undefined;
-  const { values, id } = decodeCursor(sort, raw, forward ? "after" : "before");
-  const keys = sortKeysOf(sort)!;
+  const values = decodeCursor(sort, raw, forward ? "after" : "before");
   // Moving forward in an ascending sort means "greater".
-  const greater = (sort.dir === "asc") === forward;
-  const op = greater ? "gt" : "lt";
-
-  const branches: Prisma.TicketWhereInput[] = [];
-  const equalSoFar: Prisma.TicketWhereInput[] = [];
-  keys.forEach((k, i) => {
-    const v = values[i]!;
-    const beyond = beyondValue(k, v, op, forward);
-    if (beyond) branches.push({ AND: [...equalSoFar, beyond] });
-    equalSoFar.push({ [k.column]: v } as Prisma.TicketWhereInput);
-  });
-  branches.push({ AND: [...equalSoFar, { id: { [op]: id } }] });
-  return { OR: branches };
-}
-
-function beyondValue(k: SortKey, v: Date | string | number | null, op: "gt" | "lt", forward: boolean): Prisma.TicketWhereInput | null {
-  const col = k.column;
-  if (!k.nullable) return { [col]: { [op]: v } } as Prisma.TicketWhereInput;
-  // Nulls are last in the forward order.
-  if (v === null) return forward ? null : ({ [col]: { not: null } } as Prisma.TicketWhereInput);
-  const strictly = { [col]: { [op]: v } } as Prisma.TicketWhereInput;
-  return forward ? { OR: [strictly, { [col]: null } as Prisma.TicketWhereInput] } : strictly;
+  const op = (sort.dir === "asc") === forward ? ">" : "<";
+  const columns = Prisma.join([...SORT_KEYS[sort.field].map(col), Prisma.raw("t.id")]);
+  return Prisma.sql`(${columns}) ${Prisma.raw(op)} (${Prisma.join(values)})`;
 }

@@ -8,10 +8,23 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, "&#39;");
 }
 
+type EmailTone = "primary" | "danger" | "success";
+const toneColour = (tone: EmailTone) => (tone === "danger" ? "#b91c1c" : tone === "success" ? "#15803d" : "#1d4ed8");
+
 /** A primary call-to-action button that survives e-mail clients (table-free, inline styles). */
-export function emailButton(label: string, href: string, tone: "primary" | "danger" | "success" = "primary"): string {
-  const colour = tone === "danger" ? "#b91c1c" : tone === "success" ? "#15803d" : "#1d4ed8";
+export function emailButton(label: string, href: string, tone: EmailTone = "primary"): string {
+  const colour = toneColour(tone);
   return `<a href="${escapeHtml(href)}" style="display:inline-block;background:${colour};color:#ffffff;text-decoration:none;font-weight:600;padding:12px 22px;border-radius:8px;font-size:16px">${escapeHtml(label)}</a>`;
+}
+
+/**
+ * A status as a coloured label with its word, the e-mail's counterpart of the
+ * console's status pills (no emoji: they render differently in every client
+ * and say nothing to a screen reader).
+ */
+export function emailStatusLabel(label: string, tone: EmailTone): string {
+  const colour = toneColour(tone);
+  return `<span style="display:inline-block;border:1px solid ${colour};color:${colour};font-weight:600;font-size:14px;padding:2px 10px;border-radius:999px">${escapeHtml(label)}</span>`;
 }
 
 /** Wraps already-escaped body HTML in the Switchboard branded frame. */

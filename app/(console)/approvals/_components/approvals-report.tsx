@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -102,10 +102,10 @@ export function ApprovalsReport() {
           />
         </FormField>
         <FormField label="Sent from">
-          <Input type="date" value={from} onChange={(e) => resetPage(setFrom)(e.target.value)} />
+          <DateInput value={from} onValueChange={resetPage(setFrom)} />
         </FormField>
         <FormField label="Sent until" error={rangeError}>
-          <Input type="date" value={to} onChange={(e) => resetPage(setTo)(e.target.value)} />
+          <DateInput value={to} onValueChange={resetPage(setTo)} />
         </FormField>
       </div>
 

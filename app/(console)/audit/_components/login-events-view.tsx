@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { LOGIN_FAILURE_REASONS, LOGIN_RESULTS, type LoginEventFilter, type LoginGroupBy } from "@/lib/validators/audit";
@@ -97,10 +98,10 @@ export function LoginEventsView({ initial, initialGroup, userLabel }: Props) {
           <Input value={form.country} onChange={set("country")} placeholder="GB" maxLength={2} autoComplete="off" className="uppercase" />
         </FormField>
         <FormField label="From (UTC day)" error={errors.from}>
-          <Input type="date" value={form.from} onChange={set("from")} />
+          <DateInput value={form.from} onValueChange={(from) => setForm((f) => ({ ...f, from }))} />
         </FormField>
         <FormField label="To (UTC day)" error={errors.to}>
-          <Input type="date" value={form.to} onChange={set("to")} />
+          <DateInput value={form.to} onValueChange={(to) => setForm((f) => ({ ...f, to }))} />
         </FormField>
         <FormField label="Unknown users only" layout="inline" description="Logins that matched no account">
           <Checkbox checked={form.unknownUsers} onCheckedChange={(checked) => setForm((f) => ({ ...f, unknownUsers: checked === true }))} />

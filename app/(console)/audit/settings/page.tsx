@@ -14,7 +14,7 @@ export default async function AuditSettingsPage() {
     <div className="space-y-6">
       <PageHeader title="Login audit" description="How long sign-in records are kept, when admins are alerted, how sign-in attempts are limited, and where addresses are located." />
       <AuditTabs current="/audit/settings" />
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem] [&>*]:min-w-0">
         <AuditSettingsForm />
         <GeoStatusCard />
       </div>

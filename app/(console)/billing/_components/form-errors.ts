@@ -1,10 +1,9 @@
+import { fieldErrorsOf as fieldMessagesOf } from "@/lib/trpc/field-errors";
+
 /** Field messages from a failed tRPC mutation (zod's `data.fieldErrors`), plus its one-line message. */
 export function fieldErrorsOf(error: unknown): { fields: Record<string, string[]>; message: string | null } {
   if (!error) return { fields: {}, message: null };
-  const data = (error as { data?: { fieldErrors?: Record<string, string[] | undefined> | null } }).data;
-  const fields: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(data?.fieldErrors ?? {})) if (value?.length) fields[key] = value;
-  return { fields, message: (error as { message?: string }).message ?? "Something went wrong" };
+  return { fields: fieldMessagesOf(error), message: (error as { message?: string }).message ?? "Something went wrong" };
 }
 
 /** Turns zod issues (from a client-side safeParse) into path → messages, e.g. "tiers.1.from". */

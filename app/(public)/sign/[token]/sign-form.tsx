@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 import { Input } from "@/components/ui/input";
 import { signPageAction, type SignFormState } from "./actions";
 import { SignaturePad } from "./signature-pad";
@@ -67,7 +68,7 @@ export function SignForm({ token, signerName, relationship, supportEmail }: Sign
         <Input name="signedRelationship" required maxLength={100} defaultValue={relationship} />
       </FormField>
       <FormField label="Date" error={fieldError("signedOn")} required>
-        <Input name="signedOn" type="date" required defaultValue={today} />
+        <DateInput name="signedOn" required defaultValue={today} />
       </FormField>
       <p className="text-sm text-muted-foreground">
         By signing you confirm you have read the page above. Your signature, name, the date, the time and your network address are added

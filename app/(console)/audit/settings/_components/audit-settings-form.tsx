@@ -12,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/use-toast";
 import { auditSettingsSchema, type AuditSettingsValues } from "@/lib/validators/audit";
 import { formatDateTime } from "@/lib/utils";
+import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 
 type NumberKey = Exclude<keyof AuditSettingsValues, "alertsEnabled" | "geoEndpoint">;
@@ -60,7 +61,7 @@ function SettingsFormBody({ initial, defaultGeoEndpoint }: { initial: AuditSetti
         void queryClient.invalidateQueries({ queryKey: trpc.audit.settings.pathKey() });
       },
       onError: (error) => {
-        setErrors((error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {});
+        setErrors(fieldErrorsOf(error));
         toast({ title: "Could not save", description: error.message, variant: "error" });
       },
     }),
@@ -134,7 +135,13 @@ function SettingsFormBody({ initial, defaultGeoEndpoint }: { initial: AuditSetti
         <CardContent>
           <FormField
             label="Geolocation endpoint"
-            description={`An ip-api.com-compatible JSON URL with {ip} where the address goes. Empty uses the server default: ${defaultGeoEndpoint}`}
+            description={
+              <>
+                An ip-api.com-compatible JSON URL with {"{ip}"} where the address goes. Empty uses the server default:{" "}
+                {/* A URL is one long word: let it break anywhere rather than widen the page on a phone. */}
+                <code className="[overflow-wrap:anywhere]">{defaultGeoEndpoint}</code>
+              </>
+            }
             error={errors.geoEndpoint}
           >
             <Input value={form.geoEndpoint} onChange={(e) => setForm({ ...form, geoEndpoint: e.target.value })} placeholder={defaultGeoEndpoint} autoComplete="off" spellCheck={false} />

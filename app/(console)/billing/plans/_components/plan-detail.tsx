@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/use-toast";
+import { perUnit } from "@/lib/billing/price-unit";
 import { formatMoney, formatNumber } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
 import { fieldErrorsOf } from "../../_components/form-errors";
@@ -133,7 +134,7 @@ export function PlanDetail({ planId }: { planId: string }) {
                             {c.tiers.map((t, i) => (
                               <li key={i}>
                                 {formatNumber(t.from)}–{t.to === null ? "∞" : formatNumber(t.to)}: {formatMoney(t.unitPrice, p.currency, { maximumFractionDigits: 6 })}
-                                {c.unitBatch > 1 ? ` per ${formatNumber(c.unitBatch)}` : ""}
+                                {` ${perUnit(c.metric.unitLabel, c.unitBatch)}`}
                                 {t.flatFee ? ` + ${formatMoney(t.flatFee, p.currency)}` : ""}
                               </li>
                             ))}
@@ -141,7 +142,7 @@ export function PlanDetail({ planId }: { planId: string }) {
                         ) : (
                           <>
                             {formatMoney(c.unitPrice, p.currency, { maximumFractionDigits: 6 })}
-                            {c.model === "package" ? ` per package of ${formatNumber(c.packageSize ?? 0)}` : c.unitBatch > 1 ? ` per ${formatNumber(c.unitBatch)} ${c.metric.unitLabel}` : ` per ${c.metric.unitLabel}`}
+                            {c.model === "package" ? ` per package of ${formatNumber(c.packageSize ?? 0)}` : ` ${perUnit(c.metric.unitLabel, c.unitBatch)}`}
                           </>
                         )}
                       </TableCell>

@@ -2,10 +2,12 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { CustomerPicker } from "@/components/billing/customer-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { subscriptionCreateSchema } from "@/lib/validators/billing";
@@ -17,8 +19,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** New subscription: customer, plan, source app, the app's id for it, and the first period's start. */
 export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange: (open: boolean) => void; onCreated: () => void }) {
   const trpc = useTRPC();
-  const [customerSearch, setCustomerSearch] = useState("");
-  const customers = useQuery({ ...trpc.customers.list.queryOptions({ page: 1, pageSize: 50, search: customerSearch || undefined }), enabled: open });
   const plans = useQuery({ ...trpc.billing.plans.list.queryOptions(), enabled: open });
   const services = useQuery({ ...trpc.billing.services.list.queryOptions(), enabled: open });
   const [values, setValues] = useState({ customerId: "", planId: "", serviceId: "", externalId: "", startAt: today() });
@@ -43,16 +43,8 @@ export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { op
         </DialogHeader>
         <form onSubmit={submit} noValidate className="grid gap-4">
           {server.message && Object.keys(server.fields).length === 0 ? <Alert variant="danger">{server.message}</Alert> : null}
-          <FormField label="Find customer">
-            <Input type="search" value={customerSearch} onChange={(e) => setCustomerSearch(e.target.value)} placeholder="Name or e-mail" />
-          </FormField>
           <FormField label="Customer" required error={error("customerId")}>
-            <NativeSelect
-              value={values.customerId}
-              placeholder="Choose a customer…"
-              onChange={(e) => setValues({ ...values, customerId: e.target.value })}
-              options={(customers.data?.rows ?? []).map((c) => ({ value: c.id, label: c.email ? `${c.name} (${c.email})` : c.name }))}
-            />
+            {(control) => <CustomerPicker {...control} value={values.customerId} onChange={(c) => setValues({ ...values, customerId: c?.id ?? "" })} />}
           </FormField>
           <FormField label="Plan" required error={error("planId")}>
             <NativeSelect
@@ -74,7 +66,7 @@ export function CreateSubscriptionDialog({ open, onOpenChange, onCreated }: { op
             <Input value={values.externalId} onChange={(e) => setValues({ ...values, externalId: e.target.value })} autoComplete="off" />
           </FormField>
           <FormField label="First period starts" error={error("startAt")} description="UTC; monthly periods keep this day of the month">
-            <Input type="date" value={values.startAt} onChange={(e) => setValues({ ...values, startAt: e.target.value })} />
+            <DateInput value={values.startAt} onValueChange={(startAt) => setValues({ ...values, startAt })} />
           </FormField>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
