@@ -6,6 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { MAX_MINOR_UNIT_DIGITS } from "../currency";
 import { storableString } from "./text";
 
 // ---------------------------------------------------------------------------
@@ -35,7 +36,8 @@ export const UNIT_PRICE_DECIMALS = 6;
 /** Quantity precision stored for usage counters and quotas. */
 export const QUANTITY_DECIMALS = 6;
 /** Money amounts on invoices and plans. */
-export const MONEY_DECIMALS = 2;
+/** The most places a money amount may have (KWD's 3); each is further held to its own currency's places where it is used. */
+export const MONEY_DECIMALS = MAX_MINOR_UNIT_DIGITS;
 export const MAX_USAGE_BATCH_ITEMS = 1000;
 /**
  * Largest quantity one usage counter may carry (10^15). Stored quantities hold

@@ -7,6 +7,7 @@
  */
 import type { BillingInvoice, BillingInvoiceLine, BillingSubscription } from "@/server/generated/prisma/client";
 import { amountDue } from "../invoices/invoice-json";
+import { exactMoneyString } from "../money/currency";
 import { dec, decimalString } from "../wire";
 import { minorUnitDigits, toCents } from "./minor-units";
 
@@ -78,7 +79,7 @@ export function lagoFeeJson(line: BillingInvoiceLine, invoice: InvoiceRow, exter
     sub_total_excluding_taxes_amount_cents: toCents(net, currency),
     sub_total_excluding_taxes_precise_amount_cents: net.times(10 ** minorUnitDigits(currency)).toFixed(),
     // Ours: the line as printed, the exact amount before rounding, and what the included quota covered.
-    amount: line.amount.toFixed(2),
+    amount: exactMoneyString(line.amount, currency),
     exact_amount: exactAmount(line),
     included_units: decimalString(line.includedQuantity),
     item: {
