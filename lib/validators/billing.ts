@@ -544,6 +544,10 @@ export const BILLING_EVENT_TYPES = [
 ] as const;
 export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];
 
+/** Webhook body and signature conventions an endpoint can ask for. */
+export const WEBHOOK_FORMATS = ["switchboard", "lago"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 export const webhookEndpointSchema = z.object({
   serviceId: z.string().min(1, "Choose the service whose events go here"),
   url: z
@@ -554,6 +558,10 @@ export const webhookEndpointSchema = z.object({
     .refine((u) => /^https?:\/\//i.test(u), "URL must start with https:// (or http://)"),
   description: optionalText("Description", 200),
   eventTypes: z.array(z.enum(BILLING_EVENT_TYPES)).default([]),
+  format: z
+    .enum(WEBHOOK_FORMATS, { error: "Format must be switchboard or lago" })
+    .default("switchboard")
+    .describe("switchboard: our envelope and Switchboard-Signature; lago: Lago's {webhook_type, object_type, …} signed with X-Lago-Signature (HMAC)"),
 });
 export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
 

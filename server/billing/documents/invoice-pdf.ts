@@ -49,6 +49,7 @@ export async function renderInvoicePdf(db: DbOrTx, invoiceId: string): Promise<{
       ["Total", money(invoice.total)],
       ...(dec(invoice.amountPaid).isZero() ? [] : ([["Paid", money(invoice.amountPaid)]] as Array<[string, string]>)),
       ...(dec(invoice.amountCredited).isZero() ? [] : ([["Credited", money(invoice.amountCredited)]] as Array<[string, string]>)),
+      ...(dec(invoice.amountCarried).isZero() ? [] : ([["Carried to the next invoice", money(invoice.amountCarried)]] as Array<[string, string]>)),
       ["Amount due", invoice.status === "void" ? money(dec(0)) : `${invoice.currency} ${amountDue(invoice)}`],
     ],
     notes: [ROUNDING_NOTE],

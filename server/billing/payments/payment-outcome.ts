@@ -8,6 +8,7 @@
 import type { DbOrTx } from "@/server/db";
 import type { BillingPayment } from "@/server/generated/prisma/client";
 import { invoiceJson, paymentJson } from "../invoices/invoice-json";
+import { lagoInvoiceWebhook } from "../lago/service-invoice";
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { fromMinorUnits } from "../money/currency";
 import { dec } from "../wire";
@@ -122,6 +123,7 @@ export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport):
     serviceId: sub.serviceId,
     now: report.now,
     data: { invoice: invoiceJson(updated), payment: paymentJson(updatedPayment) },
+    lago: lagoInvoiceWebhook(tx, sub.serviceId, updated.id, "invoice.payment_status_updated"),
   });
   return eventId ? [eventId] : [];
 }
@@ -177,6 +179,7 @@ export async function recordPaymentFailed(tx: DbOrTx, report: FailureReport): Pr
     type: "invoice.payment_failed",
     serviceId: sub.serviceId,
     now: report.now,
+    lago: lagoInvoiceWebhook(tx, sub.serviceId, updated.id, "invoice.payment_status_updated"),
     data: {
       invoice: invoiceJson(updated),
       payment: paymentJson(updatedPayment),
