@@ -14,6 +14,7 @@ import { BillingError, invalidState, notFound } from "../errors";
 import { nextDocumentNumber } from "../invoices/next-number";
 import { lockInvoice } from "../payments/payment-outcome";
 import { computeTax, percentToRate } from "../tax";
+import { minorUnitProblem } from "@/lib/currency";
 import { currencyString, toMinorUnits } from "../money/currency";
 import { dec } from "../wire";
 
@@ -54,6 +55,8 @@ export function planCreditNote(invoice: {
   const creditable = unpaid.plus(refundable);
   const amount = requested === undefined ? creditable : dec(requested);
   const totalField = shape.fields?.total ?? "amount";
+  const places = requested === undefined ? null : minorUnitProblem(requested, invoice.currency);
+  if (places) throw new BillingError("validation_failed", places, { fieldErrors: { [totalField]: places } });
   if (amount.lessThanOrEqualTo(0)) {
     throw new BillingError("validation_failed", creditable.isZero() ? "Nothing is left to credit on this invoice" : "Amount must be greater than 0", {
       fieldErrors: { [totalField]: "Amount must be greater than 0" },
