@@ -42,8 +42,10 @@ export function lagoFeeJson(line: BillingInvoiceLine, invoice: InvoiceRow, exter
   const rate = dec(invoice.taxRatePercent).dividedBy(100);
   const amount = dec(line.amount);
   // Inclusive plans print gross line amounts: split the line's tax out of it; exclusive ones add it.
-  const net = invoice.taxBehaviour === "inclusive" ? amount.dividedBy(rate.plus(1)) : amount;
-  const tax = invoice.taxBehaviour === "inclusive" ? amount.minus(net) : amount.times(rate);
+  // A carried balance already includes the tax of the invoice it came from.
+  const carried = line.kind === "carried_balance";
+  const net = carried ? amount : invoice.taxBehaviour === "inclusive" ? amount.dividedBy(rate.plus(1)) : amount;
+  const tax = carried ? dec("0") : invoice.taxBehaviour === "inclusive" ? amount.minus(net) : amount.times(rate);
   const usage = line.kind === "usage";
   return {
     lago_id: line.id,
