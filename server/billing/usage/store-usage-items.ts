@@ -247,15 +247,26 @@ interface Written {
  */
 async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<Map<string, Written>> {
   if (rows.length === 0) return new Map();
-  const inserted = await db.$queryRawUnsafe<Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>>(
-    `${INSERT_ROWS}
-     ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
-     RETURNING "id"::text AS id, "subscriptionId", "metricId", "idempotencyKey"`,
+  // One row back, not one per item: which positions were inserted and their ids, as two arrays (keys are unique within `rows`).
+  const [inserted] = await db.$queryRawUnsafe<Array<{ positions: number[]; ids: string[] }>>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
+         AS t("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
+     ), ins AS (
+       INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
+       SELECT "subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey" FROM input
+       ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
+       RETURNING "id", "subscriptionId", "metricId", "idempotencyKey"
+     )
+     SELECT COALESCE(array_agg(input.n::int ORDER BY input.n), '{}') AS positions, COALESCE(array_agg(ins."id"::text ORDER BY input.n), '{}') AS ids
+       FROM ins JOIN input USING ("subscriptionId", "metricId", "idempotencyKey")`,
     ...rowArrays(rows),
   );
-  const out = new Map<string, Written>(
-    inserted.map((r) => [rowKey(r.subscriptionId, r.metricId, r.idempotencyKey), { id: r.id, inserted: true, same: null }]),
-  );
+  const out = new Map<string, Written>();
+  (inserted?.positions ?? []).forEach((position, i) => {
+    const row = rows[position - 1]!;
+    out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: inserted!.ids[i] ?? null, inserted: true, same: null });
+  });
   const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
   if (skipped.length === 0) return out;
   const heldByKey = new Map((await readHeldRows(db, skipped)).map((h) => [rowKey(h.subscriptionId, h.metricId, h.idempotencyKey), h]));
