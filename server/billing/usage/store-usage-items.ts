@@ -269,18 +269,23 @@ async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<M
   });
   const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
   if (skipped.length === 0) return out;
-  const heldByKey = new Map((await readHeldRows(db, skipped)).map((h) => [rowKey(h.subscriptionId, h.metricId, h.idempotencyKey), h]));
-  for (const row of skipped) {
-    const key = rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey);
-    const h = heldByKey.get(key);
-    out.set(key, {
-      id: h?.id ?? null,
-      inserted: false,
-      same: h
-        ? sameCounter(row.item, { ...row.item, quantity: h.quantity, periodFrom: new Date(h.periodStart), periodTo: new Date(h.periodEnd), uniqueKey: h.uniqueKey })
-        : null,
-    });
-  }
+  // PostgreSQL compares what each held key stores with what was sent, and answers one row of arrays (a retried batch of 1,000 is one small reply).
+  const [held] = await db.$queryRawUnsafe<Array<{ positions: number[]; ids: string[]; same: boolean[] }>>(
+    `SELECT COALESCE(array_agg(k.n::int ORDER BY k.n), '{}') AS positions,
+            COALESCE(array_agg(r."id"::text ORDER BY k.n), '{}') AS ids,
+            COALESCE(array_agg((r."quantity" = k."quantity" AND r."periodStart" = k."periodStart" AND r."periodEnd" = k."periodEnd"
+                                AND r."uniqueKey" IS NOT DISTINCT FROM k."uniqueKey") ORDER BY k.n), '{}') AS same
+       FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
+            AS k("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
+       JOIN "BillingUsageRecord" r
+         ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
+    ...rowArrays(skipped),
+  );
+  for (const row of skipped) out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: null, inserted: false, same: null });
+  (held?.positions ?? []).forEach((position, i) => {
+    const row = skipped[position - 1]!;
+    out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: held!.ids[i] ?? null, inserted: false, same: held!.same[i] ?? null });
+  });
   return out;
 }
 
