@@ -134,8 +134,8 @@ describe("metricSchema and planSchema", () => {
     expect(messages(planSchema.safeParse({ ...plan, currency: "XYZ" }))).toEqual([
       "currency: Currency is not a known ISO 4217 code (e.g. CAD, USD, EUR)",
     ]);
-    expect(messages(planSchema.safeParse({ ...plan, currency: "CAD", basePrice: "49.999" }))).toEqual([
-      "basePrice: Base price can have at most 2 decimal places (49.999 has 3)",
+    expect(messages(planSchema.safeParse({ ...plan, currency: "CAD", basePrice: "49.9999" }))).toEqual([
+      "basePrice: Base price can have at most 3 decimal places (49.9999 has 4)",
     ]);
     expect(messages(planSchema.safeParse({ ...plan, currency: "CAD", interval: "weekly" }))).toEqual([
       "interval: Interval must be monthly or yearly",

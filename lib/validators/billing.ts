@@ -6,6 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { MAX_MINOR_UNIT_DIGITS } from "../currency";
 import { storableString } from "./text";
 
 // ---------------------------------------------------------------------------
@@ -35,7 +36,8 @@ export const UNIT_PRICE_DECIMALS = 6;
 /** Quantity precision stored for usage counters and quotas. */
 export const QUANTITY_DECIMALS = 6;
 /** Money amounts on invoices and plans. */
-export const MONEY_DECIMALS = 2;
+/** The most places a money amount may have (KWD's 3); each is further held to its own currency's places where it is used. */
+export const MONEY_DECIMALS = MAX_MINOR_UNIT_DIGITS;
 export const MAX_USAGE_BATCH_ITEMS = 1000;
 /**
  * Largest quantity one usage counter may carry (10^15). Stored quantities hold
@@ -506,6 +508,10 @@ export const BILLING_EVENT_TYPES = [
 ] as const;
 export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];
 
+/** Webhook body and signature conventions an endpoint can ask for. */
+export const WEBHOOK_FORMATS = ["switchboard", "lago"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 export const webhookEndpointSchema = z.object({
   serviceId: z.string().min(1, "Choose the service whose events go here"),
   url: z
@@ -516,6 +522,10 @@ export const webhookEndpointSchema = z.object({
     .refine((u) => /^https?:\/\//i.test(u), "URL must start with https:// (or http://)"),
   description: optionalText("Description", 200),
   eventTypes: z.array(z.enum(BILLING_EVENT_TYPES)).default([]),
+  format: z
+    .enum(WEBHOOK_FORMATS, { error: "Format must be switchboard or lago" })
+    .default("switchboard")
+    .describe("switchboard: our envelope and Switchboard-Signature; lago: Lago's {webhook_type, object_type, …} signed with X-Lago-Signature (HMAC)"),
 });
 export type WebhookEndpointInput = z.input<typeof webhookEndpointSchema>;
 

@@ -1,11 +1,13 @@
 /**
- * Sales tax on invoices (e.g. 13% HST in Ontario). Tax is computed once on the
- * invoice's summed lines, not per line, so rounding happens exactly once and
- * an invoice's lines, subtotal, tax and total always add up.
+ * Sales tax on invoices (e.g. 13% HST in Ontario). Lines keep their exact
+ * amounts; the invoice rounds their sum once to the currency's minor unit and
+ * computes tax once on that, so subtotal + tax = total to the last minor unit
+ * and a sub-cent line is never rounded up on its own.
  */
 import type Decimal from "decimal.js";
 import type { TaxBehaviour } from "@/lib/validators/billing";
-import { BillingDecimal, roundMoney, toDecimal, ZERO, type DecimalLike } from "./charges/decimal";
+import { BillingDecimal, toDecimal, ZERO, type DecimalLike } from "./charges/decimal";
+import { roundToCurrency } from "./money/currency";
 
 export interface TaxResult {
   /** Amount before tax. */
@@ -30,20 +32,21 @@ function checkedRate(rate: DecimalLike): Decimal {
 }
 
 /**
- * Splits an amount into net, tax and gross, rounded half-up to cents.
+ * Splits an amount into net, tax and gross, rounded half-up to the currency's minor unit.
  * - exclusive: `amount` is net; tax = round(net × rate); gross = net + tax.
  * - inclusive: `amount` is gross; net = round(gross ÷ (1 + rate)); tax = gross − net.
  * @param rate fraction, e.g. "0.13" for 13% HST
  */
-export function computeTax(input: { amount: DecimalLike; rate: DecimalLike; behaviour: TaxBehaviour }): TaxResult {
-  const amount = roundMoney(toDecimal(input.amount, "amount"));
+export function computeTax(input: { amount: DecimalLike; rate: DecimalLike; behaviour: TaxBehaviour; currency: string }): TaxResult {
+  const round = (d: Decimal) => roundToCurrency(d, input.currency);
+  const amount = round(toDecimal(input.amount, "amount"));
   const rate = checkedRate(input.rate);
   if (input.behaviour === "exclusive") {
-    const tax = roundMoney(amount.times(rate));
+    const tax = round(amount.times(rate));
     return { net: amount, tax, gross: amount.plus(tax), rate };
   }
   if (input.behaviour === "inclusive") {
-    const net = roundMoney(amount.dividedBy(rate.plus(1)));
+    const net = round(amount.dividedBy(rate.plus(1)));
     return { net, tax: amount.minus(net), gross: amount, rate };
   }
   const unknown: never = input.behaviour;
@@ -51,12 +54,12 @@ export function computeTax(input: { amount: DecimalLike; rate: DecimalLike; beha
 }
 
 export interface InvoiceLineAmount {
-  /** The line total as shown on the invoice (net or gross per the plan's tax behaviour). */
+  /** The line's exact total (net or gross per the plan's tax behaviour), unrounded. */
   amount: DecimalLike;
 }
 
 export interface InvoiceTotals {
-  /** Sum of the line totals as printed (each rounded to cents). */
+  /** Exact sum of the lines, before the one rounding. */
   linesTotal: Decimal;
   /** Total before tax. */
   subtotal: Decimal;
@@ -68,19 +71,16 @@ export interface InvoiceTotals {
 }
 
 /**
- * Invoice totals from its lines. Each line is rounded to cents first (lines
- * are what the customer reads), then tax is computed once on their sum.
- * An invoice without lines totals $0.00 (still issued, for the audit trail).
+ * Invoice totals from its exact lines: their sum is rounded once to the
+ * currency's minor unit (0.015 + 0.015 CAD is 0.03, not 0.04), then taxed once.
+ * An invoice without lines totals zero (still issued, for the audit trail).
  */
 export function computeInvoiceTotals(
   lines: readonly InvoiceLineAmount[],
-  tax: { rate: DecimalLike; behaviour: TaxBehaviour },
+  tax: { rate: DecimalLike; behaviour: TaxBehaviour; currency: string },
 ): InvoiceTotals {
-  const linesTotal = lines.reduce(
-    (acc, line, i) => acc.plus(roundMoney(toDecimal(line.amount, `lines[${i}].amount`))),
-    new BillingDecimal(ZERO),
-  );
-  const result = computeTax({ amount: linesTotal, rate: tax.rate, behaviour: tax.behaviour });
+  const linesTotal = lines.reduce((acc, line, i) => acc.plus(toDecimal(line.amount, `lines[${i}].amount`)), new BillingDecimal(ZERO));
+  const result = computeTax({ amount: linesTotal, rate: tax.rate, behaviour: tax.behaviour, currency: tax.currency });
   return {
     linesTotal,
     subtotal: result.net,

@@ -15,6 +15,7 @@ import { BODY_LIMITS, readBodyText } from "@/server/http/read-body";
 import { hashToken } from "@/server/security/tokens";
 import { BillingError } from "../errors";
 import { billingApiRateLimiter } from "./rate-limiter";
+import { cachedServiceForKeyHash, rememberServiceForKeyHash } from "./service-key-cache";
 
 export type ApiService = Pick<BillingService, "id" | "code" | "rateLimitPerMinute">;
 
@@ -74,19 +75,23 @@ export async function authenticateService(authorization: string | null): Promise
   if (!match?.[1]) {
     throw new BillingError("unauthorized", "Send the service's API key as Authorization: Bearer <key>");
   }
+  const keyHash = hashToken(match[1]);
+  const now = Date.now();
+  const cached = cachedServiceForKeyHash(keyHash, now);
+  if (cached) return cached;
   const service = await db.billingService.findUnique({
-    where: { apiKeyHash: hashToken(match[1]) },
+    where: { apiKeyHash: keyHash },
     select: { id: true, code: true, rateLimitPerMinute: true, active: true },
   });
   if (!service) throw new BillingError("unauthorized", "The API key is not valid");
   if (!service.active) throw new BillingError("forbidden", `Service ${service.code} is deactivated`);
-  const now = Date.now();
+  rememberServiceForKeyHash(keyHash, { id: service.id, code: service.code, rateLimitPerMinute: service.rateLimitPerMinute }, now);
   // Record use at most once a minute: the hot path should not write a row per request.
   if ((lastUsedWrites.get(service.id) ?? 0) < now - 60_000) {
     lastUsedWrites.set(service.id, now);
     void db.billingService.update({ where: { id: service.id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
   }
-  return service;
+  return { id: service.id, code: service.code, rateLimitPerMinute: service.rateLimitPerMinute };
 }
 
 /** Reads a JSON body of at most 1 MB; an empty body is `{}`, anything unreadable a 400. */

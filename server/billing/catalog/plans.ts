@@ -1,10 +1,13 @@
 /** Plans: create, update, list, read with charges. */
+import { minorUnitProblem } from "@/lib/currency";
 import { planSchema, type PlanInput } from "@/lib/validators/billing";
 import type { DbOrTx } from "@/server/db";
 import { BillingError, isUniqueViolation, notFound } from "../errors";
 
 function planData(input: PlanInput) {
   const plan = planSchema.parse(input);
+  const problem = minorUnitProblem(plan.basePrice, plan.currency);
+  if (problem) throw new BillingError("validation_failed", problem, { fieldErrors: { basePrice: problem } });
   return { ...plan, description: plan.description ?? null };
 }
 

@@ -4,6 +4,7 @@
  * back to the card through a Stripe refund. Tax is split out of the amount at
  * the invoice's own rate, so the note's lines add up like the invoice's.
  */
+import type Decimal from "decimal.js";
 import type Stripe from "stripe";
 import { creditNoteSchema, type CreditNoteInput } from "@/lib/validators/billing";
 import type { Db } from "@/server/db";
@@ -13,7 +14,9 @@ import { BillingError, invalidState, notFound } from "../errors";
 import { nextDocumentNumber } from "../invoices/next-number";
 import { lockInvoice } from "../payments/payment-outcome";
 import { computeTax, percentToRate } from "../tax";
-import { dec, toMinorUnits } from "../wire";
+import { minorUnitProblem } from "@/lib/currency";
+import { currencyString, toMinorUnits } from "../money/currency";
+import { dec } from "../wire";
 
 export interface CreditNotePlan {
   total: string;
@@ -41,44 +44,50 @@ export function planCreditNote(invoice: {
   amountPaid: string;
   amountCredited: string;
   amountRefunded: string;
+  /** Moved to a later invoice: no longer owed here, so it cannot be credited here either. */
+  amountCarried?: string;
   taxRatePercent: string;
+  currency: string;
 }, requested: string | undefined, shape: CreditNoteShape = {}): CreditNotePlan {
-  const unpaid = BillingDecimal.max(dec(invoice.total).minus(invoice.amountPaid).minus(invoice.amountCredited), 0);
+  const money = (d: Decimal) => currencyString(d, invoice.currency);
+  const unpaid = BillingDecimal.max(dec(invoice.total).minus(invoice.amountPaid).minus(invoice.amountCredited).minus(invoice.amountCarried ?? "0"), 0);
   const refundable = BillingDecimal.max(dec(invoice.amountPaid).minus(invoice.amountRefunded), 0);
   const creditable = unpaid.plus(refundable);
   const amount = requested === undefined ? creditable : dec(requested);
   const totalField = shape.fields?.total ?? "amount";
+  const places = requested === undefined ? null : minorUnitProblem(requested, invoice.currency);
+  if (places) throw new BillingError("validation_failed", places, { fieldErrors: { [totalField]: places } });
   if (amount.lessThanOrEqualTo(0)) {
     throw new BillingError("validation_failed", creditable.isZero() ? "Nothing is left to credit on this invoice" : "Amount must be greater than 0", {
       fieldErrors: { [totalField]: "Amount must be greater than 0" },
     });
   }
   if (amount.greaterThan(creditable)) {
-    const message = `At most ${creditable.toFixed(2)} can be credited on this invoice`;
+    const message = `At most ${money(creditable)} can be credited on this invoice`;
     throw new BillingError("validation_failed", message, { fieldErrors: { [totalField]: message } });
   }
   const creditAmount = shape.creditAmount === undefined ? BillingDecimal.min(amount, unpaid) : dec(shape.creditAmount);
   if (shape.creditAmount !== undefined) {
     const fields = shape.fields ?? { credit: "credit_amount", refund: "refund_amount", total: "amount" };
     if (creditAmount.greaterThan(unpaid)) {
-      const message = `At most ${unpaid.toFixed(2)} is still owed on this invoice; refund the rest`;
+      const message = `At most ${money(unpaid)} is still owed on this invoice; refund the rest`;
       throw new BillingError("validation_failed", message, { fieldErrors: { [fields.credit]: message } });
     }
     if (amount.minus(creditAmount).greaterThan(refundable)) {
-      const message = `At most ${refundable.toFixed(2)} was paid and can be refunded`;
+      const message = `At most ${money(refundable)} was paid and can be refunded`;
       throw new BillingError("validation_failed", message, { fieldErrors: { [fields.refund]: message } });
     }
   }
   const split =
     shape.subtotal === undefined
-      ? computeTax({ amount: amount.toFixed(2), rate: percentToRate(invoice.taxRatePercent), behaviour: "inclusive" })
+      ? computeTax({ amount, rate: percentToRate(invoice.taxRatePercent), behaviour: "inclusive", currency: invoice.currency })
       : { net: dec(shape.subtotal), tax: amount.minus(shape.subtotal) };
   return {
-    total: amount.toFixed(2),
-    subtotal: split.net.toFixed(2),
-    tax: split.tax.toFixed(2),
-    creditAmount: creditAmount.toFixed(2),
-    refundAmount: amount.minus(creditAmount).toFixed(2),
+    total: money(amount),
+    subtotal: money(split.net),
+    tax: money(split.tax),
+    creditAmount: money(creditAmount),
+    refundAmount: money(amount.minus(creditAmount)),
   };
 }
 
@@ -96,11 +105,13 @@ export async function createCreditNote(
   }
   const plan = planCreditNote(
     {
-      total: invoice.total.toFixed(2),
-      amountPaid: invoice.amountPaid.toFixed(2),
-      amountCredited: invoice.amountCredited.toFixed(2),
-      amountRefunded: invoice.amountRefunded.toFixed(2),
+      total: invoice.total.toFixed(),
+      amountPaid: invoice.amountPaid.toFixed(),
+      amountCredited: invoice.amountCredited.toFixed(),
+      amountRefunded: invoice.amountRefunded.toFixed(),
+      amountCarried: invoice.amountCarried.toFixed(),
       taxRatePercent: invoice.taxRatePercent.toFixed(),
+      currency: invoice.currency,
     },
     data.amount,
     input.shape,
@@ -119,7 +130,7 @@ export async function createCreditNote(
     if (!payment?.stripePaymentIntentId) throw invalidState("No Stripe payment on this invoice to refund");
     refundedPaymentId = payment.id;
     refund = await stripe.refunds.create(
-      { payment_intent: payment.stripePaymentIntentId, amount: toMinorUnits(plan.refundAmount), reason: "requested_by_customer", metadata: { switchboard_credit_note_id: noteId } },
+      { payment_intent: payment.stripePaymentIntentId, amount: toMinorUnits(plan.refundAmount, invoice.currency), reason: "requested_by_customer", metadata: { switchboard_credit_note_id: noteId } },
       { idempotencyKey: `credit_note_${noteId}` },
     );
   }
@@ -151,8 +162,8 @@ export async function createCreditNote(
     await tx.billingInvoice.update({
       where: { id: invoice.id },
       data: {
-        amountCredited: credited.toFixed(2),
-        amountRefunded: refunded.toFixed(2),
+        amountCredited: currencyString(credited, invoice.currency),
+        amountRefunded: currencyString(refunded, invoice.currency),
         ...(owed.lessThanOrEqualTo(0) && (current.status === "open" || current.status === "uncollectible")
           ? fullyCreditedUnpaid
             ? { status: "void", voidedAt: now, nextPaymentAttemptAt: null }
@@ -167,7 +178,7 @@ export async function createCreditNote(
         await tx.billingPayment.update({
           where: { id: payment.id },
           data: {
-            amountRefunded: paymentRefunded.toFixed(2),
+            amountRefunded: currencyString(paymentRefunded, invoice.currency),
             status: paymentRefunded.greaterThanOrEqualTo(dec(payment.amount)) ? "refunded" : "partially_refunded",
           },
         });

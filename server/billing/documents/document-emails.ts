@@ -10,6 +10,7 @@ import type { DbOrTx } from "@/server/db";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { brandedEmail, emailButton, escapeHtml } from "@/server/mail/templates/layout";
 import { amountDue } from "../invoices/invoice-json";
+import { currencyString } from "../money/currency";
 import { documentUrl } from "./document-links";
 import { ROUNDING_NOTE } from "./invoice-pdf";
 
@@ -27,7 +28,7 @@ export async function enqueueInvoiceEmail(tx: DbOrTx, invoiceId: string, cfg: Do
   const claimed = await tx.billingInvoice.updateMany({ where: { id: invoiceId, emailedAt: null }, data: { emailedAt: now } });
   if (claimed.count === 0) return null;
   const link = documentUrl("invoice", invoice.id, cfg);
-  const total = `${invoice.currency} ${invoice.total.toFixed(2)}`;
+  const total = `${invoice.currency} ${currencyString(invoice.total, invoice.currency)}`;
   const due = `${invoice.currency} ${amountDue(invoice)}`;
   const settled = invoice.status === "paid";
   const lines = [
@@ -65,14 +66,14 @@ export async function enqueueCreditNoteEmail(tx: DbOrTx, creditNoteId: string, c
   const lines = [
     `Hello ${note.invoice.customer.name},`,
     "",
-    `Credit note ${note.number} on invoice ${note.invoice.number ?? ""}: ${currency} ${note.total.toFixed(2)} (${note.reason}).`,
-    `Taken off what is owed: ${currency} ${note.creditAmount.toFixed(2)}. Refunded to your card: ${currency} ${note.refundAmount.toFixed(2)}.`,
+    `Credit note ${note.number} on invoice ${note.invoice.number ?? ""}: ${currency} ${currencyString(note.total, currency)} (${note.reason}).`,
+    `Taken off what is owed: ${currency} ${currencyString(note.creditAmount, currency)}. Refunded to your card: ${currency} ${currencyString(note.refundAmount, currency)}.`,
     "",
     `The credit note is attached as a PDF; you can also open it here: ${link}`,
   ];
   return enqueueEmail(tx, {
     to: note.invoice.customer.email,
-    subject: `Credit note ${note.number}: ${currency} ${note.total.toFixed(2)}`,
+    subject: `Credit note ${note.number}: ${currency} ${currencyString(note.total, currency)}`,
     text: lines.join("\n"),
     html: brandedEmail({
       title: `Credit note ${note.number}`,

@@ -58,14 +58,14 @@ describe("invoice e-mails", () => {
 });
 
 describe("below Stripe's minimum charge", () => {
-  it("is never sent to Stripe and never dunned", async () => {
+  it("is never sent to Stripe and never dunned: it is carried to the next invoice", async () => {
     const { invoiceId } = await issued("0.01");
     // Never called: the amount is refused before any Stripe request.
     const stripe = new Stripe("sk_test_never_called", { host: "127.0.0.1", port: 9, protocol: "http", maxNetworkRetries: 0 });
     const outcome = await chargeInvoice(db, stripe, invoiceId, { dunningScheduleMs: [1000], force: true });
-    expect(outcome).toMatchObject({ status: "skipped", reason: expect.stringMatching(/CAD 0.01 is below Stripe's minimum charge of CAD 0.50/) });
+    expect(outcome).toMatchObject({ status: "skipped", reason: expect.stringMatching(/CAD 0.01 is below Stripe's minimum charge of CAD 0.50; carried to the next invoice/) });
     const invoice = await db.billingInvoice.findUniqueOrThrow({ where: { id: invoiceId } });
-    expect([invoice.status, invoice.nextPaymentAttemptAt, invoice.paymentAttempts]).toEqual(["open", null, 0]);
+    expect([invoice.status, invoice.nextPaymentAttemptAt, invoice.paymentAttempts, invoice.amountCarried.toFixed(2)]).toEqual(["paid", null, 0, "0.01"]);
     expect(await db.billingPayment.count({ where: { invoiceId } })).toBe(0);
   });
 });

@@ -2,13 +2,14 @@
 import type { DbOrTx } from "@/server/db";
 import { BillingError, notFound } from "../errors";
 import { amountDue } from "../invoices/invoice-json";
+import { currencyString, exactMoneyString } from "../money/currency";
 import { dec, decimalString } from "../wire";
 import { renderDocumentPdf } from "./render-pdf";
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
 
 export const ROUNDING_NOTE =
-  "Rounding: unit prices are exact; each line is rounded half-up once to the currency's minor unit, tax is computed once on the invoice total.";
+  "Rounding: unit prices and line amounts are exact; their sum is rounded half-up once to the currency's minor unit, and tax is computed once on it.";
 
 function billToRows(billTo: unknown, fallback: { name: string }): string[] {
   const b = (billTo ?? {}) as Record<string, string | null | undefined>;
@@ -25,7 +26,7 @@ export async function renderInvoicePdf(db: DbOrTx, invoiceId: string): Promise<{
   });
   if (!invoice) throw notFound("Invoice", invoiceId);
   if (!invoice.number) throw new BillingError("invalid_state", "A draft invoice has no PDF until it is issued");
-  const money = (v: { toFixed(dp: number): string }) => `${invoice.currency} ${v.toFixed(2)}`;
+  const money = (v: { toFixed(): string }) => `${invoice.currency} ${currencyString(v, invoice.currency)}`;
   const bytes = await renderDocumentPdf({
     title: `Invoice ${invoice.number}${invoice.status === "void" ? " (VOID)" : ""}`,
     facts: [
@@ -39,7 +40,8 @@ export async function renderInvoicePdf(db: DbOrTx, invoiceId: string): Promise<{
       description: l.description,
       quantity: decimalString(l.kind === "usage" ? l.quantity : l.units),
       unitPrice: decimalString(l.unitPrice),
-      amount: money(l.amount),
+      // Lines are exact (0.015); only the totals below are rounded, once.
+      amount: `${invoice.currency} ${exactMoneyString(l.amount, invoice.currency)}`,
     })),
     totals: [
       ["Subtotal", money(invoice.subtotal)],
@@ -47,6 +49,7 @@ export async function renderInvoicePdf(db: DbOrTx, invoiceId: string): Promise<{
       ["Total", money(invoice.total)],
       ...(dec(invoice.amountPaid).isZero() ? [] : ([["Paid", money(invoice.amountPaid)]] as Array<[string, string]>)),
       ...(dec(invoice.amountCredited).isZero() ? [] : ([["Credited", money(invoice.amountCredited)]] as Array<[string, string]>)),
+      ...(dec(invoice.amountCarried).isZero() ? [] : ([["Carried to the next invoice", money(invoice.amountCarried)]] as Array<[string, string]>)),
       ["Amount due", invoice.status === "void" ? money(dec(0)) : `${invoice.currency} ${amountDue(invoice)}`],
     ],
     notes: [ROUNDING_NOTE],
@@ -58,7 +61,7 @@ export async function renderCreditNotePdf(db: DbOrTx, creditNoteId: string): Pro
   const note = await db.billingCreditNote.findUnique({ where: { id: creditNoteId }, include: { invoice: { include: { customer: true } } } });
   if (!note) throw notFound("Credit note", creditNoteId);
   const currency = note.invoice.currency;
-  const money = (v: { toFixed(dp: number): string }) => `${currency} ${v.toFixed(2)}`;
+  const money = (v: { toFixed(): string }) => `${currency} ${currencyString(v, currency)}`;
   const bytes = await renderDocumentPdf({
     title: `Credit note ${note.number}`,
     facts: [
@@ -67,7 +70,7 @@ export async function renderCreditNotePdf(db: DbOrTx, creditNoteId: string): Pro
       ["Reason", note.reason],
     ],
     billTo: billToRows(note.invoice.billTo, note.invoice.customer),
-    lines: [{ description: `Credit on invoice ${note.invoice.number ?? ""}`, quantity: "1", unitPrice: note.subtotal.toFixed(2), amount: money(note.subtotal) }],
+    lines: [{ description: `Credit on invoice ${note.invoice.number ?? ""}`, quantity: "1", unitPrice: currencyString(note.subtotal, currency), amount: money(note.subtotal) }],
     totals: [
       ["Subtotal", money(note.subtotal)],
       ["Tax", money(note.taxAmount)],

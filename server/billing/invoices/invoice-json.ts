@@ -3,24 +3,24 @@
  * REST API and the outbound webhook payloads. Money and quantities are strings.
  */
 import type {
-  BillingCreditNote,
   BillingInvoice,
   BillingInvoiceLine,
   BillingPayment,
   BillingSubscription,
   Customer,
 } from "@/server/generated/prisma/client";
-import { dec, decimalString, moneyString } from "../wire";
+import { currencyString, exactMoneyString } from "../money/currency";
+import { dec, decimalString } from "../wire";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** What is still owed on an invoice: total − paid − credited (never below 0). */
-export function amountDue(invoice: Pick<BillingInvoice, "total" | "amountPaid" | "amountCredited">): string {
-  const due = dec(invoice.total).minus(dec(invoice.amountPaid)).minus(dec(invoice.amountCredited));
-  return due.isNegative() ? "0.00" : due.toFixed(2);
+/** What is still owed on an invoice: total − paid − credited − carried to a later invoice (never below 0). */
+export function amountDue(invoice: Pick<BillingInvoice, "total" | "amountPaid" | "amountCredited" | "amountCarried" | "currency">): string {
+  const due = dec(invoice.total).minus(dec(invoice.amountPaid)).minus(dec(invoice.amountCredited)).minus(dec(invoice.amountCarried));
+  return currencyString(due.isNegative() ? "0" : due, invoice.currency);
 }
 
-export function lineJson(line: BillingInvoiceLine) {
+export function lineJson(line: BillingInvoiceLine, currency: string) {
   return {
     position: line.position,
     kind: line.kind,
@@ -29,7 +29,8 @@ export function lineJson(line: BillingInvoiceLine) {
     included_quantity: decimalString(line.includedQuantity),
     units: decimalString(line.units),
     unit_price: decimalString(line.unitPrice),
-    amount: moneyString(line.amount),
+    // Exact: only the invoice's totals are rounded.
+    amount: exactMoneyString(line.amount, currency),
   };
 }
 
@@ -40,6 +41,7 @@ export function invoiceJson(
     payments?: BillingPayment[];
   },
 ) {
+  const money = (value: { toFixed(): string } | string) => currencyString(value, invoice.currency);
   return {
     id: invoice.id,
     number: invoice.number,
@@ -50,13 +52,14 @@ export function invoiceJson(
     period: invoice.periodStart ? { from: iso(invoice.periodStart), to: iso(invoice.periodEnd) } : null,
     tax_behaviour: invoice.taxBehaviour,
     tax_rate_percent: decimalString(invoice.taxRatePercent),
-    subtotal: moneyString(invoice.subtotal),
-    tax_amount: moneyString(invoice.taxAmount),
-    total: moneyString(invoice.total),
-    amount_paid: moneyString(invoice.amountPaid),
-    amount_credited: moneyString(invoice.amountCredited),
-    amount_refunded: moneyString(invoice.amountRefunded),
-    amount_due: invoice.status === "void" ? "0.00" : amountDue(invoice),
+    subtotal: money(invoice.subtotal),
+    tax_amount: money(invoice.taxAmount),
+    total: money(invoice.total),
+    amount_paid: money(invoice.amountPaid),
+    amount_credited: money(invoice.amountCredited),
+    amount_refunded: money(invoice.amountRefunded),
+    amount_carried_forward: money(invoice.amountCarried),
+    amount_due: invoice.status === "void" ? money("0") : amountDue(invoice),
     payment_attempts: invoice.paymentAttempts,
     next_payment_attempt_at: iso(invoice.nextPaymentAttemptAt),
     last_payment_error: invoice.lastPaymentError,
@@ -64,7 +67,7 @@ export function invoiceJson(
     due_at: iso(invoice.dueAt),
     paid_at: iso(invoice.paidAt),
     voided_at: iso(invoice.voidedAt),
-    ...(invoice.lines ? { lines: [...invoice.lines].sort((a, b) => a.position - b.position).map(lineJson) } : {}),
+    ...(invoice.lines ? { lines: [...invoice.lines].sort((a, b) => a.position - b.position).map((line) => lineJson(line, invoice.currency)) } : {}),
   };
 }
 
@@ -73,27 +76,12 @@ export function paymentJson(payment: BillingPayment) {
     id: payment.id,
     attempt: payment.attempt,
     status: payment.status,
-    amount: moneyString(payment.amount),
-    amount_refunded: moneyString(payment.amountRefunded),
+    amount: currencyString(payment.amount, payment.currency),
+    amount_refunded: currencyString(payment.amountRefunded, payment.currency),
     currency: payment.currency,
     failure_code: payment.failureCode,
     failure_message: payment.failureMessage,
     created_at: payment.createdAt.toISOString(),
-  };
-}
-
-export function creditNoteJson(note: BillingCreditNote) {
-  return {
-    id: note.id,
-    number: note.number,
-    invoice_id: note.invoiceId,
-    reason: note.reason,
-    subtotal: moneyString(note.subtotal),
-    tax_amount: moneyString(note.taxAmount),
-    total: moneyString(note.total),
-    credit_amount: moneyString(note.creditAmount),
-    refund_amount: moneyString(note.refundAmount),
-    created_at: note.createdAt.toISOString(),
   };
 }
 

@@ -11,7 +11,7 @@ import type Stripe from "stripe";
 import type { z } from "zod";
 import type { apiCreditNoteSchema } from "@/lib/validators/billing-api";
 import type { Db } from "@/server/db";
-import { roundMoney } from "../charges/decimal";
+import { currencyString, roundToCurrency } from "../money/currency";
 import { createCreditNote } from "../credit-notes/create-credit-note";
 import { refuseField } from "../errors";
 import { getInvoiceOrThrow } from "../invoices/invoices";
@@ -44,21 +44,21 @@ export async function createLagoCreditNote(db: Db, stripe: Stripe | null, servic
       if (!line) refuseField(`credit_note.items.${i}.fee_id`, `Fee ${item.fee_id} is not a line of invoice ${invoice.number ?? invoice.id}`);
       const amount = fromCents(item.amount_cents, currency, `credit_note.items.${i}.amount_cents`);
       if (amount.greaterThan(dec(line.amount))) {
-        refuseField(`credit_note.items.${i}.amount_cents`, `At most ${line.amount.toFixed(2)} can be credited on this line`);
+        refuseField(`credit_note.items.${i}.amount_cents`, `At most ${currencyString(line.amount, currency)} can be credited on this line`);
       }
-      return { lineId: line.id, amount: amount.toFixed(2) };
+      return { lineId: line.id, amount: amount.toFixed() };
     });
     const net = items.reduce((sum, item) => sum.plus(item.amount), dec("0"));
-    const tax = invoice.taxBehaviour === "inclusive" ? dec("0") : roundMoney(net.times(dec(invoice.taxRatePercent).dividedBy(100)));
-    subtotal = invoice.taxBehaviour === "inclusive" ? undefined : net.toFixed(2);
-    itemTotal = net.plus(tax).toFixed(2);
+    const tax = invoice.taxBehaviour === "inclusive" ? dec("0") : roundToCurrency(net.times(dec(invoice.taxRatePercent).dividedBy(100)), currency);
+    subtotal = invoice.taxBehaviour === "inclusive" ? undefined : currencyString(net, currency);
+    itemTotal = currencyString(net.plus(tax), currency);
   }
 
   const credit = input.credit_amount_cents != null ? fromCents(input.credit_amount_cents, currency, FIELDS.credit) : null;
   const refund = input.refund_amount_cents != null ? fromCents(input.refund_amount_cents, currency, FIELDS.refund) : null;
   let total: string;
   if (credit !== null || refund !== null) {
-    total = (credit ?? dec("0")).plus(refund ?? dec("0")).toFixed(2);
+    total = currencyString((credit ?? dec("0")).plus(refund ?? dec("0")), currency);
     if (itemTotal !== undefined && total !== itemTotal) {
       refuseField(
         "credit_note.items",
@@ -74,7 +74,7 @@ export async function createLagoCreditNote(db: Db, stripe: Stripe | null, servic
     reason,
     items,
     shape: {
-      ...(credit !== null || refund !== null ? { creditAmount: (credit ?? dec(total).minus(refund ?? dec("0"))).toFixed(2) } : {}),
+      ...(credit !== null || refund !== null ? { creditAmount: currencyString(credit ?? dec(total).minus(refund ?? dec("0")), currency) } : {}),
       ...(subtotal !== undefined ? { subtotal } : {}),
       fields: FIELDS,
     },

@@ -10,9 +10,10 @@
  */
 import { usageItemSchema, type UsageItem } from "@/lib/validators/billing";
 import { lagoEventSchema, type LagoEventInput } from "@/lib/validators/billing-api";
-import type { Db } from "@/server/db";
+import type { DbOrTx } from "@/server/db";
 import type { BillingMetric } from "@/server/generated/prisma/client";
-import { storeUsageItems, type UsageItemErrorCode } from "../usage/store-usage-items";
+import { BillingError } from "../errors";
+import { checkUsageItems, insertAllUsageRows, loadUsageTargets, type UsageItemErrorCode, type UsageItemResult } from "../usage/store-usage-items";
 
 type FieldErrors = Record<string, string[]>;
 
@@ -29,12 +30,6 @@ const LAGO_CODES: Partial<Record<UsageItemErrorCode, [string, string]>> = {
   period_closed: ["timestamp", "billing_period_closed"],
   period_in_future: ["timestamp", "in_the_future"],
 };
-
-class RollBack extends Error {
-  constructor(readonly errors: Record<number, FieldErrors>) {
-    super("roll back");
-  }
-}
 
 function add(errors: Record<number, FieldErrors>, index: number, field: string, code: string) {
   ((errors[index] ??= {})[field] ??= []).push(code);
@@ -56,7 +51,7 @@ function measure(event: LagoEventInput, metric: Pick<BillingMetric, "fieldName" 
   return { quantity: text };
 }
 
-export async function ingestLagoEvents(db: Db, serviceId: string, raw: readonly unknown[], now: Date = new Date()): Promise<IngestEventsResult> {
+export async function ingestLagoEvents(db: DbOrTx, serviceId: string, raw: readonly unknown[], now: Date = new Date()): Promise<IngestEventsResult> {
   const errors: Record<number, FieldErrors> = {};
   const parsed: Array<{ index: number; event: LagoEventInput; timestamp: Date }> = [];
   raw.forEach((value, index) => {
@@ -65,12 +60,15 @@ export async function ingestLagoEvents(db: Db, serviceId: string, raw: readonly 
     else for (const issue of result.error.issues) add(errors, index, issue.path.map(String).join(".") || "event", issue.message);
   });
 
-  const codes = [...new Set(parsed.map((p) => p.event.code))];
-  const metrics = codes.length ? await db.billingMetric.findMany({ where: { code: { in: codes } }, select: { code: true, fieldName: true, aggregation: true } }) : [];
-  const metricByCode = new Map(metrics.map((m) => [m.code, m]));
+  const targets = await loadUsageTargets(
+    db,
+    serviceId,
+    parsed.map((p) => p.event.external_subscription_id),
+    parsed.map((p) => p.event.code),
+  );
   const items: Array<{ index: number; item: UsageItem }> = [];
   for (const { index, event, timestamp } of parsed) {
-    const measured = measure(event, metricByCode.get(event.code));
+    const measured = measure(event, targets.metrics.get(event.code));
     if ("error" in measured) {
       add(errors, index, ...measured.error);
       continue;
@@ -86,33 +84,35 @@ export async function ingestLagoEvents(db: Db, serviceId: string, raw: readonly 
     if (item.success) items.push({ index, item: item.data });
     else for (const issue of item.error.issues) add(errors, index, issue.path[0] === "quantity" ? "properties" : issue.path.map(String).join("."), issue.message);
   }
-  if (Object.keys(errors).length > 0 && items.length === 0) return { ok: false, errors };
 
-  try {
-    const events = await db.$transaction(async (tx) => {
-      const results = await storeUsageItems(tx, serviceId, items, now);
-      for (const r of results) {
-        if (r.status === "duplicate") add(errors, r.index, "transaction_id", "value_already_exist");
-        for (const e of r.errors ?? []) {
-          const [field, code] = LAGO_CODES[e.code] ?? (e.code === "idempotency_key_reused" ? ["transaction_id", "value_already_exist"] : ["event", e.code]);
-          add(errors, r.index, field, code);
-        }
-      }
-      if (Object.keys(errors).length > 0) throw new RollBack(errors);
-      const subs = await tx.billingSubscription.findMany({
-        where: { serviceId, externalId: { in: [...new Set(parsed.map((p) => p.event.external_subscription_id))] } },
-        select: { id: true, externalId: true },
-      });
-      const subIdByExternal = new Map(subs.map((s) => [s.externalId, s.id]));
-      const byIndex = new Map(parsed.map((p) => [p.index, p]));
-      return results.map((r) => {
-        const p = byIndex.get(r.index)!;
-        return { event: p.event, timestamp: p.timestamp, recordId: r.recordId ?? "", subscriptionId: subIdByExternal.get(p.event.external_subscription_id) ?? "" };
-      });
-    });
-    return { ok: true, events };
-  } catch (error) {
-    if (error instanceof RollBack) return { ok: false, errors: error.errors };
-    throw error;
+  const { rows, results } = checkUsageItems(targets, items, now);
+  for (const r of results) addStoreErrors(errors, r);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  // Nothing is written unless every event is good, so a refused request leaves no trace.
+  let written = await insertAllUsageRows(db, rows);
+  // A key held by a concurrent request that then rolled back is free again: insert once more.
+  if (!written.ok && written.held.length === 0) written = await insertAllUsageRows(db, rows);
+  if (!written.ok) {
+    for (const row of written.held) add(errors, row.index, "transaction_id", "value_already_exist");
+    if (written.held.length === 0) throw new BillingError("conflict", "Another request was storing the same transaction_id; send this batch again");
+    return { ok: false, errors };
+  }
+  const byIndex = new Map(parsed.map((p) => [p.index, p]));
+  return {
+    ok: true,
+    events: rows.map((row) => {
+      const p = byIndex.get(row.index)!;
+      return { event: p.event, timestamp: p.timestamp, recordId: written.ids.get(row) ?? "", subscriptionId: row.subscriptionId };
+    }),
+  };
+}
+
+/** A refusal or in-batch repeat from the store, in Lago's field and code. */
+function addStoreErrors(errors: Record<number, FieldErrors>, result: UsageItemResult): void {
+  if (result.status === "duplicate") add(errors, result.index, "transaction_id", "value_already_exist");
+  for (const e of result.errors ?? []) {
+    const [field, code] = LAGO_CODES[e.code] ?? (e.code === "idempotency_key_reused" ? ["transaction_id", "value_already_exist"] : ["event", e.code]);
+    add(errors, result.index, field, code);
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { BillingInvoice, BillingInvoiceLine, BillingSubscription } from "@/server/generated/prisma/client";
 import { amountDue } from "../invoices/invoice-json";
+import { exactMoneyString } from "../money/currency";
 import { dec, decimalString } from "../wire";
 import { minorUnitDigits, toCents } from "./minor-units";
 
@@ -41,8 +42,10 @@ export function lagoFeeJson(line: BillingInvoiceLine, invoice: InvoiceRow, exter
   const rate = dec(invoice.taxRatePercent).dividedBy(100);
   const amount = dec(line.amount);
   // Inclusive plans print gross line amounts: split the line's tax out of it; exclusive ones add it.
-  const net = invoice.taxBehaviour === "inclusive" ? amount.dividedBy(rate.plus(1)) : amount;
-  const tax = invoice.taxBehaviour === "inclusive" ? amount.minus(net) : amount.times(rate);
+  // A carried balance already includes the tax of the invoice it came from.
+  const carried = line.kind === "carried_balance";
+  const net = carried ? amount : invoice.taxBehaviour === "inclusive" ? amount.dividedBy(rate.plus(1)) : amount;
+  const tax = carried ? dec("0") : invoice.taxBehaviour === "inclusive" ? amount.minus(net) : amount.times(rate);
   const usage = line.kind === "usage";
   return {
     lago_id: line.id,
@@ -78,7 +81,7 @@ export function lagoFeeJson(line: BillingInvoiceLine, invoice: InvoiceRow, exter
     sub_total_excluding_taxes_amount_cents: toCents(net, currency),
     sub_total_excluding_taxes_precise_amount_cents: net.times(10 ** minorUnitDigits(currency)).toFixed(),
     // Ours: the line as printed, the exact amount before rounding, and what the included quota covered.
-    amount: line.amount.toFixed(2),
+    amount: exactMoneyString(line.amount, currency),
     exact_amount: exactAmount(line),
     included_units: decimalString(line.includedQuantity),
     item: {

@@ -12,3 +12,8 @@ export async function serviceInvoiceJson(db: DbOrTx, serviceId: string, invoiceI
     fileUrl: invoice.number ? signedDocumentUrl("invoice", invoice.id) : null,
   });
 }
+
+/** Lago's webhook for an invoice event (invoice.created, invoice.payment_status_updated): the invoice as the service's API shows it, read when sent. */
+export function lagoInvoiceWebhook(db: DbOrTx, serviceId: string, invoiceId: string, webhookType: "invoice.created" | "invoice.payment_status_updated") {
+  return { webhookType, objectType: "invoice", load: () => serviceInvoiceJson(db, serviceId, invoiceId) };
+}

@@ -4,6 +4,7 @@
  */
 import type Stripe from "stripe";
 import type { Db } from "@/server/db";
+import { fromMinorUnits } from "../money/currency";
 import { recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 import { savePaymentMethod } from "./stripe-customer";
 
@@ -87,7 +88,7 @@ export async function applyStripeEvent(ctx: ApplyContext, event: Stripe.Event): 
       const { count } = await ctx.db.billingPayment.updateMany({
         where: { stripeChargeId: charge.id },
         data: {
-          amountRefunded: (refunded / 100).toFixed(2),
+          amountRefunded: fromMinorUnits(refunded, charge.currency).toFixed(),
           status: refunded >= charge.amount ? "refunded" : "partially_refunded",
         },
       });

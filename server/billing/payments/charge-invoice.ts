@@ -11,7 +11,9 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { BillingError, invalidState, notFound } from "../errors";
 import { amountDue } from "../invoices/invoice-json";
-import { dec, toMinorUnits } from "../wire";
+import { toMinorUnits } from "../money/currency";
+import { dec } from "../wire";
+import { carryBalanceForward } from "./carry-balance";
 import { belowMinimumReason } from "./minimum-charge";
 import { lockInvoice, recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 
@@ -47,6 +49,11 @@ async function claimAttempt(db: Db, invoiceId: string, now: Date, force: boolean
     const due = amountDue(invoice);
     if (dec(due).lessThanOrEqualTo(0)) return { skipped: "nothing is due" };
     const tooSmall = belowMinimumReason(due, invoice.currency);
+    if (tooSmall && invoice.subscriptionId) {
+      // Stripe would refuse it (amount_too_small): the subscription's next invoice bills it instead.
+      await carryBalanceForward(tx, { ...invoice, subscriptionId: invoice.subscriptionId }, due, now);
+      return { skipped: `${tooSmall}; carried to the next invoice` };
+    }
     if (tooSmall) {
       // Stripe would refuse it (amount_too_small): no attempt, no dunning.
       await tx.billingInvoice.update({ where: { id: invoiceId }, data: { nextPaymentAttemptAt: null, lastPaymentError: `below_minimum: ${tooSmall}` } });
@@ -74,7 +81,7 @@ async function claimAttempt(db: Db, invoiceId: string, now: Date, force: boolean
     });
     return {
       attempt,
-      amountMinor: toMinorUnits(due),
+      amountMinor: toMinorUnits(due, invoice.currency),
       currency: invoice.currency.toLowerCase(),
       invoiceNumber: invoice.number,
       paymentIntentId: invoice.stripePaymentIntentId,

@@ -8,8 +8,10 @@
 import type { DbOrTx } from "@/server/db";
 import type { BillingPayment } from "@/server/generated/prisma/client";
 import { invoiceJson, paymentJson } from "../invoices/invoice-json";
+import { lagoInvoiceWebhook } from "../lago/service-invoice";
 import { emitBillingEvent } from "../webhooks/emit-event";
-import { dec, fromMinorUnits } from "../wire";
+import { fromMinorUnits } from "../money/currency";
+import { dec } from "../wire";
 import { holdPaymentForReview, paymentMismatch } from "./payment-review";
 
 export interface PaymentReport {
@@ -55,7 +57,7 @@ async function findOrRebuildPayment(
     data: {
       invoiceId: report.invoiceId,
       attempt,
-      amount: fromMinorUnits(report.amountMinor).toFixed(2),
+      amount: fromMinorUnits(report.amountMinor, report.currency).toFixed(),
       currency: report.currency.toUpperCase(),
       status,
       stripePaymentIntentId: report.paymentIntentId,
@@ -85,12 +87,12 @@ export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport):
   }
   const { payment, alreadyFinal } = await findOrRebuildPayment(tx, report, "succeeded");
   if (alreadyFinal) return [];
-  const amount = fromMinorUnits(report.amountMinor);
+  const amount = fromMinorUnits(report.amountMinor, report.currency);
   const updatedPayment = await tx.billingPayment.update({
     where: { id: payment.id },
     data: {
       status: "succeeded",
-      amount: amount.toFixed(2),
+      amount: amount.toFixed(),
       stripePaymentIntentId: report.paymentIntentId ?? payment.stripePaymentIntentId,
       stripeChargeId: report.chargeId ?? payment.stripeChargeId,
       failureCode: null,
@@ -103,7 +105,7 @@ export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport):
   const updated = await tx.billingInvoice.update({
     where: { id: invoice.id },
     data: {
-      amountPaid: paid.toFixed(2),
+      amountPaid: paid.toFixed(),
       ...(report.paymentIntentId && !invoice.stripePaymentIntentId ? { stripePaymentIntentId: report.paymentIntentId } : {}),
       ...(settled && (invoice.status === "open" || invoice.status === "uncollectible")
         ? { status: "paid", paidAt: report.now, nextPaymentAttemptAt: null, lastPaymentError: null }
@@ -121,6 +123,7 @@ export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport):
     serviceId: sub.serviceId,
     now: report.now,
     data: { invoice: invoiceJson(updated), payment: paymentJson(updatedPayment) },
+    lago: lagoInvoiceWebhook(tx, sub.serviceId, updated.id, "invoice.payment_status_updated"),
   });
   return eventId ? [eventId] : [];
 }
@@ -176,6 +179,7 @@ export async function recordPaymentFailed(tx: DbOrTx, report: FailureReport): Pr
     type: "invoice.payment_failed",
     serviceId: sub.serviceId,
     now: report.now,
+    lago: lagoInvoiceWebhook(tx, sub.serviceId, updated.id, "invoice.payment_status_updated"),
     data: {
       invoice: invoiceJson(updated),
       payment: paymentJson(updatedPayment),

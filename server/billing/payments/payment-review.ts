@@ -5,7 +5,8 @@
  * for an admin and never marks the invoice paid.
  */
 import type { Db, DbOrTx } from "@/server/db";
-import { dec, toMinorUnits } from "../wire";
+import { currencyString, fromMinorUnits, toMinorUnits } from "../money/currency";
+import { dec } from "../wire";
 import type { PaymentReport } from "./payment-outcome";
 
 export interface PaymentMismatch {
@@ -21,9 +22,9 @@ export async function paymentMismatch(tx: DbOrTx, report: PaymentReport): Promis
     select: { currency: true, total: true, amountPaid: true, amountCredited: true },
   });
   const expectedCurrency = invoice.currency.toUpperCase();
-  const expectedAmountMinor = toMinorUnits(dec(invoice.total).minus(dec(invoice.amountPaid)).minus(dec(invoice.amountCredited)).toFixed(2));
+  const expectedAmountMinor = toMinorUnits(dec(invoice.total).minus(dec(invoice.amountPaid)).minus(dec(invoice.amountCredited)), invoice.currency);
   const currency = report.currency.toUpperCase();
-  const show = (minor: number, cur: string) => `${cur} ${(minor / 100).toFixed(2)}`;
+  const show = (minor: number, cur: string) => `${cur} ${currencyString(fromMinorUnits(minor, cur), cur)}`;
   const paid = show(report.amountMinor, currency);
   const owed = show(expectedAmountMinor, expectedCurrency);
   if (currency !== expectedCurrency) return { expectedAmountMinor, expectedCurrency, reason: `Stripe charged ${paid}, but the invoice is in ${expectedCurrency} (${owed} owed)` };

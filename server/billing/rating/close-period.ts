@@ -11,6 +11,7 @@ import { enqueueInvoiceEmail, type DocumentLinkConfig } from "../documents/docum
 import type { Prisma } from "@/server/generated/prisma/client";
 import { invoiceJson, subscriptionJson } from "../invoices/invoice-json";
 import { nextDocumentNumber } from "../invoices/next-number";
+import { lagoInvoiceWebhook } from "../lago/service-invoice";
 import { periodEndFrom, type BillingPeriod } from "../subscriptions/billing-period";
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { dec } from "../wire";
@@ -92,6 +93,7 @@ export async function issueDraftInvoice(
       serviceId,
       now: opts.now,
       data: { invoice: invoiceJson(issued) },
+      lago: lagoInvoiceWebhook(tx, serviceId, invoiceId, "invoice.created"),
     });
     if (id) eventIds.push(id);
   }

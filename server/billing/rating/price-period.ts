@@ -1,14 +1,19 @@
 /**
  * Pure pricing of one subscription period: the plan's base price, one line
- * per charged metric (quota free, overage priced by the charge model), and
- * the totals with the customer's tax rate. No database, so it is easy to test
+ * per charged metric (quota free, overage priced by the charge model), each
+ * at its exact amount, and the totals with the customer's tax rate, rounded
+ * once to the currency's minor unit. No database, so it is easy to test
  * at every edge.
  */
 import type Decimal from "decimal.js";
 import type { PlanInterval, TaxBehaviour } from "@/lib/validators/billing";
 import { rateCharge, type RateChargeInput } from "../charges";
-import { roundMoney, toDecimal, ZERO, type DecimalLike } from "../charges/decimal";
+import { toDecimal, ZERO, type DecimalLike } from "../charges/decimal";
+import { currencyString } from "../money/currency";
 import { computeInvoiceTotals, percentToRate, type InvoiceTotals } from "../tax";
+
+/** Places a line's exact amount is stored with (the line amount column); totals alone are rounded to the currency. */
+export const LINE_DECIMALS = 6;
 
 export interface PricedLine {
   kind: "base" | "usage";
@@ -24,7 +29,7 @@ export interface PricedLine {
 }
 
 export interface PricePeriodInput {
-  plan: { name: string; basePrice: DecimalLike; interval: PlanInterval; taxBehaviour: TaxBehaviour };
+  plan: { name: string; basePrice: DecimalLike; interval: PlanInterval; taxBehaviour: TaxBehaviour; currency: string };
   charges: ReadonlyArray<{
     id: string;
     metric: { id: string; name: string; unitLabel: string };
@@ -52,8 +57,8 @@ export function pricePeriod(input: PricePeriodInput): PricedPeriod {
     const description = `${input.plan.name} — ${input.plan.interval === "monthly" ? "monthly" : "yearly"} base price`;
     const p = input.proration;
     if (p) {
-      // Shown as days × daily price; the exact product is rounded once, to cents.
-      const exact = base.times(p.days).dividedBy(p.of);
+      // Shown as days × daily price; the exact product stays exact until the invoice total is rounded.
+      const exact = base.times(p.days).dividedBy(p.of).toDecimalPlaces(LINE_DECIMALS);
       lines.push({
         kind: "base",
         description: `${description}, prorated: ${p.days} of ${p.of} days`,
@@ -63,8 +68,8 @@ export function pricePeriod(input: PricePeriodInput): PricedPeriod {
         includedQuantity: ZERO,
         units: toDecimal(String(p.days)),
         unitPrice: base.dividedBy(p.of).toDecimalPlaces(6),
-        amount: roundMoney(exact),
-        details: { prorated: { days: p.days, ofDays: p.of, fullPrice: base.toFixed(2) }, exactAmount: exact.toFixed() },
+        amount: exact,
+        details: { prorated: { days: p.days, ofDays: p.of, fullPrice: currencyString(base, input.plan.currency) }, exactAmount: exact.toFixed() },
       });
     } else {
       lines.push({
@@ -95,7 +100,7 @@ export function pricePeriod(input: PricePeriodInput): PricedPeriod {
       includedQuantity: rated.includedQuota,
       units: rated.units,
       unitPrice,
-      amount: rated.amount,
+      amount: rated.exactAmount.toDecimalPlaces(LINE_DECIMALS),
       details: {
         model: rated.model,
         unitLabel: charge.metric.unitLabel,
@@ -118,7 +123,7 @@ export function pricePeriod(input: PricePeriodInput): PricedPeriod {
   }
   const totals = computeInvoiceTotals(
     lines.map((l) => ({ amount: l.amount })),
-    { rate: percentToRate(input.taxRatePercent), behaviour: input.plan.taxBehaviour },
+    { rate: percentToRate(input.taxRatePercent), behaviour: input.plan.taxBehaviour, currency: input.plan.currency },
   );
   return { lines, totals };
 }

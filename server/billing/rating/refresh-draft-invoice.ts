@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { chargeSpec } from "../catalog/charges";
 import { periodStartBefore, prorationDays, type BillingPeriod } from "../subscriptions/billing-period";
+import { claimCarriedBalances } from "../payments/carry-balance";
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { aggregatePeriodUsage } from "./aggregate-period-usage";
 import { pricePeriod, thresholdsReached } from "./price-period";
@@ -73,9 +74,9 @@ export async function refreshDraftInvoice(
     currency: sub.plan.currency,
     taxBehaviour: sub.plan.taxBehaviour,
     taxRatePercent: sub.customer.taxRatePercent,
-    subtotal: priced.totals.subtotal.toFixed(2),
-    taxAmount: priced.totals.tax.toFixed(2),
-    total: priced.totals.total.toFixed(2),
+    subtotal: priced.totals.subtotal.toFixed(),
+    taxAmount: priced.totals.tax.toFixed(),
+    total: priced.totals.total.toFixed(),
     periodEnd: period.end,
     ratedAt: now,
   };
@@ -98,10 +99,30 @@ export async function refreshDraftInvoice(
       includedQuantity: line.includedQuantity.toFixed(),
       units: line.units.toFixed(),
       unitPrice: line.unitPrice.toFixed(),
-      amount: line.amount.toFixed(2),
+      amount: line.amount.toFixed(),
       details: (line.details ?? undefined) as Prisma.InputJsonValue | undefined,
     })),
   });
+
+  // Balances carried from earlier invoices (below the minimum charge) come after tax: they already include theirs.
+  const carried = await claimCarriedBalances(tx, invoice.id, sub.id, sub.plan.currency);
+  if (carried.length > 0) {
+    await tx.billingInvoiceLine.createMany({
+      data: carried.map((c, i) => ({
+        invoiceId: invoice.id,
+        position: priced.lines.length + i,
+        kind: "carried_balance" as const,
+        description: `Balance carried from invoice ${c.fromNumber ?? c.fromInvoiceId} (below the minimum charge)`,
+        quantity: "1",
+        units: "1",
+        unitPrice: c.amount.toFixed(),
+        amount: c.amount.toFixed(),
+        details: { carriedFromInvoiceId: c.fromInvoiceId },
+      })),
+    });
+    const carriedTotal = carried.reduce((sum, c) => sum.plus(c.amount), priced.totals.total);
+    await tx.billingInvoice.update({ where: { id: invoice.id }, data: { total: carriedTotal.toFixed() } });
+  }
 
   const eventIds: string[] = [];
   for (const charge of charges) {

@@ -2,6 +2,7 @@
 import { serviceSchema, type ServiceInput } from "@/lib/validators/billing";
 import type { DbOrTx } from "@/server/db";
 import { generateApiKey, hashToken } from "@/server/security/tokens";
+import { forgetServiceKeys } from "../api/service-key-cache";
 import { BillingError, isUniqueViolation, notFound } from "../errors";
 
 /** Prefix of every billing API key, so a leaked key is recognisable in logs and scanners. */
@@ -28,6 +29,7 @@ export async function rotateServiceKey(db: DbOrTx, id: string): Promise<{ apiKey
   const { key, keyPrefix } = generateApiKey(SERVICE_KEY_PREFIX);
   const { count } = await db.billingService.updateMany({ where: { id }, data: { apiKeyHash: hashToken(key), apiKeyPrefix: keyPrefix } });
   if (count === 0) throw notFound("Service", id);
+  forgetServiceKeys();
   return { apiKey: key, apiKeyPrefix: keyPrefix };
 }
 
@@ -39,11 +41,13 @@ export async function updateService(db: DbOrTx, id: string, input: { name?: stri
     code: existing.code,
     rateLimitPerMinute: input.rateLimitPerMinute ?? existing.rateLimitPerMinute,
   });
-  return db.billingService.update({
+  const updated = await db.billingService.update({
     where: { id },
     data: { name: data.name, rateLimitPerMinute: data.rateLimitPerMinute, ...(input.active === undefined ? {} : { active: input.active }) },
     select: { id: true, code: true, name: true, apiKeyPrefix: true, rateLimitPerMinute: true, active: true },
   });
+  forgetServiceKeys();
+  return updated;
 }
 
 /** Services without their key hashes. */

@@ -25,6 +25,7 @@ export async function makeMetric(aggregation: "sum" | "max" | "last" | "unique_c
 
 export interface PlanSetup {
   basePrice?: string;
+  currency?: string;
   interval?: "monthly" | "yearly";
   taxBehaviour?: "exclusive" | "inclusive";
   charges?: Array<Omit<ChargeInput, "metricId"> & { metricId: string }>;
@@ -37,7 +38,7 @@ export async function makePlan(setup: PlanSetup = {}) {
     name: `Plan ${code}`,
     interval: setup.interval ?? "monthly",
     basePrice: setup.basePrice ?? "49.00",
-    currency: "CAD",
+    currency: setup.currency ?? "CAD",
     taxBehaviour: setup.taxBehaviour ?? "exclusive",
   });
   for (const charge of setup.charges ?? []) await saveCharge(db, plan.id, charge);

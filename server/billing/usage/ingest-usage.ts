@@ -24,8 +24,8 @@ export async function ingestUsage(db: DbOrTx, serviceId: string, body: unknown, 
     errors: r.errors.map((e) => ({ code: "invalid", path: e.path, message: e.message })),
   }));
   const stored = await storeUsageItems(db, serviceId, parsed.accepted, now);
-  // recordId is for Lago's events; the native answer keeps its shape.
-  const results = [...invalid, ...stored.map(({ recordId: _recordId, ...r }) => r)].sort((a, b) => a.index - b.index);
+  // recordId and subscriptionId are for Lago's events; the native answer keeps its shape.
+  const results = [...invalid, ...stored.map(({ recordId: _recordId, subscriptionId: _subscriptionId, ...r }) => r)].sort((a, b) => a.index - b.index);
   return {
     ok: true,
     accepted: results.filter((r) => r.status === "accepted").length,

@@ -1,16 +1,19 @@
 /**
  * The usage store's write path, shared by the native aggregate push
- * (POST /usage) and Lago's raw events (POST /events, /events/batch). Each
- * parsed item is checked against its subscription (this service's only),
- * its metric and the subscription's plan; the good ones are written with ONE
- * `INSERT … ON CONFLICT (subscription, metric, idempotency key) DO NOTHING`,
- * so a key and its quantity are stored together or not at all and a retry
- * never counts twice. The same statement reads what an existing key holds,
- * so a key re-sent with another quantity or window is refused, not taken for
- * a harmless retry.
+ * (POST /usage) and Lago's raw events (POST /events, /events/batch). A batch
+ * costs a fixed number of statements whatever its size: its subscriptions
+ * (this service's only, with their plan's charged metrics) and metrics are
+ * read once, every item is checked in memory, and the good ones are written
+ * with ONE insert keyed by (subscription, metric, idempotency key), so a key
+ * and its quantity are stored together or not at all and a retry never
+ * counts twice. Only when keys were already held, one more read compares
+ * what they hold, so a key re-sent with another quantity or window is
+ * refused, not taken for a harmless retry.
  */
 import type { UsageItem } from "@/lib/validators/billing";
 import type { DbOrTx } from "@/server/db";
+import type { BillingMetric } from "@/server/generated/prisma/client";
+import { isUniqueViolation } from "../errors";
 import { dec } from "../wire";
 
 export type UsageItemStatus = "accepted" | "duplicate" | "rejected";
@@ -40,13 +43,16 @@ export interface UsageItemResult {
   errors?: UsageItemError[];
   /** The stored row's id (new or the one a duplicate matched), for Lago's lago_id. */
   recordId?: string;
+  /** The subscription's internal id, for accepted and duplicate items. */
+  subscriptionId?: string;
 }
 
 /** A window may start at most this far ahead of the server clock (clock skew), and end at most a day ahead. */
 const FUTURE_START_TOLERANCE_MS = 60 * 60 * 1000;
 const FUTURE_END_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
-interface Row {
+/** An item that passed every check, with the ids it is stored under. */
+export interface UsageRow {
   index: number;
   subscriptionId: string;
   metricId: string;
@@ -56,15 +62,14 @@ interface Row {
 const rowKey = (subscriptionId: string, metricId: string, idempotencyKey: string) =>
   `${subscriptionId}\u0000${metricId}\u0000${idempotencyKey}`;
 
-export async function storeUsageItems(
-  db: DbOrTx,
-  serviceId: string,
-  items: ReadonlyArray<{ index: number; item: UsageItem }>,
-  now: Date = new Date(),
-): Promise<UsageItemResult[]> {
-  const externalIds = [...new Set(items.map((a) => a.item.subscriptionExternalId))];
-  const metricCodes = [...new Set(items.map((a) => a.item.metricCode))];
-  // One round trip for the subscriptions with their plan's charged metrics (the hot path).
+/** What a batch's items point at: this service's subscriptions (with their plan's charged metrics) and the metrics, by external id and code. */
+export interface UsageTargets {
+  subscriptions: Map<string, { id: string; status: string; currentPeriodStart: Date; planCode: string; metricIds: Set<string> }>;
+  metrics: Map<string, Pick<BillingMetric, "id" | "code" | "aggregation" | "fieldName">>;
+}
+
+/** Two queries, run together, whatever the batch's size: no item costs a round trip of its own. */
+export async function loadUsageTargets(db: DbOrTx, serviceId: string, externalIds: readonly string[], metricCodes: readonly string[]): Promise<UsageTargets> {
   const [subscriptions, metrics] = await Promise.all([
     externalIds.length
       ? db.$queryRawUnsafe<Array<{ id: string; externalId: string; status: string; currentPeriodStart: Date; planCode: string; metricIds: string[] }>>(
@@ -76,23 +81,32 @@ export async function storeUsageItems(
             WHERE s."serviceId" = $1 AND s."externalId" = ANY($2::text[])
             GROUP BY s."id", p."code"`,
           serviceId,
-          externalIds,
+          [...new Set(externalIds)],
         )
       : [],
-    metricCodes.length ? db.billingMetric.findMany({ where: { code: { in: metricCodes } }, select: { id: true, code: true, aggregation: true } }) : [],
+    metricCodes.length
+      ? db.billingMetric.findMany({ where: { code: { in: [...new Set(metricCodes)] } }, select: { id: true, code: true, aggregation: true, fieldName: true } })
+      : [],
   ]);
-  const subByExternal = new Map(
-    subscriptions.map((s) => [s.externalId, { ...s, currentPeriodStart: new Date(s.currentPeriodStart), plan: { code: s.planCode }, metricIds: new Set(s.metricIds) }]),
-  );
-  const metricByCode = new Map(metrics.map((m) => [m.code, m]));
+  return {
+    subscriptions: new Map(subscriptions.map((s) => [s.externalId, { ...s, currentPeriodStart: new Date(s.currentPeriodStart), metricIds: new Set(s.metricIds) }])),
+    metrics: new Map(metrics.map((m) => [m.code, m])),
+  };
+}
 
+/**
+ * Every rule an item must pass, against targets loaded once for the batch.
+ * Returns the rows to write (first of each key) and the answers already
+ * known: refusals and repeats of a key earlier in the same batch.
+ */
+export function checkUsageItems(targets: UsageTargets, items: ReadonlyArray<{ index: number; item: UsageItem }>, now: Date): { rows: UsageRow[]; results: UsageItemResult[] } {
   const results: UsageItemResult[] = [];
-  const rows: Row[] = [];
-  const seenInBatch = new Map<string, Row>();
+  const rows: UsageRow[] = [];
+  const seenInBatch = new Map<string, UsageRow>();
   for (const { index, item } of items) {
     const errors: UsageItemError[] = [];
-    const sub = subByExternal.get(item.subscriptionExternalId);
-    const metric = metricByCode.get(item.metricCode);
+    const sub = targets.subscriptions.get(item.subscriptionExternalId);
+    const metric = targets.metrics.get(item.metricCode);
     if (!sub) {
       errors.push({ code: "unknown_subscription", path: "external_subscription_id", message: `No subscription ${item.subscriptionExternalId} exists for this service` });
     } else if (sub.status === "terminated") {
@@ -108,7 +122,7 @@ export async function storeUsageItems(
       errors.push({ code: "unknown_metric", path: "metric_code", message: `No metric with code ${item.metricCode} exists` });
     } else {
       if (sub && !sub.metricIds.has(metric.id)) {
-        errors.push({ code: "metric_not_on_plan", path: "metric_code", message: `Plan ${sub.plan.code} has no charge for ${metric.code}, so this usage would never be billed` });
+        errors.push({ code: "metric_not_on_plan", path: "metric_code", message: `Plan ${sub.planCode} has no charge for ${metric.code}, so this usage would never be billed` });
       }
       if (metric.aggregation === "unique_count" && !item.uniqueKey) {
         errors.push({ code: "unique_key_required", path: "unique_key", message: `${metric.code} counts distinct values: send the value this usage is about as unique_key` });
@@ -125,21 +139,74 @@ export async function storeUsageItems(
     const key = rowKey(sub.id, metric.id, item.idempotencyKey);
     const first = seenInBatch.get(key);
     if (first) {
-      results.push(sameCounter(first.item, item) ? { index, idempotency_key: item.idempotencyKey, status: "duplicate" } : keyReused(index, item));
+      results.push(sameCounter(first.item, item) ? { index, idempotency_key: item.idempotencyKey, status: "duplicate", subscriptionId: sub.id } : keyReused(index, item));
       continue;
     }
     seenInBatch.set(key, row);
     rows.push(row);
   }
+  return { rows, results };
+}
 
+/**
+ * The native push: each item on its own (a held key is a duplicate or a
+ * reused key, the rest are stored), in ONE insert whatever the batch's size.
+ */
+export async function storeUsageItems(
+  db: DbOrTx,
+  serviceId: string,
+  items: ReadonlyArray<{ index: number; item: UsageItem }>,
+  now: Date = new Date(),
+): Promise<UsageItemResult[]> {
+  const targets = await loadUsageTargets(
+    db,
+    serviceId,
+    items.map((a) => a.item.subscriptionExternalId),
+    items.map((a) => a.item.metricCode),
+  );
+  const { rows, results } = checkUsageItems(targets, items, now);
   const written = await insertUsageRows(db, rows);
   for (const row of rows) {
     const outcome = written.get(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey));
-    if (outcome?.inserted) results.push({ index: row.index, idempotency_key: row.item.idempotencyKey, status: "accepted", recordId: outcome.id ?? undefined });
+    const base = { index: row.index, idempotency_key: row.item.idempotencyKey, subscriptionId: row.subscriptionId, recordId: outcome?.id ?? undefined };
+    if (outcome?.inserted) results.push({ ...base, status: "accepted" });
     else if (outcome?.same === false) results.push(keyReused(row.index, row.item));
-    else results.push({ index: row.index, idempotency_key: row.item.idempotencyKey, status: "duplicate", recordId: outcome?.id ?? undefined });
+    else results.push({ ...base, status: "duplicate" });
   }
   return results.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * All of `rows` or none, in one statement and so without a transaction: a
+ * plain INSERT that meets a held key fails whole (unique violation), and
+ * only then a read names the held keys. Lago's event store answers this way.
+ */
+export async function insertAllUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<{ ok: true; ids: Map<UsageRow, string> } | { ok: false; held: UsageRow[] }> {
+  if (rows.length === 0) return { ok: true, ids: new Map() };
+  try {
+    const inserted = await db.$queryRawUnsafe<Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>>(
+      `${INSERT_ROWS} RETURNING "id"::text AS id, "subscriptionId", "metricId", "idempotencyKey"`,
+      ...rowArrays(rows),
+    );
+    const idByKey = new Map(inserted.map((r) => [rowKey(r.subscriptionId, r.metricId, r.idempotencyKey), r.id]));
+    return { ok: true, ids: new Map(rows.map((r) => [r, idByKey.get(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)) ?? ""])) };
+  } catch (error) {
+    if (!isRawUniqueViolation(error)) throw error;
+    const held = await readHeldRows(db, rows);
+    const heldKeys = new Set(held.map((h) => rowKey(h.subscriptionId, h.metricId, h.idempotencyKey)));
+    // A key held by a writer that then rolled back is free again: the caller's retry will store it.
+    return { ok: false, held: rows.filter((r) => heldKeys.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey))) };
+  }
+}
+
+/** PostgreSQL's unique_violation as Prisma raises it from a raw statement (P2010 carrying 23505) or a mapped one (P2002). */
+function isRawUniqueViolation(error: unknown): boolean {
+  if (isUniqueViolation(error)) return true;
+  const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } } | null;
+  return (
+    e?.code === "P2010" &&
+    (e.meta?.code === "23505" || e.meta?.driverAdapterError?.cause?.originalCode === "23505" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
 }
 
 function sameCounter(a: UsageItem, b: UsageItem): boolean {
@@ -178,13 +245,56 @@ interface Written {
  * counter. A skipped key whose row is not visible yet (a concurrent writer
  * still in its transaction) counts as a duplicate.
  */
-async function insertUsageRows(db: DbOrTx, rows: readonly Row[]): Promise<Map<string, Written>> {
+async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<Map<string, Written>> {
   if (rows.length === 0) return new Map();
-  const inserted = await db.$queryRawUnsafe<Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>>(
-    `INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
-     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[])
-     ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
-     RETURNING "id"::text AS id, "subscriptionId", "metricId", "idempotencyKey"`,
+  // One row back, not one per item: which positions were inserted and their ids, as two arrays (keys are unique within `rows`).
+  const [inserted] = await db.$queryRawUnsafe<Array<{ positions: number[]; ids: string[] }>>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
+         AS t("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
+     ), ins AS (
+       INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
+       SELECT "subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey" FROM input
+       ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
+       RETURNING "id", "subscriptionId", "metricId", "idempotencyKey"
+     )
+     SELECT COALESCE(array_agg(input.n::int ORDER BY input.n), '{}') AS positions, COALESCE(array_agg(ins."id"::text ORDER BY input.n), '{}') AS ids
+       FROM ins JOIN input USING ("subscriptionId", "metricId", "idempotencyKey")`,
+    ...rowArrays(rows),
+  );
+  const out = new Map<string, Written>();
+  (inserted?.positions ?? []).forEach((position, i) => {
+    const row = rows[position - 1]!;
+    out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: inserted!.ids[i] ?? null, inserted: true, same: null });
+  });
+  const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
+  if (skipped.length === 0) return out;
+  // PostgreSQL compares what each held key stores with what was sent, and answers one row of arrays (a retried batch of 1,000 is one small reply).
+  const [held] = await db.$queryRawUnsafe<Array<{ positions: number[]; ids: string[]; same: boolean[] }>>(
+    `SELECT COALESCE(array_agg(k.n::int ORDER BY k.n), '{}') AS positions,
+            COALESCE(array_agg(r."id"::text ORDER BY k.n), '{}') AS ids,
+            COALESCE(array_agg((r."quantity" = k."quantity" AND r."periodStart" = k."periodStart" AND r."periodEnd" = k."periodEnd"
+                                AND r."uniqueKey" IS NOT DISTINCT FROM k."uniqueKey") ORDER BY k.n), '{}') AS same
+       FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
+            AS k("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
+       JOIN "BillingUsageRecord" r
+         ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
+    ...rowArrays(skipped),
+  );
+  for (const row of skipped) out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: null, inserted: false, same: null });
+  (held?.positions ?? []).forEach((position, i) => {
+    const row = skipped[position - 1]!;
+    out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: held!.ids[i] ?? null, inserted: false, same: held!.same[i] ?? null });
+  });
+  return out;
+}
+
+const INSERT_ROWS = `INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[])`;
+
+/** The rows as the seven column arrays INSERT_ROWS takes. */
+function rowArrays(rows: readonly UsageRow[]): unknown[] {
+  return [
     rows.map((r) => r.subscriptionId),
     rows.map((r) => r.metricId),
     rows.map((r) => r.item.periodFrom.toISOString()),
@@ -192,34 +302,20 @@ async function insertUsageRows(db: DbOrTx, rows: readonly Row[]): Promise<Map<st
     rows.map((r) => r.item.quantity),
     rows.map((r) => r.item.uniqueKey ?? null),
     rows.map((r) => r.item.idempotencyKey),
-  );
-  const out = new Map<string, Written>(
-    inserted.map((r) => [rowKey(r.subscriptionId, r.metricId, r.idempotencyKey), { id: r.id, inserted: true, same: null }]),
-  );
-  const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
-  if (skipped.length === 0) return out;
-  const held = await db.$queryRawUnsafe<
+  ];
+}
+
+/** What the stored rows with these rows' keys hold, read through the unique index. */
+function readHeldRows(db: DbOrTx, rows: readonly UsageRow[]) {
+  return db.$queryRawUnsafe<
     Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string; periodStart: Date; periodEnd: Date; quantity: string; uniqueKey: string | null }>
   >(
     `SELECT r."id"::text AS id, r."subscriptionId", r."metricId", r."idempotencyKey", r."periodStart", r."periodEnd", r."quantity"::text AS quantity, r."uniqueKey"
        FROM unnest($1::text[], $2::text[], $3::text[]) AS k("subscriptionId", "metricId", "idempotencyKey")
        JOIN "BillingUsageRecord" r
          ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
-    skipped.map((r) => r.subscriptionId),
-    skipped.map((r) => r.metricId),
-    skipped.map((r) => r.item.idempotencyKey),
+    rows.map((r) => r.subscriptionId),
+    rows.map((r) => r.metricId),
+    rows.map((r) => r.item.idempotencyKey),
   );
-  const heldByKey = new Map(held.map((h) => [rowKey(h.subscriptionId, h.metricId, h.idempotencyKey), h]));
-  for (const row of skipped) {
-    const key = rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey);
-    const h = heldByKey.get(key);
-    out.set(key, {
-      id: h?.id ?? null,
-      inserted: false,
-      same: h
-        ? sameCounter(row.item, { ...row.item, quantity: h.quantity, periodFrom: new Date(h.periodStart), periodTo: new Date(h.periodEnd), uniqueKey: h.uniqueKey })
-        : null,
-    });
-  }
-  return out;
 }

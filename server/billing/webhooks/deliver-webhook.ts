@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { safeFetch, SsrfBlockedError } from "@/server/net/ssrf-guard";
 import { DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_SCHEDULE_MS, isDeliverySuccess, nextAttemptAt } from "./retry-schedule";
+import { lagoWebhookHeaders } from "./lago-signature";
 import { SIGNATURE_HEADER, signPayload } from "./sign-payload";
 
 export interface DeliveryOptions {
@@ -54,8 +55,13 @@ export async function attemptWebhookDelivery(
     include: { endpoint: true, event: true },
   });
   const attempt = delivery.attempts + 1;
-  const body = delivery.event.payload;
-  const signature = signPayload(body, delivery.endpoint.secret, Math.floor(started.getTime() / 1000));
+  const lago = delivery.endpoint.format === "lago";
+  // An endpoint switched to Lago's format after the event was stored has no Lago body for it: sent as stored, in ours.
+  const body = lago && delivery.event.lagoPayload ? delivery.event.lagoPayload : delivery.event.payload;
+  const signatureHeaders =
+    lago && delivery.event.lagoPayload
+      ? lagoWebhookHeaders(body, delivery.endpoint.secret, delivery.event.id)
+      : { [SIGNATURE_HEADER]: signPayload(body, delivery.endpoint.secret, Math.floor(started.getTime() / 1000)).header };
 
   let statusCode: number | null = null;
   let error: string | null = null;
@@ -68,7 +74,7 @@ export async function attemptWebhookDelivery(
         headers: {
           "content-type": "application/json",
           "user-agent": "Switchboard-Billing-Webhooks/1.0",
-          [SIGNATURE_HEADER]: signature.header,
+          ...signatureHeaders,
           "Switchboard-Event-Id": delivery.event.id,
           "Switchboard-Event-Type": delivery.event.type,
           "Switchboard-Delivery-Attempt": String(attempt),

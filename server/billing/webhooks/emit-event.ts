@@ -15,6 +15,8 @@ export interface EmitBillingEventInput {
   /** Once-only events (usage thresholds): a second emit with the same key does nothing. */
   dedupeKey?: string;
   now?: Date;
+  /** Lago's counterpart of this event (webhook_type, object_type and the object, loaded only when a "lago" endpoint wants it). */
+  lago?: { webhookType: string; objectType: string; load: () => Promise<unknown> };
 }
 
 /** A fresh, unique event id: evt_ + 24 random URL-safe characters. */
@@ -43,11 +45,18 @@ export async function emitBillingEvent(db: DbOrTx, input: EmitBillingEventInput)
       active: true,
       OR: [{ eventTypes: { isEmpty: true } }, { eventTypes: { has: input.type } }],
     },
-    select: { id: true },
+    select: { id: true, format: true },
   });
-  if (endpoints.length > 0) {
+  // Lago-format endpoints get only events Lago itself has; their body is serialised once, here, like ours.
+  const lagoWanted = input.lago && endpoints.some((e) => e.format === "lago");
+  if (lagoWanted && input.lago) {
+    const lagoPayload = JSON.stringify({ webhook_type: input.lago.webhookType, object_type: input.lago.objectType, [input.lago.objectType]: await input.lago.load() });
+    await db.billingEvent.update({ where: { id }, data: { lagoPayload } });
+  }
+  const receivers = endpoints.filter((e) => e.format !== "lago" || lagoWanted);
+  if (receivers.length > 0) {
     await db.billingWebhookDelivery.createMany({
-      data: endpoints.map((e) => ({ endpointId: e.id, eventId: id, nextAttemptAt: now })),
+      data: receivers.map((e) => ({ endpointId: e.id, eventId: id, nextAttemptAt: now })),
       skipDuplicates: true,
     });
   }

@@ -34,7 +34,7 @@ export async function createWebhookEndpoint(db: DbOrTx, input: WebhookEndpointIn
 export async function updateWebhookEndpoint(
   db: DbOrTx,
   id: string,
-  input: { url?: string; description?: string | null; eventTypes?: WebhookEndpointInput["eventTypes"]; active?: boolean },
+  input: { url?: string; description?: string | null; eventTypes?: WebhookEndpointInput["eventTypes"]; format?: WebhookEndpointInput["format"]; active?: boolean },
   ssrf: SsrfOptions,
 ) {
   const current = await db.billingWebhookEndpoint.findUnique({ where: { id } });
@@ -44,11 +44,12 @@ export async function updateWebhookEndpoint(
     url: input.url ?? current.url,
     description: input.description === undefined ? (current.description ?? undefined) : (input.description ?? undefined),
     eventTypes: input.eventTypes ?? current.eventTypes,
+    format: input.format ?? current.format,
   });
   if (data.url !== current.url) await assertDeliverableUrl(data.url, ssrf);
   return db.billingWebhookEndpoint.update({
     where: { id },
-    data: { url: data.url, description: data.description, eventTypes: data.eventTypes, ...(input.active === undefined ? {} : { active: input.active }) },
+    data: { url: data.url, description: data.description, eventTypes: data.eventTypes, format: data.format, ...(input.active === undefined ? {} : { active: input.active }) },
   });
 }
 
@@ -73,6 +74,7 @@ export async function listWebhookEndpoints(db: DbOrTx) {
       url: true,
       description: true,
       eventTypes: true,
+      format: true,
       active: true,
       createdAt: true,
       service: { select: { id: true, code: true, name: true } },

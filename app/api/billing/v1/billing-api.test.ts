@@ -6,6 +6,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { billingApiRateLimiter } from "@/server/billing/api/rate-limiter";
+import { rotateServiceKey, updateService } from "@/server/billing/services/services";
 import { closeSubscriptionPeriod } from "@/server/billing/rating/close-period";
 import { makeMetric, makePlan, makeService } from "@/server/billing/testing/billing-fixtures";
 import { db } from "@/server/db";
@@ -77,6 +78,16 @@ describe("authentication and errors", () => {
     const { service, apiKey } = await makeService();
     await db.billingService.update({ where: { id: service.id }, data: { active: false } });
     expect((await call(getPlans, "GET", "/plans", { key: apiKey })).status).toBe(403);
+  });
+
+  it("a rotated key or a deactivated service is refused at once, though a recognised key is remembered for a few seconds", async () => {
+    const { service, apiKey } = await makeService();
+    expect((await call(getPlans, "GET", "/plans", { key: apiKey })).status).toBe(200);
+    const { apiKey: newKey } = await rotateServiceKey(db, service.id);
+    expect((await call(getPlans, "GET", "/plans", { key: apiKey })).status).toBe(401);
+    expect((await call(getPlans, "GET", "/plans", { key: newKey })).status).toBe(200);
+    await updateService(db, service.id, { active: false });
+    expect((await call(getPlans, "GET", "/plans", { key: newKey })).status).toBe(403);
   });
 
   it("answers bad JSON with 400 and bad fields with 422 naming each one", async () => {

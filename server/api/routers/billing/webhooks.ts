@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BILLING_EVENT_TYPES, webhookEndpointSchema } from "@/lib/validators/billing";
+import { BILLING_EVENT_TYPES, WEBHOOK_FORMATS, webhookEndpointSchema } from "@/lib/validators/billing";
 import { idSchema, pagingSchema } from "@/lib/validators/common";
 import { billingConfig } from "@/server/billing/billing-config";
 import { notFound } from "@/server/billing/errors";
@@ -23,7 +23,7 @@ export const billingWebhooksRouter = createTRPCRouter({
   get: billingProcedure.input(idSchema).query(async ({ ctx, input }) => {
     const endpoint = await ctx.db.billingWebhookEndpoint.findUnique({
       where: { id: input.id },
-      select: { id: true, url: true, description: true, eventTypes: true, active: true, createdAt: true, service: { select: { id: true, code: true, name: true } } },
+      select: { id: true, url: true, description: true, eventTypes: true, format: true, active: true, createdAt: true, service: { select: { id: true, code: true, name: true } } },
     });
     if (!endpoint) throw notFound("Webhook endpoint", input.id);
     return endpoint;
@@ -34,7 +34,7 @@ export const billingWebhooksRouter = createTRPCRouter({
     return { id: endpoint.id, secret: endpoint.secret };
   }),
   update: billingProcedure
-    .input(z.object({ id: z.string().min(1), url: z.string().optional(), description: z.string().nullable().optional(), eventTypes: z.array(z.enum(BILLING_EVENT_TYPES)).optional(), active: z.boolean().optional() }))
+    .input(z.object({ id: z.string().min(1), url: z.string().optional(), description: z.string().nullable().optional(), eventTypes: z.array(z.enum(BILLING_EVENT_TYPES)).optional(), format: z.enum(WEBHOOK_FORMATS).optional(), active: z.boolean().optional() }))
     .mutation(async ({ ctx, input }) => {
       const { id, ...data } = input;
       await updateWebhookEndpoint(ctx.db, id, data, ssrf());

@@ -50,7 +50,7 @@ export function InvoiceDocument({ invoice, issuerName }: { invoice: Invoice; iss
     taxId: invoice.customer.taxId,
   }) as BillTo;
   const money = (amount: string) => formatMoney(amount, invoice.currency);
-  const due = Decimal.max(new Decimal(invoice.total).minus(invoice.amountPaid).minus(invoice.amountCredited), 0).toFixed(2);
+  const due = Decimal.max(new Decimal(invoice.total).minus(invoice.amountPaid).minus(invoice.amountCredited).minus(invoice.amountCarried), 0).toFixed();
   return (
     <article aria-label={`Invoice ${invoice.number ?? "draft"}`} className="rounded-lg border bg-card p-6 text-sm shadow-xs print:border-0 print:p-0 print:shadow-none md:p-10">
       <div className="flex flex-col justify-between gap-6 sm:flex-row">
@@ -125,7 +125,8 @@ export function InvoiceDocument({ invoice, issuerName }: { invoice: Invoice; iss
                   </td>
                   <td className="py-2 text-right tabular-nums">{formatNumber(line.kind === "usage" ? line.units : line.quantity)}</td>
                   <td className="py-2 text-right tabular-nums">{formatMoney(line.unitPrice, invoice.currency, { maximumFractionDigits: 6 })}</td>
-                  <td className="py-2 text-right tabular-nums">{money(line.amount)}</td>
+                  {/* Lines are exact (0.015); only the totals are rounded, once. */}
+                  <td className="py-2 text-right tabular-nums">{formatMoney(line.amount, invoice.currency, { maximumFractionDigits: 6 })}</td>
                 </tr>
               );
             })}
@@ -152,6 +153,12 @@ export function InvoiceDocument({ invoice, issuerName }: { invoice: Invoice; iss
           <>
             <dt>Credited</dt>
             <dd className="text-right">−{money(invoice.amountCredited)}</dd>
+          </>
+        ) : null}
+        {new Decimal(invoice.amountCarried).greaterThan(0) ? (
+          <>
+            <dt>Carried to the next invoice (below the minimum charge)</dt>
+            <dd className="text-right">−{money(invoice.amountCarried)}</dd>
           </>
         ) : null}
         {invoice.status !== "draft" && invoice.status !== "void" ? (

@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { minorUnitProblem } from "@/lib/currency";
 import { planSchema, PLAN_INTERVALS, TAX_BEHAVIOURS } from "@/lib/validators/billing";
 import { issuesByPath } from "../../_components/form-errors";
 
@@ -48,6 +49,11 @@ export function PlanForm({
     const parsed = planSchema.safeParse({ ...values, description: values.description || undefined });
     if (!parsed.success) {
       setErrors(issuesByPath(parsed.error.issues));
+      return;
+    }
+    const places = minorUnitProblem(parsed.data.basePrice, parsed.data.currency);
+    if (places) {
+      setErrors({ basePrice: [places] });
       return;
     }
     setErrors({});

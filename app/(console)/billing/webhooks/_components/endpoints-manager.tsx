@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { BILLING_EVENT_TYPES, webhookEndpointSchema } from "@/lib/validators/billing";
+import { BILLING_EVENT_TYPES, webhookEndpointSchema, type WebhookFormat } from "@/lib/validators/billing";
 import { useTRPC } from "@/lib/trpc/react";
 import { fieldErrorsOf, issuesByPath } from "../../_components/form-errors";
 import { SecretOnceDialog } from "../../_components/secret-once-dialog";
@@ -26,7 +26,13 @@ export function EndpointsManager() {
   const endpoints = useQuery(trpc.billing.webhooks.list.queryOptions());
   const services = useQuery(trpc.billing.services.list.queryOptions());
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<{ serviceId: string; url: string; description: string; eventTypes: EventType[] }>({ serviceId: "", url: "", description: "", eventTypes: [] });
+  const [values, setValues] = useState<{ serviceId: string; url: string; description: string; eventTypes: EventType[]; format: WebhookFormat }>({
+    serviceId: "",
+    url: "",
+    description: "",
+    eventTypes: [],
+    format: "switchboard",
+  });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation(
@@ -65,6 +71,7 @@ export function EndpointsManager() {
     },
     { id: "service", header: "Service", cell: (e) => e.service.code },
     { id: "events", header: "Events", cell: (e) => (e.eventTypes.length ? e.eventTypes.join(", ") : "all") },
+    { id: "format", header: "Format", cell: (e) => (e.format === "lago" ? "Lago (X-Lago-Signature)" : "Switchboard") },
     {
       id: "deliveries",
       header: "Deliveries",
@@ -113,6 +120,20 @@ export function EndpointsManager() {
             </FormField>
             <FormField label="URL" required error={error("url")}>
               <Input type="url" value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} placeholder="https://app.example.com/hooks/billing" />
+            </FormField>
+            <FormField
+              label="Format"
+              error={error("format")}
+              description="Lago: the receiver gets Lago's webhook bodies (invoice.created, invoice.payment_status_updated) signed with X-Lago-Signature (HMAC), so an app written for Lago works unchanged; other events are not sent to it."
+            >
+              <NativeSelect
+                value={values.format}
+                onChange={(e) => setValues({ ...values, format: e.target.value as WebhookFormat })}
+                options={[
+                  { value: "switchboard", label: "Switchboard (Switchboard-Signature)" },
+                  { value: "lago", label: "Lago (X-Lago-Signature, HMAC)" },
+                ]}
+              />
             </FormField>
             <FormField label="Description" error={error("description")}>
               <Input value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
