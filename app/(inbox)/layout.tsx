@@ -15,8 +15,9 @@ export default async function InboxLayout({ children }: { children: React.ReactN
         Skip to content
       </a>
       <header className="border-b border-border bg-background">
-        {/* One row on a phone: the organisation line and the nav labels show from 640 px. */}
-        <div className="mx-auto flex max-w-4xl items-center gap-x-2 px-4 py-2 sm:gap-x-4 sm:py-3">
+        {/* One row on a phone (icon links). From 640 px the links carry labels and take a row of
+            their own, so a client admin's five links never slide under the user menu. */}
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4 sm:py-3">
           <div className="flex shrink-0 items-baseline gap-2">
             <span className="font-bold text-primary">Switchboard</span>
             <span className="hidden text-sm text-muted-foreground sm:inline">Support · {user.organisationLabel}</span>

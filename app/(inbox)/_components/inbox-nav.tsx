@@ -17,7 +17,7 @@ export function InboxNav({ showApplications = false }: { showApplications?: bool
   const applicationsActive = pathname.startsWith("/my-tickets/applications");
   const listActive = pathname === "/my-tickets" || (pathname.startsWith("/my-tickets/") && pathname !== "/my-tickets/new" && !applicationsActive);
   return (
-    <nav aria-label="My Tickets" className="flex min-w-0 items-center gap-0.5 sm:gap-1">
+    <nav aria-label="My Tickets" className="flex min-w-0 items-center gap-0.5 sm:order-last sm:basis-full sm:flex-wrap sm:gap-1">
       <InboxNavLink href="/my-tickets" icon={Inbox} label="My Tickets" active={listActive}>
         {count > 0 ? (
           <span

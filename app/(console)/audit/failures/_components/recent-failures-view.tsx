@@ -87,11 +87,11 @@ function TopList({ title, rows, mono }: { title: string; mono?: boolean; rows: A
         ) : (
           <ol className="divide-y">
             {rows.map((row) => (
-              <li key={row.key} className="flex items-center justify-between gap-3 py-2 text-sm">
+              <li key={row.key} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 text-sm">
                 <Link href={row.href} className={`min-w-0 truncate text-primary underline-offset-2 hover:underline ${mono ? "font-mono text-xs" : ""}`}>
                   {row.label}
                 </Link>
-                <span className="flex shrink-0 flex-wrap items-center justify-end gap-2 text-muted-foreground">
+                <span className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-2 text-muted-foreground">
                   <span>
                     <span className="font-medium text-foreground tabular-nums">{formatNumber(row.count)}</span> ·{" "}
                     <time dateTime={row.lastAt?.toISOString()} title={formatDateTime(row.lastAt)}>

@@ -121,7 +121,7 @@ function SlaForm({ initial }: { initial: SlaSettings }) {
           <CardTitle as="h2">Targets per priority</CardTitle>
           <CardDescription>In business minutes. Each target is a separate deadline on the ticket.</CardDescription>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
+        <CardContent className="relative overflow-x-auto">
           <table className="w-full min-w-[36rem] text-sm">
             <thead>
               <tr className="text-left">
