@@ -249,6 +249,19 @@ try {
     console.log(JSON.stringify({ step: "changePassword", skipped: "set VTIGER_ADMIN_PASSWORD (it is sent as the new password, so nothing changes)" }));
   }
 
+  await step("connector.testConnection (login, listtypes, describe of the enabled modules)", () => connector.testConnection(), (r) =>
+    r.ok ? { ok: true, user: r.user, moduleCount: r.modules.length, hasContacts: r.modules.some((m) => m.name === "Contacts"), warnings: r.warnings } : { ok: false, error: describeError(r.error) },
+  );
+  await step("connector.users.listUsers({ roleId: 'H2', activeOnly: true }) (role filtered locally)", () => connector.users.listUsers({ roleId: "H2", activeOnly: true }));
+  await step("session ended on the server (raw logout), then a query: INVALID_SESSIONID, the client logs in again", async () => {
+    const raw = client as unknown as { call: (op: string, p: Record<string, string>, m: string) => Promise<unknown> };
+    await raw.call("logout", {}, "POST");
+    const before = client.stats.relogins;
+    const rows = await client.query("SELECT lastname FROM Contacts LIMIT 1;");
+    sessions.push((await client.getSession()).sessionName);
+    return { rows: rows.length, relogins: client.stats.relogins - before };
+  });
+
   await step("logout", () => client.logout());
   console.log(JSON.stringify({ done: true, target: useFake ? `fake (stockInstall ${process.env.VTIGER_FAKE_STOCK !== "0"})` : "live", failedSteps: failures, calls: client.stats.byOperation }));
 } finally {
