@@ -286,8 +286,11 @@ export class VtigerConnector implements CrmConnector {
 
   /**
    * Asks by id, 100 at a time: VTQL answers only live records, so an id that
-   * does not come back was deleted. ASSUMED: `id IN (…)` in VTQL; no recorded
-   * 8.4 transcript covers it (the fake implements it as VTQL's IN elsewhere).
+   * does not come back was deleted. `id IN (…)` is in no recorded 8.4
+   * transcript; checked by hand against a live stock 8.4.0 (2026-12-05,
+   * server/cli/vtiger-live-check.ts): it answers the live ids only (deleted and
+   * never-existing ones absent), also with 100 ids in one query. The fake
+   * implements it as VTQL's IN elsewhere.
    */
   async findMissing(module: string, externalIds: readonly string[]): Promise<string[]> {
     const missing: string[] = [];
