@@ -51,7 +51,7 @@ export function DonutChart({
   return (
     <figure
       aria-label={title}
-      className={cn("flex w-full min-w-0 flex-col items-center gap-4 sm:flex-row sm:items-center", className)}
+      className={cn("flex w-full min-w-0 flex-col items-center gap-4 sm:flex-row sm:flex-wrap sm:items-center", className)}
     >
       {total > 0 ? (
         <>
