@@ -1,3 +1,5 @@
+import { SupportContact } from "@/components/ui/support-contact";
+
 /**
  * The small branded frame of the owner's pages (no console chrome, no
  * sign-in): a header strip with the brand and a centred card.
@@ -40,16 +42,5 @@ export function ApprovalLinkExpired({ supportEmail, organisationName, ticketNumb
       </p>
       <SupportContact supportEmail={supportEmail} />
     </div>
-  );
-}
-
-function SupportContact({ supportEmail }: { supportEmail: string }) {
-  return (
-    <p className="text-sm">
-      Contact:{" "}
-      <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
-        {supportEmail}
-      </a>
-    </p>
   );
 }

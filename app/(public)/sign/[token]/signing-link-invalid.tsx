@@ -1,3 +1,5 @@
+import { SupportContact } from "@/components/ui/support-contact";
+
 /** The one answer for a link that cannot be used (signed, replaced, revoked, expired, unknown). */
 export function SigningLinkInvalid({ supportEmail }: { supportEmail: string }) {
   return (
@@ -7,12 +9,7 @@ export function SigningLinkInvalid({ supportEmail }: { supportEmail: string }) {
         It has already been used, was replaced by a newer link, or has expired. If you still need to sign, please contact us and we
         will send you a new link.
       </p>
-      <p className="text-sm">
-        Contact:{" "}
-        <a className="font-medium text-primary underline underline-offset-2" href={`mailto:${supportEmail}`}>
-          {supportEmail}
-        </a>
-      </p>
+      <SupportContact supportEmail={supportEmail} />
     </div>
   );
 }
