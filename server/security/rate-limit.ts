@@ -25,12 +25,17 @@ export interface RateLimitDecision {
   retryAfterSec: number;
 }
 
-/** Takes one token from `key`'s bucket, or says how long to wait. */
-export async function takeRateLimitToken(db: DbOrTx, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+/**
+ * Takes `count` tokens from `key`'s bucket, all or none, or says how long to
+ * wait for them. One token is one hit; more is a lease an instance hands out
+ * itself (billing-api's limiter), every one of them still taken from the shared bucket.
+ */
+export async function takeRateLimitToken(db: DbOrTx, key: string, rule: RateLimitRule, count = 1): Promise<RateLimitDecision> {
   // Windows are capped at a day so that a bucket idle for a day is full and can be purged.
   if (!(rule.limit >= 1) || !(rule.windowMs > 0) || rule.windowMs > MAX_WINDOW_MS) {
     throw new RangeError("A rate limit needs limit ≥ 1 and a window from 1 ms to 1 day");
   }
+  if (!Number.isInteger(count) || count < 1 || count > rule.limit) throw new RangeError("A take needs from 1 token to the whole limit");
   const cap = rule.limit;
   const perSecond = rule.limit / (rule.windowMs / 1000);
   // Timestamps are stored as UTC without zone (Prisma's DateTime); `now()` is the
@@ -41,17 +46,17 @@ export async function takeRateLimitToken(db: DbOrTx, key: string, rule: RateLimi
     b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))) * ${perSecond}::double precision)`;
   const rows = await db.$queryRaw<Array<{ tokens: number; allowed: boolean }>>`
     INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "allowed", "updatedAt")
-    VALUES (${key}, ${cap}::double precision - 1, true, ${now})
+    VALUES (${key}, ${cap}::double precision - ${count}::double precision, true, ${now})
     ON CONFLICT ("key") DO UPDATE SET
-      "tokens" = ${refilled} - CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END,
-      "allowed" = ${refilled} >= 1,
+      "tokens" = ${refilled} - CASE WHEN ${refilled} >= ${count}::double precision THEN ${count}::double precision ELSE 0 END,
+      "allowed" = ${refilled} >= ${count}::double precision,
       "updatedAt" = GREATEST(b."updatedAt", ${now})
     RETURNING "tokens", "allowed"`;
   const row = rows[0];
   if (!row) throw new Error(`rate limit bucket ${key} was not written`);
   const tokens = Number(row.tokens);
   if (row.allowed) return { allowed: true, remaining: Math.floor(tokens), retryAfterSec: 0 };
-  return { allowed: false, remaining: 0, retryAfterSec: Math.max(1, Math.ceil((1 - tokens) / perSecond)) };
+  return { allowed: false, remaining: 0, retryAfterSec: Math.max(1, Math.ceil((count - tokens) / perSecond)) };
 }
 
 /** Forgets every bucket whose key starts with `prefix` (tests, and an admin's "reset"). */

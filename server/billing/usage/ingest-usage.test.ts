@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import { countingDb } from "@/server/testing/counting-db";
+import { ingestLagoEvents } from "../lago/ingest-events";
 import { makeMetric, makePlan, makeService, makeSubscription, usageItem } from "../testing/billing-fixtures";
 import { ingestUsage } from "./ingest-usage";
 
@@ -127,5 +129,28 @@ describe("ingestUsage", () => {
     expect(result.ok).toBe(false);
     const tooMany = await ingestUsage(db, serviceId, { usage: Array.from({ length: 1001 }, () => ({})) });
     expect(!tooMany.ok && tooMany.errors[0]?.message).toMatch(/at most 1000/);
+  });
+
+  it("costs two statements per batch whatever its size (targets, then one insert), and one more only for held keys", async () => {
+    const counting = countingDb();
+    try {
+      const batch = (prefix: string, n: number) => ({ usage: Array.from({ length: n }, (_, i) => usageItem(externalId, metricCode, "1", `${prefix}-${i}`)) });
+      const fresh = await ingestUsage(counting.db, serviceId, batch("stmt", 1000));
+      expect(fresh.ok && fresh.accepted).toBe(1000);
+      expect(counting.statements.map((s) => s.trim().split(/\s+/)[0])).toEqual(["SELECT", "WITH"]);
+      counting.statements.length = 0;
+      // A replay: the insert skips every key, and one read tells retries from reused keys.
+      const replay = await ingestUsage(counting.db, serviceId, batch("stmt", 1000));
+      expect(replay.ok && replay.duplicates).toBe(1000);
+      expect(counting.statements).toHaveLength(3);
+      counting.statements.length = 0;
+      // Lago's events: the same two statements for a call of 100 (targets, one all-or-nothing insert).
+      const events = Array.from({ length: 100 }, (_, i) => ({ transaction_id: `stmt-ev-${i}`, external_subscription_id: externalId, code: metricCode, timestamp: "2026-11-01T00:00:00Z" }));
+      const stored = await ingestLagoEvents(counting.db, serviceId, events);
+      expect(stored.ok).toBe(true);
+      expect(counting.statements.map((s) => s.trim().split(/\s+/)[0])).toEqual(["SELECT", "INSERT"]);
+    } finally {
+      await counting.db.$disconnect();
+    }
   });
 });

@@ -68,29 +68,33 @@ export interface UsageTargets {
   metrics: Map<string, Pick<BillingMetric, "id" | "code" | "aggregation" | "fieldName">>;
 }
 
-/** Two queries, run together, whatever the batch's size: no item costs a round trip of its own. */
+type TargetRows = {
+  subscriptions: Array<{ id: string; externalId: string; status: string; currentPeriodStart: string; planCode: string; metricIds: string[] }> | null;
+  metrics: Array<Pick<BillingMetric, "id" | "code" | "aggregation" | "fieldName">> | null;
+};
+
+/**
+ * ONE statement whatever the batch's size (two sub-selects answered as JSON),
+ * so a batch costs a single round trip and a single pooled connection here:
+ * no item costs a round trip of its own.
+ */
 export async function loadUsageTargets(db: DbOrTx, serviceId: string, externalIds: readonly string[], metricCodes: readonly string[]): Promise<UsageTargets> {
-  const [subscriptions, metrics] = await Promise.all([
-    externalIds.length
-      ? db.$queryRawUnsafe<Array<{ id: string; externalId: string; status: string; currentPeriodStart: Date; planCode: string; metricIds: string[] }>>(
-          `SELECT s."id", s."externalId", s."status"::text AS status, s."currentPeriodStart", p."code" AS "planCode",
-                  COALESCE(array_agg(c."metricId") FILTER (WHERE c."metricId" IS NOT NULL), '{}') AS "metricIds"
-             FROM "BillingSubscription" s
-             JOIN "BillingPlan" p ON p."id" = s."planId"
-             LEFT JOIN "BillingCharge" c ON c."planId" = s."planId"
-            WHERE s."serviceId" = $1 AND s."externalId" = ANY($2::text[])
-            GROUP BY s."id", p."code"`,
-          serviceId,
-          [...new Set(externalIds)],
-        )
-      : [],
-    metricCodes.length
-      ? db.billingMetric.findMany({ where: { code: { in: [...new Set(metricCodes)] } }, select: { id: true, code: true, aggregation: true, fieldName: true } })
-      : [],
-  ]);
+  const [row] = await db.$queryRawUnsafe<TargetRows[]>(
+    `SELECT
+       (SELECT json_agg(json_build_object('id', s."id", 'externalId', s."externalId", 'status', s."status", 'currentPeriodStart', s."currentPeriodStart",
+                                          'planCode', p."code", 'metricIds', COALESCE((SELECT array_agg(c."metricId") FROM "BillingCharge" c WHERE c."planId" = s."planId"), '{}')))
+          FROM "BillingSubscription" s JOIN "BillingPlan" p ON p."id" = s."planId"
+         WHERE s."serviceId" = $1 AND s."externalId" = ANY($2::text[])) AS subscriptions,
+       (SELECT json_agg(json_build_object('id', m."id", 'code', m."code", 'aggregation', m."aggregation", 'fieldName', m."fieldName"))
+          FROM "BillingMetric" m WHERE m."code" = ANY($3::text[])) AS metrics`,
+    serviceId,
+    [...new Set(externalIds)],
+    [...new Set(metricCodes)],
+  );
   return {
-    subscriptions: new Map(subscriptions.map((s) => [s.externalId, { ...s, currentPeriodStart: new Date(s.currentPeriodStart), metricIds: new Set(s.metricIds) }])),
-    metrics: new Map(metrics.map((m) => [m.code, m])),
+    // json_build_object writes timestamp(3) without a zone; the stored value is UTC.
+    subscriptions: new Map((row?.subscriptions ?? []).map((s) => [s.externalId, { ...s, currentPeriodStart: new Date(`${s.currentPeriodStart}Z`), metricIds: new Set(s.metricIds) }])),
+    metrics: new Map((row?.metrics ?? []).map((m) => [m.code, m])),
   };
 }
 

@@ -1,4 +1,4 @@
-// npm run bench:billing [-- --counters 1000000 --batch 1000 --concurrency 8 --subscriptions 100]
+// npm run bench:billing [-- --counters 1000000 --batch 1000 --concurrency 8 --subscriptions 100 --reps 3]
 //
 // Pushes usage counters in batches through the real POST /api/billing/v1/usage
 // route handler, served in this process over real HTTP (serve-billing-api.ts:
@@ -8,7 +8,11 @@
 // POST /events/batch in calls of 100 (Lago's batch size), and compares
 // counters/s and latency with a direct batched INSERT … ON CONFLICT of the
 // same rows into the same PostgreSQL (an embedded one started here, or
-// BENCH_DATABASE_URL). Prints figures; asserts nothing about time.
+// BENCH_DATABASE_URL), in batches of --batch and, for the events' like-for-like
+// figure, of 100. Fair by construction: every path stores the same rows into
+// an emptied, vacuumed table, after one warm-up pass of each; the whole round
+// runs --reps times and the medians are reported. Prints figures and the load
+// average; asserts nothing about time.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -29,6 +33,7 @@ const COUNTERS = arg("counters", 1_000_000);
 const BATCH = arg("batch", 1000);
 const CONCURRENCY = arg("concurrency", 8);
 const SUBSCRIPTIONS = arg("subscriptions", 100);
+const REPS = arg("reps", 3);
 const BATCHES = Math.ceil(COUNTERS / BATCH);
 
 process.env.LOG_LEVEL = "error";
@@ -86,12 +91,15 @@ interface Counter {
   key: string;
 }
 
+/** Which round's keys are sent: each round (and the warm-up) stores its own rows. */
+let round = "w";
+
 /** The counters of batch b: every one with its own idempotency key, spread over subscriptions and hours. */
 function batchCounters(b: number): Counter[] {
   const out: Counter[] = [];
   for (let i = 0; i < BATCH && b * BATCH + i < COUNTERS; i++) {
     const n = b * BATCH + i;
-    out.push({ sub: n % SUBSCRIPTIONS, hour: Math.floor(n / SUBSCRIPTIONS) % 720, quantity: `${(n % 3600) + 1}.25`, key: `k${n}` });
+    out.push({ sub: n % SUBSCRIPTIONS, hour: Math.floor(n / SUBSCRIPTIONS) % 720, quantity: `${(n % 3600) + 1}.25`, key: `${round}k${n}` });
   }
   return out;
 }
@@ -185,46 +193,32 @@ async function storedTotals(): Promise<{ rows: number; total: string }> {
   return { rows: Number(r.rows[0]?.rows ?? 0), total: r.rows[0]?.total ?? "0" };
 }
 
-console.log(`Billing usage benchmark: ${COUNTERS.toLocaleString("en")} counters, batches of ${BATCH}, ${CONCURRENCY} concurrent requests, ${SUBSCRIPTIONS} subscriptions, ${os.cpus().length} CPU(s)`);
+/** Every path starts from the same state: no usage rows, fresh statistics. */
+async function emptyTable(): Promise<void> {
+  await pool.query(`DELETE FROM "BillingUsageRecord" WHERE "metricId" = $1`, [metric.id]);
+  await pool.query(`VACUUM ANALYZE "BillingUsageRecord"`);
+}
 
-// 1. Through the API.
-const api = await runBatches("API", async (b) => {
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+console.log(`Billing usage benchmark: ${COUNTERS.toLocaleString("en")} counters, batches of ${BATCH}, ${CONCURRENCY} concurrent requests, ${SUBSCRIPTIONS} subscriptions, ${REPS} rounds, ${os.cpus().length} CPU(s); load average ${loadAverage()}`);
+
+const EVENTS_PER_CALL = 100;
+const eventCalls = Array.from({ length: Math.ceil(COUNTERS / EVENTS_PER_CALL) }, (_, i) => i);
+const eventCounters = (call: number) => batchCounters(Math.floor((call * EVENTS_PER_CALL) / BATCH)).slice((call * EVENTS_PER_CALL) % BATCH, ((call * EVENTS_PER_CALL) % BATCH) + EVENTS_PER_CALL);
+
+async function sendUsage(b: number): Promise<void> {
   const r = await post("/usage", wireBody(batchCounters(b)));
   if (r.status !== 202) throw new Error(`batch ${b}: HTTP ${r.status} ${r.body.slice(0, 300)}`);
   const parsed = JSON.parse(r.body) as { accepted: number };
   if (parsed.accepted !== batchCounters(b).length) throw new Error(`batch ${b}: accepted ${parsed.accepted}`);
-}, allBatches);
-const afterApi = await storedTotals();
+}
 
-// 2. Retries of 5% of the batches through the API: all duplicates, totals unchanged, no row version written.
-const newestXid = async () => (await pool.query<{ x: string | null }>(`SELECT MAX(xmin::text::bigint)::text AS x FROM "BillingUsageRecord"`)).rows[0]?.x ?? "0";
-const xidBeforeRetries = await newestXid();
-const retryBatches = allBatches.filter((b) => b % 20 === 0);
-const retries = await runBatches("API retries", async (b) => {
-  const r = await post("/usage", wireBody(batchCounters(b)));
-  const parsed = JSON.parse(r.body) as { duplicates: number };
-  if (r.status !== 202 || parsed.duplicates !== batchCounters(b).length) throw new Error(`retry of batch ${b} was not all duplicates`);
-}, retryBatches);
-const afterRetries = await storedTotals();
-const rowsWrittenByRetries = (await newestXid()) !== xidBeforeRetries;
-
-// 2b. The same counters as Lago events, 100 per POST /events/batch call.
-await pool.query(`DELETE FROM "BillingUsageRecord" WHERE "metricId" = $1`, [metric.id]);
-await pool.query(`VACUUM ANALYZE "BillingUsageRecord"`);
-const EVENTS_PER_CALL = 100;
-const eventCalls = Array.from({ length: Math.ceil(COUNTERS / EVENTS_PER_CALL) }, (_, i) => i);
-const eventCounters = (call: number) => batchCounters(Math.floor((call * EVENTS_PER_CALL) / BATCH)).slice((call * EVENTS_PER_CALL) % BATCH, ((call * EVENTS_PER_CALL) % BATCH) + EVENTS_PER_CALL);
-const events = await runBatches("events/batch", async (call) => {
+async function sendEvents(call: number): Promise<void> {
   const r = await post("/events/batch", eventsBody(eventCounters(call)));
   if (r.status !== 200) throw new Error(`events call ${call}: HTTP ${r.status} ${r.body.slice(0, 300)}`);
-}, eventCalls, (call) => eventCounters(call).length);
-const afterEvents = await storedTotals();
+}
 
-// 3. The same rows with a direct batched INSERT … ON CONFLICT (after emptying the table).
-await pool.query(`DELETE FROM "BillingUsageRecord" WHERE "metricId" = $1`, [metric.id]);
-await pool.query(`VACUUM ANALYZE "BillingUsageRecord"`);
-const direct = await runBatches("direct SQL", async (b) => {
-  const counters = batchCounters(b);
+async function insertDirect(counters: Counter[]): Promise<void> {
   await pool.query(
     `INSERT INTO "BillingUsageRecord" ("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey")
      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[])
@@ -239,24 +233,96 @@ const direct = await runBatches("direct SQL", async (b) => {
       counters.map((c) => c.key),
     ],
   );
-}, allBatches);
-const afterDirect = await storedTotals();
+}
 
-const fmt = (s: Stats) =>
-  `${Math.round(s.countersPerSecond).toLocaleString("en").padStart(9)} counters/s  ${s.seconds.toFixed(1).padStart(6)} s   p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms (per batch of ${BATCH})`;
+const newestXid = async () => (await pool.query<{ x: string | null }>(`SELECT MAX(xmin::text::bigint)::text AS x FROM "BillingUsageRecord"`)).rows[0]?.x ?? "0";
+const retryBatches = allBatches.filter((b) => b % 20 === 0);
+
+// Warm-up: a tenth of the work through each path (JIT, plan caches, pool connections, the rate-limit lease), then forgotten.
+const warmBatches = allBatches.slice(0, Math.max(1, Math.ceil(BATCHES / 10)));
+await runBatches("warm-up API", sendUsage, warmBatches);
+await runBatches("warm-up events", sendEvents, eventCalls.slice(0, warmBatches.length * (BATCH / EVENTS_PER_CALL)), (call) => eventCounters(call).length);
+await runBatches("warm-up direct", (b) => insertDirect(batchCounters(b)), warmBatches);
+await emptyTable();
+
+interface Round {
+  api: Stats;
+  retries: Stats;
+  events: Stats;
+  direct: Stats;
+  direct100: Stats;
+  rowsWrittenByRetries: boolean;
+  consistent: boolean;
+  totals: string;
+}
+
+const rounds: Round[] = [];
+for (let r = 0; r < REPS; r++) {
+  round = `r${r}`;
+  // 1. Through the API.
+  const api = await runBatches(`round ${r + 1} API`, sendUsage, allBatches);
+  const afterApi = await storedTotals();
+  // 2. Retries of 5% of the batches through the API: all duplicates, totals unchanged, no row version written.
+  const xidBeforeRetries = await newestXid();
+  const retries = await runBatches(`round ${r + 1} API retries`, async (b) => {
+    const res = await post("/usage", wireBody(batchCounters(b)));
+    const parsed = JSON.parse(res.body) as { duplicates: number };
+    if (res.status !== 202 || parsed.duplicates !== batchCounters(b).length) throw new Error(`retry of batch ${b} was not all duplicates`);
+  }, retryBatches);
+  const afterRetries = await storedTotals();
+  const rowsWrittenByRetries = (await newestXid()) !== xidBeforeRetries;
+  // 3. The same counters as Lago events, 100 per POST /events/batch call.
+  await emptyTable();
+  const events = await runBatches(`round ${r + 1} events/batch`, sendEvents, eventCalls, (call) => eventCounters(call).length);
+  const afterEvents = await storedTotals();
+  // 4. The same rows with a direct batched INSERT … ON CONFLICT, in batches of BATCH and of 100.
+  await emptyTable();
+  const direct = await runBatches(`round ${r + 1} direct SQL`, (b) => insertDirect(batchCounters(b)), allBatches);
+  const afterDirect = await storedTotals();
+  await emptyTable();
+  const direct100 = await runBatches(`round ${r + 1} direct SQL ×100`, (call) => insertDirect(eventCounters(call)), eventCalls, (call) => eventCounters(call).length);
+  const afterDirect100 = await storedTotals();
+  await emptyTable();
+  const consistent =
+    afterApi.rows === COUNTERS &&
+    afterRetries.total === afterApi.total &&
+    afterEvents.total === afterApi.total &&
+    afterDirect.total === afterApi.total &&
+    afterDirect100.total === afterApi.total &&
+    !rowsWrittenByRetries;
+  rounds.push({ api, retries, events, direct, direct100, rowsWrittenByRetries, consistent, totals: `${afterApi.rows.toLocaleString("en")} rows, sum ${afterApi.total}` });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const medianStats = (pick: (r: Round) => Stats): Stats => {
+  const all = rounds.map(pick);
+  const at = (k: keyof Stats) => median(all.map((s) => s[k]));
+  return { seconds: at("seconds"), countersPerSecond: at("countersPerSecond"), p50: at("p50"), p95: at("p95"), p99: at("p99"), max: at("max") };
+};
+const ratios = (top: (r: Round) => Stats, bottom: (r: Round) => Stats) => rounds.map((r) => top(r).countersPerSecond / bottom(r).countersPerSecond);
+const ratioLine = (values: number[]) => `${median(values).toFixed(2)}× (rounds: ${values.map((v) => v.toFixed(2)).join(", ")})`;
+
+const fmt = (s: Stats, unit: string) =>
+  `${Math.round(s.countersPerSecond).toLocaleString("en").padStart(9)} counters/s  ${s.seconds.toFixed(1).padStart(6)} s   p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms (per ${unit})`;
 console.log("");
-console.log(`API (HTTP → route → INSERT … ON CONFLICT)  ${fmt(api)}`);
-console.log(`API retries (all duplicates, ${retryBatches.length} batches) ${fmt(retries)}`);
-console.log(`Lago events (POST /events/batch, 100 per call) ${fmt(events).replace(`per batch of ${BATCH}`, "per call of 100")}`);
-console.log(`Direct batched INSERT … ON CONFLICT        ${fmt(direct)}`);
-console.log(`POST /usage ÷ direct insert: ${(api.countersPerSecond / direct.countersPerSecond).toFixed(2)}× (p95 ${(api.p95 / direct.p95).toFixed(1)}× the direct insert's)`);
-console.log(`POST /events/batch ÷ direct insert: ${(events.countersPerSecond / direct.countersPerSecond).toFixed(2)}×`);
-console.log(`Duplicate replay ÷ fresh keys: ${(retries.countersPerSecond / api.countersPerSecond).toFixed(2)}×, rows written by the replay: ${rowsWrittenByRetries ? "SOME" : "none"}`);
-console.log(`Stored after API: ${afterApi.rows.toLocaleString("en")} rows, sum ${afterApi.total}; after retries: ${afterRetries.rows.toLocaleString("en")} rows, sum ${afterRetries.total}; direct: ${afterDirect.rows.toLocaleString("en")} rows, sum ${afterDirect.total}`);
-console.log(`Stored by events: ${afterEvents.rows.toLocaleString("en")} rows, sum ${afterEvents.total}`);
-const consistent =
-  afterApi.rows === COUNTERS && afterRetries.total === afterApi.total && afterDirect.total === afterApi.total && afterEvents.total === afterApi.total && !rowsWrittenByRetries;
-console.log(consistent ? "Totals agree: every counter stored once." : "TOTALS DISAGREE");
+console.log(`Medians of ${REPS} rounds:`);
+console.log(`API (HTTP → route → INSERT … ON CONFLICT)       ${fmt(medianStats((r) => r.api), `batch of ${BATCH}`)}`);
+console.log(`API retries (all duplicates, ${retryBatches.length} batches)        ${fmt(medianStats((r) => r.retries), `batch of ${BATCH}`)}`);
+console.log(`Lago events (POST /events/batch, 100 per call)  ${fmt(medianStats((r) => r.events), "call of 100")}`);
+console.log(`Direct batched INSERT … ON CONFLICT             ${fmt(medianStats((r) => r.direct), `batch of ${BATCH}`)}`);
+console.log(`Direct batched INSERT … ON CONFLICT, 100 a call ${fmt(medianStats((r) => r.direct100), "call of 100")}`);
+console.log(`POST /usage ÷ direct insert: ${ratioLine(ratios((r) => r.api, (r) => r.direct))}`);
+console.log(`POST /events/batch ÷ direct insert (batches of ${BATCH}): ${ratioLine(ratios((r) => r.events, (r) => r.direct))}`);
+console.log(`POST /events/batch ÷ direct insert of 100 a call (same batch size): ${ratioLine(ratios((r) => r.events, (r) => r.direct100))}`);
+console.log(`Duplicate replay ÷ fresh keys: ${ratioLine(ratios((r) => r.retries, (r) => r.api))}, rows written by the replays: ${rounds.some((r) => r.rowsWrittenByRetries) ? "SOME" : "none"}`);
+console.log(`Stored per path and round: ${rounds[0]?.totals ?? "nothing"}`);
+const consistent = rounds.every((r) => r.consistent);
+console.log(consistent ? "Totals agree: every counter stored once, by every path, in every round." : "TOTALS DISAGREE");
+console.log(`Load average at the end: ${loadAverage()}`);
 
 agent.destroy();
 await served.close();
