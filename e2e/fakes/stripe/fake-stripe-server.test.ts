@@ -221,6 +221,20 @@ describe("fake Stripe driven by the real SDK", () => {
     expect(fake.state.eventsOfType("charge.refunded")).toHaveLength(2);
   });
 
+  it("takes three-decimal currencies only in steps of 10, for payments and refunds, as Stripe documents", async () => {
+    const { customer, pm } = await customerWithCard();
+    const refused = stripe.paymentIntents.create({ amount: 12345, currency: "kwd", customer: customer.id, payment_method: pm.id, confirm: true, off_session: true });
+    await expect(refused).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    await expect(refused).rejects.toMatchObject({ statusCode: 400, code: "invalid_charge_amount", param: "amount" });
+    expect(fake.state.paymentIntents.size).toBe(0);
+    const pi = await stripe.paymentIntents.create({ amount: 12340, currency: "kwd", customer: customer.id, payment_method: pm.id, confirm: true, off_session: true });
+    expect([pi.status, pi.amount]).toEqual(["succeeded", 12340]);
+    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 1235 })).rejects.toMatchObject({ code: "invalid_charge_amount", param: "amount" });
+    expect((await stripe.refunds.create({ payment_intent: pi.id, amount: 1230 })).amount).toBe(1230);
+    // Two-decimal currencies keep every cent.
+    expect((await stripe.paymentIntents.create({ amount: 12345, currency: "cad" })).amount).toBe(12345);
+  });
+
   it("refuses amounts below Stripe's minimum", async () => {
     await expect(stripe.paymentIntents.create({ amount: 20, currency: "cad" })).rejects.toMatchObject({
       statusCode: 400,

@@ -20,6 +20,25 @@ import { invalid, missing } from "./stripe-error";
 // Stripe's minimum charge is about 50 units of a two-decimal currency (e.g. $0.50).
 const MINIMUM_AMOUNT = 50;
 
+// Stripe's "Three-decimal currencies" (docs.stripe.com/currencies): PaymentIntents and Refunds in these
+// take only amounts whose last minor-unit digit is 0 ("5.124 KWD must be rounded to 5120 or 5130").
+const THREE_DECIMAL = new Set(["bhd", "jod", "kwd", "omr", "tnd"]);
+
+/**
+ * ASSUMED SHAPE: Stripe documents the rule but not the error it answers. We send its documented
+ * invalid_request_error with param "amount" and the documented code invalid_charge_amount
+ * ("The specified amount is invalid…"); the message text is ours.
+ */
+function assertThreeDecimalStep(amount: number, currency: string): void {
+  if (THREE_DECIMAL.has(currency) && amount % 10 !== 0) {
+    throw invalid(
+      `Invalid amount: ${currency.toUpperCase()} is a three-decimal currency and amounts in it must be divisible by 10 (its last digit must be 0); got ${amount}.`,
+      "amount",
+      "invalid_charge_amount",
+    );
+  }
+}
+
 function formatAmount(amount: number, currency: string): string {
   return `$${(amount / 100).toFixed(2)} ${currency}`;
 }
@@ -143,6 +162,7 @@ export const paymentRoutes = [
     if (amount < MINIMUM_AMOUNT) {
       throw invalid(`Amount must be at least ${formatAmount(MINIMUM_AMOUNT, currency)}`, "amount", "amount_too_small");
     }
+    assertThreeDecimalStep(amount, currency);
     const customer = optionalString(ctx.params, "customer") || null;
     if (customer) getCustomerOrThrow(ctx, customer);
     const doConfirm = optionalBoolean(ctx.params, "confirm") ?? false;
@@ -263,6 +283,7 @@ export const paymentRoutes = [
     }
     const amount = optionalInteger(ctx.params, "amount") ?? remaining;
     if (amount <= 0) throw invalid("Invalid positive integer", "amount");
+    assertThreeDecimalStep(amount, String(charge.currency));
     if (amount > remaining) {
       throw invalid(
         `Refund amount (${formatAmount(amount, String(charge.currency))}) is greater than unrefunded amount on charge (${formatAmount(remaining, String(charge.currency))})`,

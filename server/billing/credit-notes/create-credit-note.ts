@@ -15,7 +15,8 @@ import { nextDocumentNumber } from "../invoices/next-number";
 import { lockInvoice } from "../payments/payment-outcome";
 import { computeTax, percentToRate } from "../tax";
 import { minorUnitProblem } from "@/lib/currency";
-import { currencyString, toMinorUnits } from "../money/currency";
+import { currencyString, fromMinorUnits, toMinorUnits } from "../money/currency";
+import { chargeableAmount, stripeAmountStep } from "../payments/stripe-amount";
 import { dec } from "../wire";
 
 export interface CreditNotePlan {
@@ -78,6 +79,13 @@ export function planCreditNote(invoice: {
       throw new BillingError("validation_failed", message, { fieldErrors: { [fields.refund]: message } });
     }
   }
+  // Stripe refunds KWD-like currencies only in steps of 10 minor units: a refund it would refuse is refused here, naming the field.
+  const refundAmount = amount.minus(creditAmount);
+  if (refundAmount.greaterThan(0) && !chargeableAmount(refundAmount, invoice.currency).remainder.isZero()) {
+    const step = currencyString(fromMinorUnits(stripeAmountStep(invoice.currency), invoice.currency), invoice.currency);
+    const message = `Card refunds in ${invoice.currency.toUpperCase()} go back in steps of ${invoice.currency.toUpperCase()} ${step} (Stripe's rule for three-decimal currencies); ${invoice.currency.toUpperCase()} ${money(refundAmount)} is not one`;
+    throw new BillingError("validation_failed", message, { fieldErrors: { [shape.fields?.refund ?? totalField]: message } });
+  }
   const split =
     shape.subtotal === undefined
       ? computeTax({ amount, rate: percentToRate(invoice.taxRatePercent), behaviour: "inclusive", currency: invoice.currency })
@@ -87,7 +95,7 @@ export function planCreditNote(invoice: {
     subtotal: money(split.net),
     tax: money(split.tax),
     creditAmount: money(creditAmount),
-    refundAmount: money(amount.minus(creditAmount)),
+    refundAmount: money(refundAmount),
   };
 }
 

@@ -12,7 +12,7 @@ import { brandedEmail, emailButton, escapeHtml } from "@/server/mail/templates/l
 import { amountDue } from "../invoices/invoice-json";
 import { currencyString } from "../money/currency";
 import { documentUrl } from "./document-links";
-import { ROUNDING_NOTE } from "./invoice-pdf";
+import { roundingNotes } from "./invoice-pdf";
 
 export interface DocumentLinkConfig {
   appUrl: string;
@@ -39,7 +39,7 @@ export async function enqueueInvoiceEmail(tx: DbOrTx, invoiceId: string, cfg: Do
     "",
     `The invoice is attached as a PDF; you can also open it here: ${link}`,
     "",
-    ROUNDING_NOTE,
+    ...roundingNotes(invoice.currency),
   ];
   return enqueueEmail(tx, {
     to: invoice.customer.email,
@@ -47,7 +47,7 @@ export async function enqueueInvoiceEmail(tx: DbOrTx, invoiceId: string, cfg: Do
     text: lines.join("\n"),
     html: brandedEmail({
       title: `Invoice ${invoice.number}`,
-      bodyHtml: `<p>${escapeHtml(lines[0]!)}</p><p>${escapeHtml(lines[2]!)}<br>${escapeHtml(lines[3]!)}</p><p>${emailButton("Open the invoice (PDF)", link)}</p><p style="font-size:12px;color:#6b7280">${escapeHtml(ROUNDING_NOTE)}</p>`,
+      bodyHtml: `<p>${escapeHtml(lines[0]!)}</p><p>${escapeHtml(lines[2]!)}<br>${escapeHtml(lines[3]!)}</p><p>${emailButton("Open the invoice (PDF)", link)}</p>${roundingNotes(invoice.currency).map((note) => `<p style="font-size:12px;color:#6b7280">${escapeHtml(note)}</p>`).join("")}`,
       footer: "You receive invoices as the billing contact of this account.",
     }),
     category: "billing-invoice",

@@ -4,12 +4,19 @@ import { BillingError, notFound } from "../errors";
 import { amountDue } from "../invoices/invoice-json";
 import { currencyString, exactMoneyString } from "../money/currency";
 import { dec, decimalString } from "../wire";
+import { chargeStepNote } from "../payments/stripe-amount";
 import { renderDocumentPdf } from "./render-pdf";
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
 
 export const ROUNDING_NOTE =
   "Rounding: unit prices and line amounts are exact; their sum is rounded half-up once to the currency's minor unit, and tax is computed once on it.";
+
+/** The rounding policy as printed on an invoice in `currency` (plus how card payments round in KWD-like currencies). */
+export function roundingNotes(currency: string): string[] {
+  const step = chargeStepNote(currency);
+  return step ? [ROUNDING_NOTE, step] : [ROUNDING_NOTE];
+}
 
 function billToRows(billTo: unknown, fallback: { name: string }): string[] {
   const b = (billTo ?? {}) as Record<string, string | null | undefined>;
@@ -52,7 +59,7 @@ export async function renderInvoicePdf(db: DbOrTx, invoiceId: string): Promise<{
       ...(dec(invoice.amountCarried).isZero() ? [] : ([["Carried to the next invoice", money(invoice.amountCarried)]] as Array<[string, string]>)),
       ["Amount due", invoice.status === "void" ? money(dec(0)) : `${invoice.currency} ${amountDue(invoice)}`],
     ],
-    notes: [ROUNDING_NOTE],
+    notes: roundingNotes(invoice.currency),
   });
   return { filename: `${invoice.number}.pdf`, bytes };
 }

@@ -11,10 +11,10 @@ import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { BillingError, invalidState, notFound } from "../errors";
 import { amountDue } from "../invoices/invoice-json";
-import { toMinorUnits } from "../money/currency";
 import { dec } from "../wire";
 import { carryBalanceForward } from "./carry-balance";
 import { belowMinimumReason } from "./minimum-charge";
+import { chargeableAmount } from "./stripe-amount";
 import { lockInvoice, recordPaymentFailed, recordPaymentSucceeded } from "./payment-outcome";
 
 export interface ChargeOptions {
@@ -32,6 +32,8 @@ const STALE_ATTEMPT_MS = 10 * 60_000;
 interface Claim {
   attempt: number;
   amountMinor: number;
+  /** What Stripe's amount step leaves uncharged (KWD 12.345 → 0.005), "0" when nothing. */
+  remainder: string;
   currency: string;
   invoiceNumber: string | null;
   paymentIntentId: string | null;
@@ -79,9 +81,11 @@ async function claimAttempt(db: Db, invoiceId: string, now: Date, force: boolean
       where: { id: invoiceId },
       data: { paymentAttempts: Math.max(attempt, invoice.paymentAttempts), nextPaymentAttemptAt: new Date(now.getTime() + STALE_ATTEMPT_MS) },
     });
+    const chargeable = chargeableAmount(due, invoice.currency);
     return {
       attempt,
-      amountMinor: toMinorUnits(due, invoice.currency),
+      amountMinor: chargeable.minor,
+      remainder: chargeable.remainder.toFixed(),
       currency: invoice.currency.toLowerCase(),
       invoiceNumber: invoice.number,
       paymentIntentId: invoice.stripePaymentIntentId,
@@ -111,8 +115,8 @@ async function callStripe(stripe: Stripe, invoiceId: string, claim: Claim): Prom
     payment_method: claim.paymentMethodId,
     confirm: true,
     off_session: true,
-    description: `Invoice ${claim.invoiceNumber ?? invoiceId}`,
-    metadata: { switchboard_invoice_id: invoiceId, invoice_number: claim.invoiceNumber ?? "" },
+    description: `Invoice ${claim.invoiceNumber ?? invoiceId}${claim.remainder === "0" ? "" : ` (${claim.currency.toUpperCase()} ${claim.remainder} below Stripe's amount step is not charged here: carried to the next invoice)`}`,
+    metadata: { switchboard_invoice_id: invoiceId, invoice_number: claim.invoiceNumber ?? "", ...(claim.remainder === "0" ? {} : { uncharged_remainder: claim.remainder }) },
   };
   const attemptKey = `invoice_${invoiceId}_attempt_${claim.attempt}`;
   try {

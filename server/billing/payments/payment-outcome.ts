@@ -7,11 +7,13 @@
  */
 import type { DbOrTx } from "@/server/db";
 import type { BillingPayment } from "@/server/generated/prisma/client";
-import { invoiceJson, paymentJson } from "../invoices/invoice-json";
+import { amountDue, invoiceJson, paymentJson } from "../invoices/invoice-json";
 import { lagoInvoiceWebhook } from "../lago/service-invoice";
 import { emitBillingEvent } from "../webhooks/emit-event";
 import { fromMinorUnits } from "../money/currency";
 import { dec } from "../wire";
+import { carryBalanceForward } from "./carry-balance";
+import { belowMinimumReason } from "./minimum-charge";
 import { holdPaymentForReview, paymentMismatch } from "./payment-review";
 
 export interface PaymentReport {
@@ -101,7 +103,11 @@ export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport):
   });
   const invoice = await tx.billingInvoice.findUniqueOrThrow({ where: { id: report.invoiceId } });
   const paid = dec(invoice.amountPaid).plus(amount);
-  const settled = paid.plus(dec(invoice.amountCredited)).greaterThanOrEqualTo(dec(invoice.total));
+  const left = dec(amountDue({ ...invoice, amountPaid: paid }));
+  // What Stripe could not be asked for (a KWD charge rounded down to 10 fils) is below its minimum: carried or marked, never dunned.
+  const uncharged = left.isZero() ? null : belowMinimumReason(left.toFixed(), invoice.currency);
+  const carried = uncharged && invoice.subscriptionId ? await carryBalanceForward(tx, { ...invoice, subscriptionId: invoice.subscriptionId }, left.toFixed(), report.now) : false;
+  const settled = left.isZero() || carried;
   const updated = await tx.billingInvoice.update({
     where: { id: invoice.id },
     data: {
@@ -110,6 +116,7 @@ export async function recordPaymentSucceeded(tx: DbOrTx, report: PaymentReport):
       ...(settled && (invoice.status === "open" || invoice.status === "uncollectible")
         ? { status: "paid", paidAt: report.now, nextPaymentAttemptAt: null, lastPaymentError: null }
         : {}),
+      ...(!settled && uncharged ? { nextPaymentAttemptAt: null, lastPaymentError: `below_minimum: ${uncharged}` } : {}),
     },
     include: { lines: true, subscription: { select: { externalId: true, serviceId: true, status: true, id: true } } },
   });

@@ -1,13 +1,16 @@
 /**
  * A succeeded payment is applied to an invoice only when Stripe charged the
- * invoice's currency and exactly what it still owed. Anything else (another
+ * invoice's currency and exactly what we ask it to charge of what is still
+ * owed (all of it, or in KWD-like currencies all but the few fils below
+ * Stripe's amount step: stripe-amount.ts). Anything else (another
  * currency, another amount, a second charge on a paid invoice) is kept here
  * for an admin and never marks the invoice paid.
  */
 import type { Db, DbOrTx } from "@/server/db";
-import { currencyString, fromMinorUnits, toMinorUnits } from "../money/currency";
-import { dec } from "../wire";
+import { currencyString, fromMinorUnits } from "../money/currency";
+import { amountDue } from "../invoices/invoice-json";
 import type { PaymentReport } from "./payment-outcome";
+import { chargeableAmount } from "./stripe-amount";
 
 export interface PaymentMismatch {
   expectedAmountMinor: number;
@@ -19,10 +22,10 @@ export interface PaymentMismatch {
 export async function paymentMismatch(tx: DbOrTx, report: PaymentReport): Promise<PaymentMismatch | null> {
   const invoice = await tx.billingInvoice.findUniqueOrThrow({
     where: { id: report.invoiceId },
-    select: { currency: true, total: true, amountPaid: true, amountCredited: true },
+    select: { currency: true, total: true, amountPaid: true, amountCredited: true, amountCarried: true },
   });
   const expectedCurrency = invoice.currency.toUpperCase();
-  const expectedAmountMinor = toMinorUnits(dec(invoice.total).minus(dec(invoice.amountPaid)).minus(dec(invoice.amountCredited)), invoice.currency);
+  const expectedAmountMinor = chargeableAmount(amountDue(invoice), invoice.currency).minor;
   const currency = report.currency.toUpperCase();
   const show = (minor: number, cur: string) => `${cur} ${currencyString(fromMinorUnits(minor, cur), cur)}`;
   const paid = show(report.amountMinor, currency);
