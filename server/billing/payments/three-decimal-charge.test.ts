@@ -5,16 +5,14 @@
  * left is carried to the next invoice, once, however often the charge is
  * retried or its webhook redelivered.
  */
-import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeStripe, type FakeStripe } from "@/e2e/fakes/stripe";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { planCreditNote } from "../credit-notes/create-credit-note";
 import { closeSubscriptionPeriod } from "../rating/close-period";
 import { makeCustomer, makePlan, makeService, makeSubscription } from "../testing/billing-fixtures";
+import { startFakeStripeForFile } from "../testing/fake-stripe";
 import { chargeInvoice } from "./charge-invoice";
 import { receiveStripeWebhook } from "./receive-stripe-webhook";
-import { createStripeClient } from "./stripe-client";
 import { chargeableAmount, chargeStepNote, stripeAmountStep } from "./stripe-amount";
 import { ensureStripeCustomer, savePaymentMethod } from "./stripe-customer";
 
@@ -23,14 +21,7 @@ const DUNNING = [86_400_000];
 const DEC_1 = new Date("2026-12-01T00:00:00Z");
 const JAN_1 = new Date("2027-01-01T00:00:00Z");
 
-let fake: FakeStripe;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  stripe = createStripeClient({ secretKey: fake.secretKey, apiBase: fake.url, maxNetworkRetries: 0 });
-});
-afterAll(() => fake.close());
+const stripeCtx = startFakeStripeForFile();
 
 describe("chargeableAmount", () => {
   it("rounds three-decimal currencies down to Stripe's step of 10 and keeps the rest exactly; other currencies are untouched", () => {
@@ -53,30 +44,30 @@ describe("charging a KWD invoice", () => {
     const plan = await makePlan({ basePrice: "12.345", currency: "KWD" });
     const customer = await makeCustomer({ taxRatePercent: "0" });
     const sub = await makeSubscription({ serviceId: service.id, planId: plan.id, customerId: customer.id, startAt: new Date("2026-11-01T00:00:00Z") });
-    const cus = await ensureStripeCustomer(db, stripe, customer.id);
-    const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: cus });
-    await savePaymentMethod(db, stripe, cus, pm.id, DEC_1);
+    const cus = await ensureStripeCustomer(db, stripeCtx.stripe, customer.id);
+    const pm = await stripeCtx.stripe.paymentMethods.attach("pm_card_visa", { customer: cus });
+    await savePaymentMethod(db, stripeCtx.stripe, cus, pm.id, DEC_1);
     const november = (await closeSubscriptionPeriod(db, sub.id, { now: DEC_1 })).chargeableInvoiceIds[0]!;
     expect((await db.billingInvoice.findUniqueOrThrow({ where: { id: november } })).total.toFixed(3)).toBe("12.345");
 
-    const charge = (invoiceId: string, now: Date) => chargeInvoice(db, stripe, invoiceId, { now, dunningScheduleMs: DUNNING, force: true });
+    const charge = (invoiceId: string, now: Date) => chargeInvoice(db, stripeCtx.stripe, invoiceId, { now, dunningScheduleMs: DUNNING, force: true });
     // Concurrent attempts and a later retry: one PaymentIntent, for an amount Stripe accepts.
     const outcomes = await Promise.all([charge(november, DEC_1), charge(november, DEC_1), charge(november, DEC_1)]);
     expect(outcomes.filter((o) => o.status === "succeeded")).toHaveLength(1);
     expect((await charge(november, DEC_1)).status).toBe("skipped");
-    const intents = [...fake.state.paymentIntents.values()].filter((pi) => pi.customer === cus);
+    const intents = [...stripeCtx.fake.state.paymentIntents.values()].filter((pi) => pi.customer === cus);
     expect(intents.map((pi) => [pi.amount, pi.currency, pi.status])).toEqual([[12340, "kwd", "succeeded"]]);
     expect(String(intents[0]!.description)).toContain("KWD 0.005");
     expect((intents[0]!.metadata as Record<string, string>).uncharged_remainder).toBe("0.005");
 
     // Stripe's webhook for the same charge, twice: nothing is paid or carried again.
-    const event = fake.state.eventsOfType("payment_intent.succeeded").find((e) => (e.data as { object: { id: string } }).object.id === intents[0]!.id)!;
+    const event = stripeCtx.fake.state.eventsOfType("payment_intent.succeeded").find((e) => (e.data as { object: { id: string } }).object.id === intents[0]!.id)!;
     for (let i = 0; i < 2; i++) {
       const result = await receiveStripeWebhook(db, {
         rawBody: JSON.stringify(event),
-        signatureHeader: stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET }),
+        signatureHeader: stripeCtx.stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET }),
         webhookSecret: WEBHOOK_SECRET,
-        stripe,
+        stripe: stripeCtx.stripe,
         dunningScheduleMs: DUNNING,
       });
       expect(result.status).toBe(200);
@@ -98,7 +89,7 @@ describe("charging a KWD invoice", () => {
     expect((await charge(december, JAN_1)).status).toBe("succeeded");
     const settled = await db.billingInvoice.findUniqueOrThrow({ where: { id: december } });
     expect([settled.status, settled.total.toFixed(3), settled.amountPaid.toFixed(3), settled.amountCarried.toFixed(3)]).toEqual(["paid", "12.350", "12.350", "0.000"]);
-    expect([...fake.state.paymentIntents.values()].filter((pi) => pi.customer === cus).map((pi) => pi.amount)).toEqual([12340, 12350]);
+    expect([...stripeCtx.fake.state.paymentIntents.values()].filter((pi) => pi.customer === cus).map((pi) => pi.amount)).toEqual([12340, 12350]);
   });
 });
 
