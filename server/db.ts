@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { createPool, readDbEnv } from "./db-pool";
+import { registerRawPool } from "./db-raw";
 
 export type Db = PrismaClient;
 /** The client or an interactive transaction: domain functions accept either. */
@@ -9,7 +10,10 @@ export type DbOrTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$t
 function createClient(): PrismaClient {
   const { url, poolSize } = readDbEnv();
   if (!url) throw new Error("DATABASE_URL is not set (npm run dev sets it for the embedded database)");
-  return new PrismaClient({ adapter: new PrismaPg(createPool(url, poolSize)) });
+  const pool = createPool(url, poolSize);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  registerRawPool(client, pool);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { __switchboardDb?: PrismaClient };

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createPool } from "@/server/db-pool";
+import { registerRawPool } from "@/server/db-raw";
 import { PrismaClient } from "@/server/generated/prisma/client";
 
 /**
@@ -17,5 +18,8 @@ export function countingDb(): { db: PrismaClient; statements: string[] } {
     statements.push(typeof first === "string" ? first : (first.text ?? ""));
     return query(...args);
   };
-  return { db: new PrismaClient({ adapter: new PrismaPg(pool) }), statements };
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Like the app's client: raw hot-path statements go to the pool directly, and are counted there too.
+  registerRawPool(client, pool);
+  return { db: client, statements };
 }

@@ -12,6 +12,7 @@
  */
 import type { UsageItem } from "@/lib/validators/billing";
 import type { DbOrTx } from "@/server/db";
+import { rawQuery } from "@/server/db-raw";
 import type { BillingMetric } from "@/server/generated/prisma/client";
 import { isUniqueViolation } from "../errors";
 import { dec } from "../wire";
@@ -79,7 +80,8 @@ type TargetRows = {
  * no item costs a round trip of its own.
  */
 export async function loadUsageTargets(db: DbOrTx, serviceId: string, externalIds: readonly string[], metricCodes: readonly string[]): Promise<UsageTargets> {
-  const [row] = await db.$queryRawUnsafe<TargetRows[]>(
+  const [row] = await rawQuery<TargetRows>(
+    db,
     `SELECT
        (SELECT json_agg(json_build_object('id', s."id", 'externalId', s."externalId", 'status', s."status", 'currentPeriodStart', s."currentPeriodStart",
                                           'planCode', p."code", 'metricIds', COALESCE((SELECT array_agg(c."metricId") FROM "BillingCharge" c WHERE c."planId" = s."planId"), '{}')))
@@ -87,9 +89,7 @@ export async function loadUsageTargets(db: DbOrTx, serviceId: string, externalId
          WHERE s."serviceId" = $1 AND s."externalId" = ANY($2::text[])) AS subscriptions,
        (SELECT json_agg(json_build_object('id', m."id", 'code', m."code", 'aggregation', m."aggregation", 'fieldName', m."fieldName"))
           FROM "BillingMetric" m WHERE m."code" = ANY($3::text[])) AS metrics`,
-    serviceId,
-    [...new Set(externalIds)],
-    [...new Set(metricCodes)],
+    [serviceId, [...new Set(externalIds)], [...new Set(metricCodes)]],
   );
   return {
     // json_build_object writes timestamp(3) without a zone; the stored value is UTC.
@@ -188,9 +188,10 @@ export async function storeUsageItems(
 export async function insertAllUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<{ ok: true; ids: Map<UsageRow, string> } | { ok: false; held: UsageRow[] }> {
   if (rows.length === 0) return { ok: true, ids: new Map() };
   try {
-    const inserted = await db.$queryRawUnsafe<Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>>(
+    const inserted = await rawQuery<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string }>(
+      db,
       `${INSERT_ROWS} RETURNING "id"::text AS id, "subscriptionId", "metricId", "idempotencyKey"`,
-      ...rowArrays(rows),
+      rowArrays(rows),
     );
     const idByKey = new Map(inserted.map((r) => [rowKey(r.subscriptionId, r.metricId, r.idempotencyKey), r.id]));
     return { ok: true, ids: new Map(rows.map((r) => [r, idByKey.get(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)) ?? ""])) };
@@ -203,13 +204,14 @@ export async function insertAllUsageRows(db: DbOrTx, rows: readonly UsageRow[]):
   }
 }
 
-/** PostgreSQL's unique_violation as Prisma raises it from a raw statement (P2010 carrying 23505) or a mapped one (P2002). */
+/** PostgreSQL's unique_violation as pg raises it (23505) or Prisma from a raw statement (P2010 carrying 23505) or a mapped one (P2002). */
 function isRawUniqueViolation(error: unknown): boolean {
   if (isUniqueViolation(error)) return true;
   const e = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } } | null;
   return (
-    e?.code === "P2010" &&
-    (e.meta?.code === "23505" || e.meta?.driverAdapterError?.cause?.originalCode === "23505" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+    e?.code === "23505" ||
+    (e?.code === "P2010" &&
+    (e.meta?.code === "23505" || e.meta?.driverAdapterError?.cause?.originalCode === "23505" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"))
   );
 }
 
@@ -252,7 +254,8 @@ interface Written {
 async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<Map<string, Written>> {
   if (rows.length === 0) return new Map();
   // One row back, not one per item: which positions were inserted and their ids, as two arrays (keys are unique within `rows`).
-  const [inserted] = await db.$queryRawUnsafe<Array<{ positions: number[]; ids: string[] }>>(
+  const [inserted] = await rawQuery<{ positions: number[]; ids: string[] }>(
+    db,
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
          AS t("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
@@ -264,7 +267,7 @@ async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<M
      )
      SELECT COALESCE(array_agg(input.n::int ORDER BY input.n), '{}') AS positions, COALESCE(array_agg(ins."id"::text ORDER BY input.n), '{}') AS ids
        FROM ins JOIN input USING ("subscriptionId", "metricId", "idempotencyKey")`,
-    ...rowArrays(rows),
+    rowArrays(rows),
   );
   const out = new Map<string, Written>();
   (inserted?.positions ?? []).forEach((position, i) => {
@@ -274,7 +277,8 @@ async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<M
   const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
   if (skipped.length === 0) return out;
   // PostgreSQL compares what each held key stores with what was sent, and answers one row of arrays (a retried batch of 1,000 is one small reply).
-  const [held] = await db.$queryRawUnsafe<Array<{ positions: number[]; ids: string[]; same: boolean[] }>>(
+  const [held] = await rawQuery<{ positions: number[]; ids: string[]; same: boolean[] }>(
+    db,
     `SELECT COALESCE(array_agg(k.n::int ORDER BY k.n), '{}') AS positions,
             COALESCE(array_agg(r."id"::text ORDER BY k.n), '{}') AS ids,
             COALESCE(array_agg((r."quantity" = k."quantity" AND r."periodStart" = k."periodStart" AND r."periodEnd" = k."periodEnd"
@@ -283,7 +287,7 @@ async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<M
             AS k("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
        JOIN "BillingUsageRecord" r
          ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
-    ...rowArrays(skipped),
+    rowArrays(skipped),
   );
   for (const row of skipped) out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: null, inserted: false, same: null });
   (held?.positions ?? []).forEach((position, i) => {
@@ -309,17 +313,14 @@ function rowArrays(rows: readonly UsageRow[]): unknown[] {
   ];
 }
 
-/** What the stored rows with these rows' keys hold, read through the unique index. */
+/** Which of these rows' keys are stored, read through the unique index. */
 function readHeldRows(db: DbOrTx, rows: readonly UsageRow[]) {
-  return db.$queryRawUnsafe<
-    Array<{ id: string; subscriptionId: string; metricId: string; idempotencyKey: string; periodStart: Date; periodEnd: Date; quantity: string; uniqueKey: string | null }>
-  >(
-    `SELECT r."id"::text AS id, r."subscriptionId", r."metricId", r."idempotencyKey", r."periodStart", r."periodEnd", r."quantity"::text AS quantity, r."uniqueKey"
+  return rawQuery<{ subscriptionId: string; metricId: string; idempotencyKey: string }>(
+    db,
+    `SELECT r."subscriptionId", r."metricId", r."idempotencyKey"
        FROM unnest($1::text[], $2::text[], $3::text[]) AS k("subscriptionId", "metricId", "idempotencyKey")
        JOIN "BillingUsageRecord" r
          ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
-    rows.map((r) => r.subscriptionId),
-    rows.map((r) => r.metricId),
-    rows.map((r) => r.item.idempotencyKey),
+    [rows.map((r) => r.subscriptionId), rows.map((r) => r.metricId), rows.map((r) => r.item.idempotencyKey)],
   );
 }
