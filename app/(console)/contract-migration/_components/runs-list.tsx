@@ -1,0 +1,71 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Button } from "@/components/ui/button";
+import { formatHours } from "@/lib/contract-migration/format-hours";
+import { useTRPC } from "@/lib/trpc/react";
+import { formatDateTime } from "@/lib/utils";
+
+const PAGE_SIZE = 20;
+
+/** Every run, newest first: open ones resume where they stopped. */
+export function RunsList() {
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const runs = useQuery(trpc.contractMigration.runs.list.queryOptions({ page, pageSize: PAGE_SIZE }));
+  const rows = runs.data?.rows ?? [];
+  const pages = Math.max(1, Math.ceil((runs.data?.total ?? 0) / PAGE_SIZE));
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Runs</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 && !runs.isLoading ? (
+          <EmptyState title="No runs yet" description="Start a dry run above to see what a contract's migration would do." />
+        ) : (
+          <ul className="divide-y" aria-label="Migration runs">
+            {rows.map((r) => {
+              const done = r.archivedCount + r.transferredCount + r.skippedCount + r.failedCount;
+              return (
+                <li key={r.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div className="min-w-0">
+                    <Link href={`/contract-migration/runs/${r.id}`} className="font-medium underline-offset-4 hover:underline">
+                      {r.contractNumber ?? r.contractExternalId} {r.contractName}
+                    </Link>
+                    <p className="text-sm text-muted-foreground">
+                      {r.customerName} · {formatDateTime(r.createdAt)} · {done} of {r.itemsTotal} items · {formatHours(r.minutesTransferred)}
+                      {r.failedCount ? ` · ${r.failedCount} failed` : ""}
+                    </p>
+                  </div>
+                  <div className="flex gap-2">
+                    <Badge variant={r.dryRun ? "secondary" : "default"}>{r.dryRun ? "Dry run" : "Live"}</Badge>
+                    <Badge variant="outline">{r.status === "completed" ? "Completed" : "Open"}</Badge>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {pages > 1 ? (
+          <div className="flex items-center justify-end gap-2 pt-3 text-sm">
+            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous
+            </Button>
+            <span>
+              Page {page} of {pages}
+            </span>
+            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              Next
+            </Button>
+          </div>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
