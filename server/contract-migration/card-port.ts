@@ -6,10 +6,10 @@
  * admin reads "already transferred" rather than a constraint error.
  */
 import type { DbOrTx } from "@/server/db";
-import { HourCardError } from "@/server/hour-cards/errors";
+import { HourCardError } from "@/server/hour-cards/hour-card-error";
 import { listActiveCardsForCustomer } from "@/server/hour-cards/list-customer-cards";
 import { recordCardTransaction } from "@/server/hour-cards/record-card-transaction";
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 import { badMigrationInput } from "./errors";
 
 /** One time log, one key, across every run and connection. */
@@ -52,13 +52,16 @@ export async function findTransferBySourceKey(db: DbOrTx, sourceKey: string): Pr
   return earlier ? `${formatHours(earlier.minutes)} on ${earlier.createdAt.toISOString().slice(0, 10)}` : null;
 }
 
-/** The top-up, in the item's transaction. A card that turned bad under the lock is refused like a wrong pick. */
+/**
+ * The top-up, in the item's transaction. A card that turned bad under the
+ * lock (expired, closed) throws the ledger's own HourCardError, a 4xx that
+ * names the problem, and the item stays open.
+ */
 export async function topUpCardFromTimeLog(
   tx: DbOrTx,
   t: { cardId: string; customerId: string; minutes: number; actorUserId: string; sourceKey: string; externalId: string; title: string },
 ): Promise<void> {
-  try {
-    await recordCardTransaction(tx, {
+  await recordCardTransaction(tx, {
       cardId: t.cardId,
       customerId: t.customerId,
       kind: "top_up",
@@ -67,12 +70,8 @@ export async function topUpCardFromTimeLog(
       actorUserId: t.actorUserId,
       sourceType: "crm_time_log",
       sourceId: t.externalId,
-      sourceKey: t.sourceKey,
-    });
-  } catch (e) {
-    if (e instanceof HourCardError && e.code !== "duplicate_source") throw badMigrationInput("card_refused", e.message, "cardId");
-    throw e;
-  }
+    sourceKey: t.sourceKey,
+  });
 }
 
 /** The ledger refused a second transfer of the same time log (its own check or the unique key). */

@@ -14,7 +14,7 @@ import { assertCardForCustomer, findTransferBySourceKey, isDuplicateTransfer, ti
 import { fieldText, minutesFromHours } from "./contract-fields";
 import { badMigrationInput, migrationConflict, migrationNotFound } from "./errors";
 import { recordMigrationAudit } from "./migration-audit";
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 
 type Run = { id: string; dryRun: boolean; connectionId: string; customerId: string; contractExternalId: string };
 type Item = { id: string; kind: string; externalId: string; title: string; hoursText: string | null; raw: unknown; state: string };

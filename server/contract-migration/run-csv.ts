@@ -1,4 +1,4 @@
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 import type { getRunOrThrow } from "./get-run";
 
 type Run = Awaited<ReturnType<typeof getRunOrThrow>>;

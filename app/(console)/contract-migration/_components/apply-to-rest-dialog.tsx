@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 import { useTRPC } from "@/lib/trpc/react";
 
 /** "Apply to the rest": archive every remaining case and move every remaining time log to one card, after saying how much. */

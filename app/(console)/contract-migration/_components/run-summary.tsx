@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 
 interface SummaryRun {
   dryRun: boolean;

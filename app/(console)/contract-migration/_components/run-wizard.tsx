@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 import { useTRPC } from "@/lib/trpc/react";
 import { ApplyToRestDialog } from "./apply-to-rest-dialog";
 import { ItemDetails } from "./item-details";

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
-import { formatHours } from "@/lib/contract-migration/format-hours";
+import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
 
