@@ -143,7 +143,6 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
   const store = new FakeVtigerStore(now);
-  store.timeLogModule = options.timeLogModule === true;
   const faults = new FaultBoard();
   const sessions = new Map<string, Session>();
   const challenges = new Map<string, { token: string; expiresMs: number }>();
@@ -161,6 +160,7 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
 
   function seedData(): void {
     store.clear();
+    store.timeLogModule = options.timeLogModule === true;
     const users = options.users ?? [{ username: "admin", accessKey: "fake-access-key", roleId: "H2", isAdmin: true }];
     const ids = users.map((u) => store.addUser(u));
     adminUserId = ids[0]!;

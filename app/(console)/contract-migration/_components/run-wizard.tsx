@@ -34,7 +34,11 @@ export function RunWizard({ runId }: { runId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
 
-  const refresh = () => qc.invalidateQueries(trpc.contractMigration.runs.get.queryFilter({ id: runId }));
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries(trpc.contractMigration.runs.get.queryFilter({ id: runId })),
+      qc.invalidateQueries(trpc.contractMigration.runs.cards.queryFilter({ id: runId })),
+    ]);
   const process = useMutation(
     trpc.contractMigration.runs.processItem.mutationOptions({
       onSuccess: () => {
@@ -134,6 +138,11 @@ export function RunWizard({ runId }: { runId: string }) {
           </div>
         ))}
       </dl>
+
+      <p className="text-sm" data-testid="customer-cards">
+        {r.customerName}&apos;s active cards:{" "}
+        {cards.data?.length ? cards.data.map((c) => c.label).join("; ") : "none: a time log can only be skipped until a card is added."}
+      </p>
 
       {r.status === "completed" ? <RunSummary run={r} /> : null}
 
