@@ -34,7 +34,8 @@ export type ProcessItemInput = z.infer<typeof processItemSchema>;
 
 export const applyToRestSchema = z.object({
   runId: z.string().min(1),
-  cardId: z.string().min(1, "Pick a default card"),
+  /** Needed only while time logs remain. */
+  cardId: z.string().min(1).optional(),
 });
 export type ApplyToRestInput = z.infer<typeof applyToRestSchema>;
 

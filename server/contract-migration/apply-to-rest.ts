@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { assertCardForCustomer } from "./card-port";
 import { minutesFromHours } from "./contract-fields";
-import { migrationNotFound } from "./errors";
+import { badMigrationInput, migrationNotFound } from "./errors";
 import { processItem, type ItemResult } from "./process-item";
 import { RequestError } from "@/server/errors/request-error";
 
@@ -23,14 +23,18 @@ export async function previewApplyToRest(db: PrismaClient, runId: string) {
  * an interruption leaves a clean point to resume from). The card is checked
  * once up front so a wrong card refuses the whole request, not item by item.
  */
-export async function applyToRest(db: PrismaClient, input: { runId: string; cardId: string; actorUserId: string }) {
+export async function applyToRest(db: PrismaClient, input: { runId: string; cardId?: string; actorUserId: string }) {
   const run = await db.contractMigrationRun.findUnique({ where: { id: input.runId }, select: { id: true, customerId: true } });
   if (!run) throw migrationNotFound("No such migration run.");
-  await assertCardForCustomer(db, input.cardId, run.customerId);
   const pending = await db.contractMigrationItem.findMany({ where: { runId: run.id, state: "pending" }, orderBy: { seq: "asc" }, select: { id: true, kind: true } });
+  const cardId = input.cardId ?? "";
+  if (pending.some((i) => i.kind === "time_log")) {
+    if (!cardId) throw badMigrationInput("card_required", "Pick a default card for the remaining time logs.", "cardId");
+    await assertCardForCustomer(db, cardId, run.customerId);
+  }
   const results: ItemResult[] = [];
   for (const item of pending) {
-    const action = item.kind === "case" ? ({ action: "archive" } as const) : ({ action: "transfer", cardId: input.cardId } as const);
+    const action = item.kind === "case" ? ({ action: "archive" } as const) : ({ action: "transfer", cardId } as const);
     try {
       results.push(await processItem(db, { runId: run.id, itemId: item.id, actorUserId: input.actorUserId, ...action }));
     } catch (e) {

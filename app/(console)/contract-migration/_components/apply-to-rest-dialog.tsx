@@ -63,7 +63,8 @@ export function ApplyToRestDialog({
           <Button variant="outline" onClick={() => setOpen(false)}>
             Cancel
           </Button>
-          <Button disabled={!chosen || apply.isPending || !p} onClick={() => apply.mutate({ runId, cardId: chosen })}>
+          <Button disabled={(!chosen && (p?.timeLogs ?? 0) > 0) || apply.isPending || !p}
+            onClick={() => apply.mutate({ runId, cardId: chosen || undefined })}>
             {p ? `Apply to ${p.cases + p.timeLogs} items` : "Apply"}
           </Button>
         </DialogFooter>

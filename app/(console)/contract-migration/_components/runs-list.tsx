@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { formatDecimalHours as formatHours } from "@/lib/hour-cards/format-minutes";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
@@ -19,7 +19,6 @@ export function RunsList() {
   const [page, setPage] = useState(1);
   const runs = useQuery(trpc.contractMigration.runs.list.queryOptions({ page, pageSize: PAGE_SIZE }));
   const rows = runs.data?.rows ?? [];
-  const pages = Math.max(1, Math.ceil((runs.data?.total ?? 0) / PAGE_SIZE));
   return (
     <Card>
       <CardHeader>
@@ -52,19 +51,7 @@ export function RunsList() {
             })}
           </ul>
         )}
-        {pages > 1 ? (
-          <div className="flex items-center justify-end gap-2 pt-3 text-sm">
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <span>
-              Page {page} of {pages}
-            </span>
-            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        ) : null}
+        <Pagination page={page} pageSize={PAGE_SIZE} total={runs.data?.total ?? 0} onPageChange={setPage} />
       </CardContent>
     </Card>
   );
