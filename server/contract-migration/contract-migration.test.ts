@@ -233,6 +233,14 @@ describe("a CRM without a time-log module", () => {
         ["time_log", fx3.caseIds[0], "2.50000000"],
         ["time_log", fx3.caseIds[1], "1.25000000"],
       ]);
+      // "Apply to the rest" needs a card only while time logs remain.
+      expect(await messageOf(api.contractMigration.runs.applyToRest({ runId }))).toMatch(/Pick a default card/);
+      for (const log of items.filter((i) => i.kind === "time_log")) {
+        await api.contractMigration.runs.processItem({ runId, itemId: log.id, action: "skip", reason: "Billed elsewhere" });
+      }
+      await api.contractMigration.runs.applyToRest({ runId });
+      const run = await api.contractMigration.runs.get({ id: runId });
+      expect(run).toMatchObject({ status: "completed", archivedCount: 2, skippedCount: 2 });
     } finally {
       await fx3.close();
     }

@@ -45,6 +45,8 @@ export function RunWizard({ runId }: { runId: string }) {
         setProblem(null);
         setReason("");
         setViewing(null);
+        // Back from the reason field, so the next item's letter keys act again.
+        reasonRef.current?.blur();
       },
       onError: (e) => setProblem(e.message),
       onSettled: () => void refresh(),
@@ -195,6 +197,7 @@ export function RunWizard({ runId }: { runId: string }) {
                         ref={reasonRef}
                         value={reason}
                         onChange={(e) => setReason(e.target.value)}
+                        onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
                         className="h-9 rounded-md border bg-background px-3 text-sm"
                         placeholder="e.g. duplicate of TT12"
                       />
