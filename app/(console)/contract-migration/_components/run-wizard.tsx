@@ -45,8 +45,8 @@ export function RunWizard({ runId }: { runId: string }) {
         setProblem(null);
         setReason("");
         setViewing(null);
-        // Back from the reason field, so the next item's letter keys act again.
-        reasonRef.current?.blur();
+        // Out of the reason field, so the next item's letter keys act again.
+        if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur();
       },
       onError: (e) => setProblem(e.message),
       onSettled: () => void refresh(),
