@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/applications", label: "Applications", icon: "FileSignature" },
   { href: "/customers", label: "Customers", icon: "Building" },
   { href: "/integrations", label: "Integrations", icon: "Plug" },
+  { href: "/contract-migration", label: "Contract migration", icon: "FileSignature", roles: ["PROVIDER_ADMIN"] },
   { href: "/billing", label: "Billing", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
   { href: "/organisations", label: "Organisations", icon: "Building", roles: ["PROVIDER_ADMIN"] },

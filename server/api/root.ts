@@ -2,6 +2,7 @@ import { applicationsRouter } from "./routers/applications";
 import { approvalsRouter } from "./routers/approvals";
 import { billingRouter } from "./routers/billing";
 import { crmRouter } from "./routers/crm";
+import { contractMigrationRouter } from "./routers/contract-migration";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   audit: auditRouter,
   billing: billingRouter,
+  contractMigration: contractMigrationRouter,
   crm: crmRouter,
   customers: customersRouter,
   dashboard: dashboardRouter,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { ticketQueryFromParams, toSearchParams } from "@/lib/helpdesk/list-params";
@@ -24,7 +25,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Tickets"
         description="Every client organisation's tickets, breached first. Filters stay in the address, so a view can be shared or bookmarked."
-        actions={<NewTicketDialog />}
+        actions={
+          <>
+            <Link href="/contract-migration/archived" className="text-sm font-medium underline-offset-4 hover:underline">
+              Archived cases
+            </Link>
+            <NewTicketDialog />
+          </>
+        }
       />
       <HydrateClient>
         <Suspense>

@@ -13,6 +13,9 @@ import documents from "./recorded-8.4/12-describe-documents.json";
 import listtypes from "./recorded-8.4/06-listtypes.json";
 import modcomments from "./recorded-8.4/11-describe-modcomments.json";
 import users from "./recorded-8.4/09-describe-users.json";
+import serviceContracts from "./recorded-8.4/sc-01-describe-servicecontracts.json";
+import helpDesk from "./recorded-8.4/sc-02-describe-helpdesk.json";
+import { TIMELOGS_DESCRIBE } from "./fake-vtiger-timelogs";
 
 interface RecordedField {
   name: string;
@@ -53,7 +56,10 @@ const HIDDEN_USER_FIELDS = new Set(["user_password", "confirm_password", "access
 
 function fromDescribe(
   recorded: { response: { body: { result: unknown } } },
-  extra: Pick<FakeModuleDef, "autoNumber" | "actor">,
+  extra: Pick<FakeModuleDef, "autoNumber" | "actor"> & {
+    /** Columns every row carries that describe does not list, and the field each follows (HelpDesk's update_log, sc-07). */
+    undescribed?: { name: string; after: string }[];
+  },
 ): FakeModuleDef {
   const d = recorded.response.body.result as Record<string, unknown> & {
     name: string;
@@ -62,8 +68,8 @@ function fromDescribe(
     labelFields: string;
     fields: RecordedField[];
   };
-  const info = (listtypes.response.body.result.information as Record<string, { singular: string }>)[d.name];
-  return {
+  const info = (listtypes.response.body.result.information as Record<string, { singular: string } | undefined>)[d.name];
+  const def: FakeModuleDef = {
     name: d.name,
     label: d.label,
     singular: info?.singular ?? d.name,
@@ -80,8 +86,14 @@ function fromDescribe(
         hidden: d.name === "Users" && HIDDEN_USER_FIELDS.has(f.name),
       })),
     describe: d,
-    ...extra,
+    autoNumber: extra.autoNumber,
+    actor: extra.actor,
   };
+  for (const u of extra.undescribed ?? []) {
+    const at = def.fields.findIndex((f) => f.name === u.after) + 1;
+    def.fields.splice(at, 0, { name: u.name, type: "text", mandatory: false, editable: false, hidden: false });
+  }
+  return def;
 }
 
 export const FAKE_MODULES: Record<string, FakeModuleDef> = {
@@ -91,6 +103,23 @@ export const FAKE_MODULES: Record<string, FakeModuleDef> = {
   ModComments: fromDescribe(modcomments, {}),
   Documents: fromDescribe(documents, {}),
   Users: fromDescribe(users, { actor: true }),
+  ServiceContracts: fromDescribe(serviceContracts, { autoNumber: { field: "contract_no", prefix: "SERCON" } }),
+  HelpDesk: fromDescribe(helpDesk, {
+    autoNumber: { field: "ticket_no", prefix: "TT" },
+    undescribed: [{ name: "update_log", after: "ticketcategories" }],
+  }),
+};
+
+/** Only present when the fake plays an install that added a time-log module (`timeLogModule`). */
+export const TIMELOGS_MODULE: FakeModuleDef = fromDescribe(TIMELOGS_DESCRIBE, {});
+
+/**
+ * Relations kept in vtiger_crmentityrel rather than in a field, by source
+ * module and relation label (recorded sc-06): a contract's cases are its
+ * "Service Requests".
+ */
+export const FAKE_RELATIONS: Record<string, Record<string, string>> = {
+  ServiceContracts: { "Service Requests": "HelpDesk", Documents: "Documents" },
 };
 
 /** The recorded `listtypes` answer (35 types, entities and not). */

@@ -35,6 +35,8 @@ export interface FakeVtigerOptions {
   /** Web-service session life span and idle limit (Vtiger: 1 day and 30 minutes). */
   sessionLifeMs?: number;
   sessionIdleMs?: number;
+  /** Play an install that added a time-log module (the assumed TimeLogs, fake-vtiger-timelogs.ts); stock has none. */
+  timeLogModule?: boolean;
 }
 
 export interface FakeCall {
@@ -69,7 +71,11 @@ export interface FakeVtigerHandle {
     edit(id: string, fields: Record<string, unknown>): Record<string, string>;
     /** Deletes a record as a CRM user would. */
     remove(id: string): void;
+    /** Links a record under another's related list, e.g. a case under a contract's "Service Requests". */
+    relate(sourceId: string, label: string, relatedId: string): void;
   };
+  /** Adds or removes the (assumed) TimeLogs module. */
+  setTimeLogModule(on: boolean): void;
   /** Adds a user the way a Vtiger admin does in its UI (the webservice cannot); returns its id. */
   addUser(user: FakeUserInput): string;
   /** Plain-text password last set for a user (for password-sync assertions). */
@@ -97,6 +103,9 @@ const OPERATION_METHODS: Record<string, "GET" | "POST"> = {
   delete: "POST",
   sync: "GET",
   changepassword: "POST",
+  relatedtypes: "GET",
+  retrieve_related: "GET",
+  query_related: "GET",
 };
 
 /** Operations that need no session. */
@@ -151,6 +160,7 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
 
   function seedData(): void {
     store.clear();
+    store.timeLogModule = options.timeLogModule === true;
     const users = options.users ?? [{ username: "admin", accessKey: "fake-access-key", roleId: "H2", isAdmin: true }];
     const ids = users.map((u) => store.addUser(u));
     adminUserId = ids[0]!;
@@ -294,6 +304,13 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
           application: (p.syncType ?? "user").toLowerCase() === "application",
         });
       }
+      case "relatedtypes":
+        return store.relatedTypes(p.elementType);
+      case "retrieve_related":
+        return store.retrieveRelated(p.id, p.relatedType, p.relatedLabel);
+      case "query_related":
+        // 8.4 refuses it even with the label retrieve_related accepts (sc-10).
+        throw new FakeWsError("UNKOWN_ENTITY", "Relation specified is incorrect");
       case "changepassword":
         if (stockInstall) throw new RestrictedFile();
         return store.changePassword(p.id, p.newPassword, p.confirmPassword, userId);
@@ -331,6 +348,14 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
       if (req.method === "POST" && url.pathname === "/__control/seed") {
         const rec = handle.records.seed({ module: String(body.module), fields: (body.fields ?? {}) as Record<string, string> });
         return json(200, { id: rec.id });
+      }
+      if (req.method === "POST" && url.pathname === "/__control/relate") {
+        handle.records.relate(String(body.sourceId), String(body.label), String(body.relatedId));
+        return json(200, { ok: true });
+      }
+      if (req.method === "POST" && url.pathname === "/__control/time-log-module") {
+        handle.setTimeLogModule(body.on === true);
+        return json(200, { ok: true });
       }
       if (req.method === "POST" && url.pathname === "/__control/edit") {
         return json(200, { record: handle.records.edit(String(body.id), (body.fields ?? {}) as Record<string, unknown>) });
@@ -534,6 +559,10 @@ export async function startFakeVtiger(options: FakeVtigerOptions = {}): Promise<
       setSequence: (next) => store.setSequence(next),
       edit: (id, fields) => store.revise({ ...fields, id }, adminUserId) as Record<string, string>,
       remove: (id) => void store.delete(id, adminUserId),
+      relate: (sourceId, label, relatedId) => store.relate(sourceId, label, relatedId),
+    },
+    setTimeLogModule(on) {
+      store.timeLogModule = on;
     },
     addUser: (user) => store.addUser(user),
     setStockInstall(stock) {

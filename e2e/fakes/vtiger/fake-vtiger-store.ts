@@ -7,7 +7,7 @@
  * users and untyped tasks, and the sync paging rule. Test code only.
  */
 import crypto from "node:crypto";
-import { FAKE_MODULES, storedDefault, type FakeFieldDef, type FakeModuleDef } from "./fake-vtiger-schema";
+import { FAKE_MODULES, FAKE_RELATIONS, TIMELOGS_MODULE, storedDefault, type FakeFieldDef, type FakeModuleDef } from "./fake-vtiger-schema";
 import { compareValues, conditionFields, matches, type Condition, type VtqlQuery } from "./fake-vtql";
 
 /** A Vtiger web-service error: answered as {success:false, error:{message, code}}. */
@@ -72,7 +72,9 @@ export const QUERY_ROW_CAP = 100;
 const DENIED = "Permission to perform the operation is denied";
 const WS_ID = /^(\d+)x(\d+)$/;
 /** Modules whose create/retrieve answer writes an empty reference as null (14, 21, 68; not Calendar 64, not Users 81). */
-const NULL_REFERENCE_MODULES = new Set(["Contacts", "Accounts", "ModComments", "Documents"]);
+const NULL_REFERENCE_MODULES = new Set(["Contacts", "Accounts", "ModComments", "Documents", "ServiceContracts", "HelpDesk", "TimeLogs"]);
+/** Modules whose query rows write an empty reference or date as null (sc-03, sc-07, sc-11). */
+const NULL_QUERY_MODULES = new Set(["ServiceContracts", "HelpDesk", "TimeLogs"]);
 const SYSTEM_MANAGED = new Set(["createdtime", "modifiedtime", "modifiedby", "source", "creator"]);
 
 /** Vtiger's datetime text: "YYYY-MM-DD HH:MM:SS" (UTC here). */
@@ -116,6 +118,10 @@ export class FakeVtigerStore {
   private nextCrmid = 100;
   private nextUserId = 1;
   private readonly autoNumbers = new Map<string, number>();
+  /** vtiger_crmentityrel: "<source id>|<relation label>" → related record ids. */
+  private readonly relations = new Map<string, Set<string>>();
+  /** Whether this install added the (assumed) TimeLogs module. */
+  timeLogModule = false;
 
   constructor(private readonly now: () => number) {}
 
@@ -175,7 +181,7 @@ export class FakeVtigerStore {
 
   /** The record as the API shows it; "record" mode is what create/retrieve answer. */
   visible(r: StoredRecord, mode: RenderMode = "record", opts: { userLabel?: boolean } = {}): Record<string, string | null> {
-    const def = FAKE_MODULES[r.module]!;
+    const def = this.defOf(r.module);
     const out: Record<string, string | null> = {};
     for (const f of def.fields) {
       if (f.hidden) continue;
@@ -202,11 +208,13 @@ export class FakeVtigerStore {
       if (["reference", "owner", "date", "integer"].includes(f.type)) return null;
     }
     if (mode === "record" && f.type === "reference" && NULL_REFERENCE_MODULES.has(def.name)) return null;
+    if (mode === "query" && (f.type === "reference" || f.type === "date") && NULL_QUERY_MODULES.has(def.name)) return null;
     return value;
   }
 
   clear(): void {
     this.records.clear();
+    this.relations.clear();
     this.secrets.clear();
     this.autoNumbers.clear();
     this.nextCrmid = 100;
@@ -242,8 +250,58 @@ export class FakeVtigerStore {
 
   // ---- operations ----------------------------------------------------------
 
+  private findModule(name: string): FakeModuleDef | undefined {
+    if (name === TIMELOGS_MODULE.name) return this.timeLogModule ? TIMELOGS_MODULE : undefined;
+    return FAKE_MODULES[name];
+  }
+
+  private defOf(name: string): FakeModuleDef {
+    return this.findModule(name) ?? TIMELOGS_MODULE;
+  }
+
+  /** Links two records the way a CRM user does under a related list (add_related is not modelled). */
+  relate(sourceId: string, label: string, relatedId: string): void {
+    const source = this.recordOrThrow(sourceId);
+    const target = this.recordOrThrow(relatedId);
+    if (FAKE_RELATIONS[source.module]?.[label] !== target.module) {
+      throw new Error(`${source.module} has no relation "${label}" to ${target.module}`);
+    }
+    const key = `${source.id}|${label}`;
+    const set = this.relations.get(key) ?? new Set<string>();
+    set.add(target.id);
+    this.relations.set(key, set);
+  }
+
+  /** relatedtypes (sc-06): the relation labels of a module and the module each leads to. */
+  relatedTypes(moduleName: unknown): { types: string[]; information: Record<string, { name: string; label: string; isEntity: string }> } {
+    const def = this.moduleOrThrow(moduleName);
+    const rel = Object.entries(FAKE_RELATIONS[def.name] ?? {});
+    return {
+      types: rel.map(([, target]) => target),
+      information: Object.fromEntries(rel.map(([label, name]) => [label, { name, label, isEntity: "1" }])),
+    };
+  }
+
+  /**
+   * retrieve_related (sc-07, sc-08): full rows, written like query rows, in
+   * record order; the label must be the relation's label, not the module's
+   * name (sc-09, Vtiger's own spelling of the code).
+   */
+  retrieveRelated(id: unknown, relatedType: unknown, relatedLabel: unknown): Record<string, string | null>[] {
+    const source = this.recordOrThrow(id);
+    const label = toText(relatedLabel);
+    if (FAKE_RELATIONS[source.module]?.[label] !== relatedType) {
+      throw new FakeWsError("UNKOWN_ENTITY", "Relation specified is incorrect");
+    }
+    return [...(this.relations.get(`${source.id}|${label}`) ?? [])]
+      .map((rid) => this.records.get(rid))
+      .filter((r): r is StoredRecord => r !== undefined && !r.deleted)
+      .sort((a, b) => a.crmid - b.crmid)
+      .map((r) => this.visible(r, "query"));
+  }
+
   moduleOrThrow(name: unknown): FakeModuleDef {
-    const def = typeof name === "string" ? FAKE_MODULES[name] : undefined;
+    const def = typeof name === "string" ? this.findModule(name) : undefined;
     if (!def) throw new FakeWsError("ACCESS_DENIED", `${DENIED} for name : ${toText(name)}`);
     return def;
   }
@@ -337,7 +395,7 @@ export class FakeVtigerStore {
 
   private touch(rec: StoredRecord, actingUserId: string, atMs = this.now()): void {
     rec.modifiedMs = atMs;
-    if (!FAKE_MODULES[rec.module]!.actor) {
+    if (!this.defOf(rec.module).actor) {
       rec.fields.modifiedtime = formatVtigerTime(atMs);
       rec.fields.modifiedby = actingUserId;
     }
@@ -362,7 +420,7 @@ export class FakeVtigerStore {
   /** `update` replaces every field: fields left out become empty, so mandatory ones fail (28). */
   update(element: Record<string, unknown>, actingUserId: string): Record<string, string | null> {
     const rec = this.recordOrThrow(element.id);
-    const def = FAKE_MODULES[rec.module]!;
+    const def = this.defOf(rec.module);
     const next: Record<string, string> = {};
     for (const f of def.fields) {
       next[f.name] = SYSTEM_MANAGED.has(f.name) || f.name === def.autoNumber?.field ? (rec.fields[f.name] ?? "") : "";
@@ -374,7 +432,7 @@ export class FakeVtigerStore {
   /** `revise` changes only the fields sent (26). */
   revise(element: Record<string, unknown>, actingUserId: string): Record<string, string | null> {
     const rec = this.recordOrThrow(element.id);
-    const def = FAKE_MODULES[rec.module]!;
+    const def = this.defOf(rec.module);
     return this.write(rec, def, { ...rec.fields, ...this.sanitize(def, element) }, element, actingUserId);
   }
 
@@ -405,7 +463,7 @@ export class FakeVtigerStore {
   delete(id: unknown, actingUserId: string): { status: string } {
     const rec = this.recordOrThrow(id);
     // Assumed (not recorded): users cannot be deleted through the webservice.
-    if (FAKE_MODULES[rec.module]!.actor) throw new FakeWsError("ACCESS_DENIED", DENIED);
+    if (this.defOf(rec.module).actor) throw new FakeWsError("ACCESS_DENIED", DENIED);
     rec.deleted = true;
     this.touch(rec, actingUserId);
     return { status: "successful" };
