@@ -4,6 +4,7 @@ import { billingRouter } from "./routers/billing";
 import { crmRouter } from "./routers/crm";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
+import { fieldJobsRouter } from "./routers/field-jobs";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   crm: crmRouter,
   customers: customersRouter,
   dashboard: dashboardRouter,
+  fieldJobs: fieldJobsRouter,
   helpdesk: helpdeskRouter,
   me: meRouter,
   organisation: organisationRouter,

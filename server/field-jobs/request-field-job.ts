@@ -24,8 +24,8 @@ export function activeKeyOf(ticketId: string, connectionId: string): string {
   return `${ticketId}:${connectionId}`;
 }
 
-/** The connection, if it exists, is enabled and its provider takes field jobs; otherwise a form error. */
-export async function getFieldJobConnectionOrThrow(tx: DbOrTx, connectionId: string) {
+/** The connection, if it exists, its provider takes field jobs and (unless only being configured) it is enabled; otherwise a form error. */
+export async function getFieldJobConnectionOrThrow(tx: DbOrTx, connectionId: string, opts: { requireEnabled: boolean } = { requireEnabled: true }) {
   const connection = await tx.crmConnection.findFirst({
     where: { id: connectionId, deletedAt: null },
     select: { id: true, name: true, provider: true, enabled: true },
@@ -34,7 +34,7 @@ export async function getFieldJobConnectionOrThrow(tx: DbOrTx, connectionId: str
   if (!FIELD_JOB_PROVIDERS.has(connection.provider)) {
     throw new CrmError("bad_request", `Connection "${connection.name}" cannot take field jobs`, "connectionId");
   }
-  if (!connection.enabled) throw new CrmError("bad_request", `Connection "${connection.name}" is disabled`, "connectionId");
+  if (opts.requireEnabled && !connection.enabled) throw new CrmError("bad_request", `Connection "${connection.name}" is disabled`, "connectionId");
   return connection;
 }
 
