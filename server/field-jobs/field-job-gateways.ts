@@ -4,13 +4,14 @@
  */
 import type { Db } from "@/server/db";
 import { ConnectorError } from "@/server/crm/connector";
+import { createAscoraFieldJobGateway } from "./ascora-field-job-gateway";
 import type { FieldJobGateway } from "./field-job-gateway";
 
 type GatewayBuilder = (db: Db, connectionId: string) => Promise<FieldJobGateway>;
 
-const BUILDERS = new Map<string, GatewayBuilder>();
+const BUILDERS = new Map<string, GatewayBuilder>([["ascora", createAscoraFieldJobGateway]]);
 
-/** Registers the gateway builder of a provider (done by the provider's own module). */
+/** Replaces a provider's gateway builder (tests use a recording double). */
 export function registerFieldJobGateway(provider: string, build: GatewayBuilder): void {
   BUILDERS.set(provider, build);
 }

@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import { registerAccountingRoutes } from "./accounting-routes";
 import { controlRoutes } from "./control-routes";
 import { registerCustomerRoutes } from "./customer-routes";
+import { registerJobRoutes } from "./job-routes";
 import { FaultBoard, type FakeAscoraFault } from "./fake-ascora-faults";
 import { FakeRouter, errorBody, type FakeResponse, type FakeRouteModule } from "./fake-ascora-router";
 import { FakeAscoraState, type FakeAscoraAccount } from "./fake-ascora-state";
@@ -59,7 +60,7 @@ export async function startFakeAscora(options: FakeAscoraOptions = {}): Promise<
   const state = new FakeAscoraState(options.accounts ?? [FAKE_ASCORA_ACCOUNT]);
   const faults = new FaultBoard();
   const router = new FakeRouter();
-  for (const register of [registerAccountingRoutes, registerCustomerRoutes, controlRoutes(faults), ...(options.routes ?? [])]) register(router);
+  for (const register of [registerAccountingRoutes, registerCustomerRoutes, registerJobRoutes, controlRoutes(faults), ...(options.routes ?? [])]) register(router);
   const held = new Set<NodeJS.Timeout>();
 
   const server = http.createServer((req, res) => {

@@ -5,7 +5,7 @@
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { applyRemoteJobStatus, type ApplyStatusOutcome } from "../apply-job-status";
-import { jobStatusChangedSchema } from "./ascora-webhook-contract";
+import { jobStatusChangedSchema } from "@/server/crm/connectors/ascora/ascora-assumed-api";
 
 export type WebhookOutcome = ApplyStatusOutcome | "already_processed" | "ignored" | "invalid";
 

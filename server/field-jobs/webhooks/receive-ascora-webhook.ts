@@ -10,7 +10,7 @@ import type { Db } from "@/server/db";
 import { decryptSecret } from "@/server/crm/secret-box";
 import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { safeEqual } from "@/server/security/tokens";
-import { ascoraWebhookBodySchema, jobStatusChangedSchema, signAscoraWebhook } from "./ascora-webhook-contract";
+import { ascoraWebhookBodySchema, jobStatusChangedSchema, signAscoraWebhook } from "@/server/crm/connectors/ascora/ascora-assumed-api";
 import { processFieldJobWebhook } from "./process-webhook-event";
 
 /** How far a timestamp may be from our clock before the call counts as stale (either way). */

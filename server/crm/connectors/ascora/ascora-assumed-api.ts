@@ -37,6 +37,8 @@
  *  A8 Limits: HTTP 429 with Retry-After (seconds) when calls come too fast.
  *  A9 Web UI links: `${origin}/Customers/Details/{CustomerId}` and `${origin}/Jobs/Details/{JobId}`.
  */
+import { createHmac } from "node:crypto";
+import { z } from "zod";
 import { ConnectorError } from "../../connector";
 import type { AscoraHttp } from "./ascora-http";
 
@@ -244,4 +246,39 @@ export function ascoraWebUrl(baseUrl: string, module: string, id: string): strin
   const origin = new URL(baseUrl).origin;
   const area = module === "Jobs" ? "Jobs" : "Customers";
   return `${origin}/${area}/Details/${encodeURIComponent(id)}`;
+}
+
+// ================================================================ field jobs (s13b: server/field-jobs/)
+// More ASSUMPTIONS, for jobs made from tickets and their webhooks:
+//  A10 GET /jobs?externalReference=X → { Results: Job[], HasMore: false }, like customers (A4):
+//      the lookup that keeps a retried create from making a second job.
+//  A11 A job has no separate "status changed at": LastModified stands in for it.
+//  A12 The create takes our extra fields as `AffectedServices` and `DeviceSerials` (string
+//      arrays) and the title as `JobName`; an Ascora without them would ignore or refuse them.
+//  A13 Webhook bodies (A7 headers) are JSON { id, type, data }: `id` is unique per event and
+//      reused on redelivery; type "job.status_changed" has data { jobId, status, changedAt? }.
+
+/** A10 */
+export async function findJobByExternalReference(http: AscoraHttp, externalReference: string): Promise<AscoraJob | null> {
+  const answer = await http.request({ operation: "jobs.find", path: "/jobs", query: { externalReference } });
+  return pageOf<AscoraJob>(answer, "jobs.find").Results[0] ?? null;
+}
+
+/** A13: the webhook body. */
+export const ascoraWebhookBodySchema = z.object({
+  id: z.string().trim().min(1, { error: "id is required" }).max(200),
+  type: z.string().trim().min(1, { error: "type is required" }).max(100),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** A13: data of a "job.status_changed" event. */
+export const jobStatusChangedSchema = z.object({
+  jobId: z.string().trim().min(1, { error: "data.jobId is required" }).max(200),
+  status: z.string().trim().min(1, { error: "data.status is required" }).max(100),
+  changedAt: z.iso.datetime({ offset: true, error: "data.changedAt must be an ISO 8601 date-time" }).optional(),
+});
+
+/** A7: the signature header's value for a body sent at `timestamp` (the fake Ascora signs with this too). */
+export function signAscoraWebhook(secret: string, timestamp: string, rawBody: string): string {
+  return createHmac("sha256", secret).update(ASCORA_WEBHOOK.signedText(timestamp, rawBody)).digest("hex");
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/server/db";
 import { mapError } from "@/server/errors/map-error";
-import { ASCORA_SIGNATURE_HEADER, ASCORA_TIMESTAMP_HEADER } from "@/server/field-jobs/webhooks/ascora-webhook-contract";
+import { ASCORA_WEBHOOK } from "@/server/crm/connectors/ascora/ascora-assumed-api";
 import { receiveAscoraWebhook } from "@/server/field-jobs/webhooks/receive-ascora-webhook";
 import { BODY_LIMITS, readBodyText } from "@/server/http/read-body";
 
@@ -15,8 +15,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
     const answer = await receiveAscoraWebhook(db, {
       connectionId,
       rawBody,
-      signature: request.headers.get(ASCORA_SIGNATURE_HEADER),
-      timestamp: request.headers.get(ASCORA_TIMESTAMP_HEADER),
+      signature: request.headers.get(ASCORA_WEBHOOK.signatureHeader),
+      timestamp: request.headers.get(ASCORA_WEBHOOK.timestampHeader),
     });
     return NextResponse.json(answer.body, { status: answer.status });
   } catch (error) {
