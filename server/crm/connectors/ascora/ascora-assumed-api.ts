@@ -264,17 +264,25 @@ export async function findJobByExternalReference(http: AscoraHttp, externalRefer
   return pageOf<AscoraJob>(answer, "jobs.find").Results[0] ?? null;
 }
 
+/** A text field of a webhook body whose messages name it (missing vs. wrong type). */
+const webhookText = (name: string, max: number) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be text`) })
+    .trim()
+    .min(1, { error: `${name} is required` })
+    .max(max, { error: `${name} must be at most ${max} characters` });
+
 /** A13: the webhook body. */
 export const ascoraWebhookBodySchema = z.object({
-  id: z.string().trim().min(1, { error: "id is required" }).max(200),
-  type: z.string().trim().min(1, { error: "type is required" }).max(100),
-  data: z.record(z.string(), z.unknown()).default({}),
+  id: webhookText("id", 200),
+  type: webhookText("type", 100),
+  data: z.record(z.string(), z.unknown(), { error: "data must be an object" }).default({}),
 });
 
 /** A13: data of a "job.status_changed" event. */
 export const jobStatusChangedSchema = z.object({
-  jobId: z.string().trim().min(1, { error: "data.jobId is required" }).max(200),
-  status: z.string().trim().min(1, { error: "data.status is required" }).max(100),
+  jobId: webhookText("data.jobId", 200),
+  status: webhookText("data.status", 100),
   changedAt: z.iso.datetime({ offset: true, error: "data.changedAt must be an ISO 8601 date-time" }).optional(),
 });
 
