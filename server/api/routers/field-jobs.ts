@@ -2,6 +2,9 @@ import { z } from "zod";
 import { autoCreateSettingsSchema, createFieldJobSchema, listFieldJobsSchema, statusMappingSchema } from "@/lib/validators/field-jobs";
 import { dispatchFieldJobDeliveries, dispatchFieldJobPush } from "@/server/field-jobs/dispatch-field-job-work";
 import { getFieldJobSettings, rotateWebhookSecret, saveAutoCreateTypes } from "@/server/field-jobs/field-job-settings";
+import { CrmError } from "@/server/crm/errors";
+import { fieldJobGatewayFor } from "@/server/field-jobs/field-job-gateways";
+import { refreshFieldJob } from "@/server/field-jobs/refresh-field-job";
 import { unsafeListFieldJobs } from "@/server/field-jobs/list-field-jobs";
 import { getFieldJobConnectionOrThrow, requestFieldJob } from "@/server/field-jobs/request-field-job";
 import { saveStatusMappings } from "@/server/field-jobs/status-mapping";
@@ -19,6 +22,13 @@ export const fieldJobsRouter = createTRPCRouter({
     const result = await ctx.db.$transaction((tx) => requestFieldJob(tx, input, actorOf(ctx.user)));
     if (result.created) await dispatchFieldJobPush(result.job.id);
     return { id: result.job.id, created: result.created };
+  }),
+
+  /** Reads one job's status from the remote now. */
+  refresh: providerProcedure.input(z.object({ fieldJobId: z.string().min(1) })).mutation(async ({ ctx, input }) => {
+    const job = await ctx.db.fieldJob.findUnique({ where: { id: input.fieldJobId }, select: { connectionId: true } });
+    if (!job) throw new CrmError("not_found", "That field job was not found");
+    return { outcome: await refreshFieldJob(ctx.db, await fieldJobGatewayFor(ctx.db, job.connectionId), input.fieldJobId) };
   }),
 
   sendAttachments: providerProcedure
