@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { Plus, Trash2 } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,23 +13,27 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
 import { TICKET_STATUS_INFO, TICKET_STATUSES, TICKET_TYPE_INFO, TICKET_TYPES, type TicketStatus } from "@/lib/helpdesk/constants";
 import { useTRPC } from "@/lib/trpc/react";
+import type { AppRouter } from "@/server/api/root";
 
 type MappingRow = { remoteStatus: string; ticketStatus: TicketStatus | null };
+type Settings = inferRouterOutputs<AppRouter>["fieldJobs"]["settings"];
 
 /** Admin: which remote statuses move tickets where, which ticket types create jobs by themselves, and the webhook secret. */
 export function FieldJobsSettings({ connectionId }: { connectionId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const settings = useQuery(trpc.fieldJobs.settings.queryOptions({ connectionId }));
-  const [rows, setRows] = useState<MappingRow[]>([]);
-  const [types, setTypes] = useState<string[]>([]);
+  if (!settings.data) return null;
+  // Remounted when the saved settings change, so the form starts from them.
+  return <SettingsForm key={settings.dataUpdatedAt} connectionId={connectionId} data={settings.data} />;
+}
+
+function SettingsForm({ connectionId, data }: { connectionId: string; data: Settings }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [rows, setRows] = useState<MappingRow[]>(() => [...data.mappings, ...data.unmappedStatuses.map((s) => ({ remoteStatus: s, ticketStatus: null }))]);
+  const [types, setTypes] = useState<string[]>(data.autoCreateTypes);
   const [secret, setSecret] = useState<string | null>(null);
   const [mappingError, setMappingError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!settings.data) return;
-    setRows([...settings.data.mappings, ...settings.data.unmappedStatuses.map((s) => ({ remoteStatus: s, ticketStatus: null }))]);
-    setTypes(settings.data.autoCreateTypes);
-  }, [settings.data]);
   const reload = () => queryClient.invalidateQueries({ queryKey: trpc.fieldJobs.settings.queryKey({ connectionId }) });
   const saveMappings = useMutation(
     trpc.fieldJobs.saveStatusMappings.mutationOptions({
@@ -48,13 +53,10 @@ export function FieldJobsSettings({ connectionId }: { connectionId: string }) {
   );
   const rotate = useMutation(
     trpc.fieldJobs.rotateWebhookSecret.mutationOptions({
-      onSuccess: (r) => {
-        setSecret(r.secret);
-        void reload();
-      },
+      // No refetch here: it would remount the form and lose the one-time secret.
+      onSuccess: (r) => setSecret(r.secret),
     }),
   );
-  if (!settings.data) return null;
   const webhookUrl = typeof window === "undefined" ? "" : `${window.location.origin}/api/webhooks/ascora/${connectionId}`;
 
   return (
@@ -133,10 +135,10 @@ export function FieldJobsSettings({ connectionId }: { connectionId: string }) {
               </code>
             </Alert>
           ) : (
-            <p className="text-muted-foreground">{settings.data.webhookConfigured ? "A secret is set." : "No secret yet: webhooks are refused until you make one."}</p>
+            <p className="text-muted-foreground">{data.webhookConfigured ? "A secret is set." : "No secret yet: webhooks are refused until you make one."}</p>
           )}
           <Button size="sm" variant="outline" loading={rotate.isPending} onClick={() => rotate.mutate({ connectionId })}>
-            {settings.data.webhookConfigured ? "Replace secret" : "Make secret"}
+            {secret || data.webhookConfigured ? "Replace secret" : "Make secret"}
           </Button>
         </CardContent>
       </Card>
