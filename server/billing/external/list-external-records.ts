@@ -4,7 +4,7 @@
  * organisation sees it), so these read across customers by design.
  */
 import type { Db } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { Prisma } from "@/server/generated/prisma/client";
 import type { Page } from "@/lib/validators/common";
 import { externalInvoiceListSchema, externalIssueListSchema, type ExternalInvoiceListInput } from "@/lib/validators/external-billing";
 import { getConnectorProvider } from "@/server/crm/connector-registry";
@@ -33,8 +33,12 @@ export async function listExternalInvoices(db: Db, input: ExternalInvoiceListInp
   const names = new Map(
     (await db.customer.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.customerId))] } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]),
   );
-  const page: Page<(typeof rows)[number] & { customerName: string }> = {
-    rows: rows.map((r) => ({ ...r, customerName: names.get(r.customerId) ?? "(deleted customer)" })),
+  const page: Page<(typeof rows)[number] & { customerName: string; paid: Prisma.Decimal; state: "paid" | "part_paid" | "unpaid" }> = {
+    rows: rows.map((r) => {
+      const paid = r.payments.reduce((sum, p) => sum.plus(p.amount), new Prisma.Decimal(0));
+      const state = paid.greaterThanOrEqualTo(r.total) ? "paid" : paid.greaterThan(0) ? "part_paid" : "unpaid";
+      return { ...r, customerName: names.get(r.customerId) ?? "(deleted customer)", paid, state };
+    }),
     total,
     page: q.page,
     pageSize: q.pageSize,
