@@ -61,7 +61,7 @@ const PROVIDERS: Record<string, ConnectorProvider> = {
     defaultModules: defaultVtigerModules,
     defaultFieldMappings: defaultVtigerFieldMappings,
     userModule: "Users",
-    labels: { baseUrl: "Vtiger URL", baseUrlHint: "https://crm.example.com/vtigercrm", username: "User name", secret: "Access key" },
+    labels: { baseUrl: "Base URL", baseUrlHint: "https://crm.example.com/vtigercrm", username: "User name", secret: "Access key" },
     create: (config, hooks) =>
       createVtigerConnector(config, {
         clientOptions: {
