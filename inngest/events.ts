@@ -23,6 +23,11 @@ export const crmPullRequested = eventType("crm/pull.requested", {
   schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
 });
 
+/** Import a CRM's invoices and payments (Ascora's Accounting API) into billing now. */
+export const externalAccountingImportRequested = eventType("billing/external-accounting.import-requested", {
+  schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
+});
+
 /** Billing: re-rate one subscription's running period (or every subscription) now. */
 export const billingRatingRequested = eventType("billing/rating.requested", {
   schema: z.object({ subscriptionId: z.string().min(1).optional() }),

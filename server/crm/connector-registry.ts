@@ -9,6 +9,7 @@ import { createVtigerConnector } from "./connectors/vtiger/vtiger-connector";
 import { SharedRatePacer } from "./connectors/vtiger/vtiger-rate-limit";
 import { VTIGER_ENTITY_MODULES, defaultVtigerFieldMappings, defaultVtigerModules } from "./connectors/vtiger/vtiger-defaults";
 import { createAscoraConnector } from "./connectors/ascora/ascora-connector";
+import { dispatchAccountingImport } from "@/server/billing/external/dispatch-accounting-import";
 import { ASCORA_ENTITY_MODULES, defaultAscoraFieldMappings, defaultAscoraModules } from "./connectors/ascora/ascora-defaults";
 
 /** One HTTP request a connector made (for the remote-call log); never parameters. */
@@ -47,6 +48,8 @@ export interface ConnectorProvider {
   labels: { baseUrl: string; baseUrlHint: string; username: string; secret: string };
   /** Invoices and payments come from the CRM's accounting API (Ascora). */
   importsAccounting?: boolean;
+  /** Work that follows each pull of a connection (after its customers are linked); hands off, never waits. */
+  afterPull?: (connectionId: string) => Promise<void>;
   create: (config: ConnectionConfig, hooks: ConnectorHooks) => CrmConnector;
 }
 
@@ -58,7 +61,7 @@ const PROVIDERS: Record<string, ConnectorProvider> = {
     defaultModules: defaultVtigerModules,
     defaultFieldMappings: defaultVtigerFieldMappings,
     userModule: "Users",
-    labels: { baseUrl: "Vtiger URL", baseUrlHint: "https://crm.example.com/vtigercrm", username: "User name", secret: "Access key" },
+    labels: { baseUrl: "Base URL", baseUrlHint: "https://crm.example.com/vtigercrm", username: "User name", secret: "Access key" },
     create: (config, hooks) =>
       createVtigerConnector(config, {
         clientOptions: {
@@ -77,6 +80,7 @@ const PROVIDERS: Record<string, ConnectorProvider> = {
     pulledEntities: ["customer"],
     labels: { baseUrl: "Ascora API URL", baseUrlHint: "https://www.ascora.com.au/acct/api", username: "Ascora account (user name)", secret: "Password" },
     importsAccounting: true,
+    afterPull: (connectionId) => dispatchAccountingImport(connectionId),
     create: (config, hooks) => createAscoraConnector(config, hooks),
   },
 };

@@ -20,6 +20,10 @@ import { ConnectorError } from "@/server/crm/connector";
 import { RejectedRecord, parseInvoice, parsePayment, rawIdOf } from "./parse-ascora-accounting";
 import { recordImportIssue, storeExternalInvoice, storeExternalPayment, type IssueKind } from "./store-external-records";
 
+/** Every accounting import run's message starts with this (the runs share SyncRun with CRM pulls). */
+export const ACCOUNTING_RUN_PREFIX = "Accounting import";
+export const ACCOUNTING_RUN_RUNNING = `${ACCOUNTING_RUN_PREFIX}: running`;
+
 export interface AccountingImportOptions {
   runId?: string;
   trigger?: "manual" | "schedule" | "event";
@@ -67,7 +71,7 @@ export async function importAscoraAccounting(db: Db, connectionId: string, opts:
   if (!getConnectorProvider(connection.provider).importsAccounting) return result;
   const runId =
     opts.runId ??
-    (await db.syncRun.create({ data: { connectionId, kind: "PULL", trigger: opts.trigger ?? "schedule", message: "Importing invoices and payments" } })).id;
+    (await db.syncRun.create({ data: { connectionId, kind: "PULL", trigger: opts.trigger ?? "schedule", message: ACCOUNTING_RUN_RUNNING } })).id;
   result.runId = runId;
   result.skipped = false;
   const issue = (kind: IssueKind, remoteId: string, reason: string, waiting = false) =>
@@ -152,7 +156,7 @@ export async function importAscoraAccounting(db: Db, connectionId: string, opts:
     });
     const i = result.invoices;
     const p = result.payments;
-    const message = `Invoices: ${i.stored} stored, ${i.rejected} rejected. Payments: ${p.stored} stored, ${p.waiting} waiting for their invoice, ${p.rejected} rejected.`;
+    const message = `${ACCOUNTING_RUN_PREFIX}: invoices ${i.stored} stored, ${i.rejected} rejected; payments ${p.stored} stored, ${p.waiting} waiting for their invoice, ${p.rejected} rejected.`;
     await db.syncRun.update({
       where: { id: runId },
       data: {
@@ -167,7 +171,7 @@ export async function importAscoraAccounting(db: Db, connectionId: string, opts:
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.warn("billing.external_import_failed", { connectionId, error: message });
-    await db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: now(), message: `Accounting import: ${message}`.slice(0, 1000) } });
+    await db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: now(), message: `${ACCOUNTING_RUN_PREFIX} failed: ${message}`.slice(0, 1000) } });
     throw error;
   } finally {
     await flushCallLog(db).catch(logCallLogFailure);

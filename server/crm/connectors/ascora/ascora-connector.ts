@@ -27,7 +27,6 @@ import {
 import type { ConnectorHooks } from "../../connector-registry";
 import { fetchInvoiceDetails, parseAscoraDate } from "./ascora-accounting-api";
 import {
-  ASCORA_CUSTOMER_FIELDS,
   ASCORA_EXTERNAL_KEY_FIELD,
   addJobNote,
   ascoraWebUrl,
@@ -39,7 +38,7 @@ import {
   updateCustomer,
   type AscoraCustomer,
 } from "./ascora-assumed-api";
-import { ASCORA_ENTITY_MODULES, ASCORA_MODULES, defaultAscoraFieldMappings } from "./ascora-defaults";
+import { ASCORA_ENTITY_MODULES, ASCORA_MODULES, defaultAscoraFieldMappings, defaultAscoraModules } from "./ascora-defaults";
 import { AscoraHttp } from "./ascora-http";
 
 const PAGE_SIZE = 100;
@@ -130,14 +129,17 @@ export class AscoraConnector implements CrmConnector {
     }
   }
 
+  /** Ascora has no describe call: the fields are the assumed ones (A4–A6) of each area. */
   async describe(module: string): Promise<ModuleDescription> {
-    this.customersOnly(module);
+    const known = defaultAscoraModules()[module];
+    if (!known) throw new ConnectorError("config", `Ascora has no module ${module}`);
+    const writable = module === ASCORA_MODULES.customers || module === ASCORA_MODULES.jobs;
     return {
       name: module,
-      label: "Customers",
-      createable: true,
-      updateable: true,
-      fields: [...ASCORA_CUSTOMER_FIELDS, ASCORA_EXTERNAL_KEY_FIELD].map((name) => ({
+      label: module,
+      createable: writable,
+      updateable: writable,
+      fields: [...known.fields, ...(known.externalKeyField ? [known.externalKeyField] : [])].map((name) => ({
         name,
         label: name,
         type: name === "Email" ? "email" : "string",
