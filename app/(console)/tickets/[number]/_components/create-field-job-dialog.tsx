@@ -13,8 +13,8 @@ import { toast } from "@/components/ui/use-toast";
 import { createFieldJobSchema } from "@/lib/validators/field-jobs";
 import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
-const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
 
 interface Defaults {
   siteAddress: string;
@@ -82,8 +82,8 @@ export function CreateFieldJobDialog(props: { ticketId: string; connections: { i
               ticketId: props.ticketId,
               connectionId: form.connectionId,
               siteAddress: form.siteAddress,
-              affectedServices: splitList(form.affectedServices),
-              deviceSerials: splitList(form.deviceSerials),
+              affectedServices: splitCommaList(form.affectedServices),
+              deviceSerials: splitCommaList(form.deviceSerials),
               description: form.description,
             };
             const parsed = createFieldJobSchema.safeParse(input);
