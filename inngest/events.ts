@@ -23,6 +23,11 @@ export const crmPullRequested = eventType("crm/pull.requested", {
   schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
 });
 
+/** Import a CRM's invoices and payments (Ascora's Accounting API) into billing now. */
+export const externalAccountingImportRequested = eventType("billing/external-accounting.import-requested", {
+  schema: z.object({ connectionId: z.string().min(1), runId: z.string().optional() }),
+});
+
 /** Billing: re-rate one subscription's running period (or every subscription) now. */
 export const billingRatingRequested = eventType("billing/rating.requested", {
   schema: z.object({ subscriptionId: z.string().min(1).optional() }),
@@ -44,4 +49,21 @@ export const crmLeadConverted = eventType("crm/lead.converted", {
     connectionId: z.string().min(1).optional(),
     contact: z.object({ id: z.string().min(1), lastname: z.string().min(1) }).catchall(z.string().nullable()),
   }),
+});
+
+// ── Field jobs (server/field-jobs/) ──
+
+/** A field job was requested on a ticket: create it in the connected system. */
+export const fieldJobPushRequested = eventType("field-jobs/job.requested", {
+  schema: z.object({ fieldJobId: z.string().min(1) }),
+});
+
+/** A field job has replies, notes or attachments waiting to be sent. */
+export const fieldJobDeliveriesQueued = eventType("field-jobs/deliveries.queued", {
+  schema: z.object({ fieldJobId: z.string().min(1) }),
+});
+
+/** A verified Ascora webhook event was stored: apply it. */
+export const fieldJobWebhookReceived = eventType("field-jobs/webhook.received", {
+  schema: z.object({ eventId: z.string().min(1) }),
 });

@@ -1,3 +1,4 @@
+import { FAKE_ASCORA_ACCOUNT, startFakeAscora } from "../fakes/ascora/fake-ascora-server";
 import { startFakeGeo } from "../fakes/geo/fake-geo-server";
 import { startFakeOpenAI } from "../fakes/openai/fake-openai-server";
 import { startFakeStripe } from "../fakes/stripe/fake-stripe-server";
@@ -60,6 +61,12 @@ export async function startFakes(): Promise<{
   });
   urls.vtiger = vtiger.url;
   stops.push(() => vtiger.close());
+  // CRM sync: Ascora's Accounting API and our assumed customer calls (control routes under /__control).
+  const ascora = await startFakeAscora();
+  urls.ascora = ascora.url;
+  urls.ascoraUser = FAKE_ASCORA_ACCOUNT.username;
+  urls.ascoraPassword = FAKE_ASCORA_ACCOUNT.password;
+  stops.push(() => ascora.close());
   // Billing: the Stripe API subset the SDK talks to; specs sign webhooks with the same secret.
   const stripe = await startFakeStripe();
   const stripeWebhookSecret = "whsec_e2e_switchboard_billing";

@@ -8,8 +8,13 @@ import { drainBillingWebhooks } from "./drain-billing-webhooks";
 import { drainCrmQueue } from "./drain-crm-queue";
 import { drainOutbox } from "./drain-outbox";
 import { enrichLoginGeo } from "./enrich-login-geo";
+import { importExternalAccounting } from "./import-external-accounting";
 import { importVtigerLead } from "./import-vtiger-lead";
 import { processCrmQueue } from "./process-crm-queue";
+import { processFieldJobWebhookFn } from "./process-field-job-webhook";
+import { pullFieldJobStatusesFn } from "./pull-field-job-statuses";
+import { pushFieldJobFn } from "./push-field-job";
+import { sendFieldJobDeliveriesFn } from "./send-field-job-deliveries";
 import { pullCrmChanges } from "./pull-crm-changes";
 import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
@@ -24,4 +29,5 @@ import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
-  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead];
+  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, importExternalAccounting,
+  pushFieldJobFn, sendFieldJobDeliveriesFn, processFieldJobWebhookFn, pullFieldJobStatusesFn];

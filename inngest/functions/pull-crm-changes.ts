@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { runAfterPull } from "@/server/crm/engine/after-pull";
 import { pullConnection } from "@/server/crm/engine/pull-changes";
 import { inngest } from "../client";
 import { crmPullRequested, crmSyncRequested } from "../events";
@@ -18,6 +19,8 @@ export const pullCrmChanges = inngest.createFunction(
     if (result.wake.length) {
       await step.sendEvent("wake-queue-workers", result.wake.map((connectionId) => crmSyncRequested.create({ connectionId })));
     }
+    // E.g. Ascora's invoices, which need the customers this pull linked.
+    await step.run("after-pull", () => runAfterPull(db, event.data.connectionId));
     return result;
   },
 );

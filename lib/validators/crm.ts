@@ -58,6 +58,14 @@ const baseUrlSchema = z
     }
   }, "Base URL must be an http(s) address such as https://crm.example.com/vtigercrm");
 
+const companyIdSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .nullish()
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), "CompanyId must be an Ascora company Guid");
+
 /** The settings without defaults: an update changes only what it names. */
 const connectionSettingsFields = z.object({
   name: z.string().trim().min(1, "Name is required").max(100),
@@ -70,6 +78,8 @@ const connectionSettingsFields = z.object({
   staffRoleId: z.string().trim().max(50).nullish().transform((v) => v || null),
   paymentSummaryWeekday: z.number().int().min(0).max(6).nullable(),
   paymentSummaryHour: z.number().int().min(0).max(23),
+  /** Ascora: the company whose invoices are imported (blank: the account's). */
+  companyId: companyIdSchema,
 });
 
 const s = connectionSettingsFields.shape;
@@ -78,6 +88,7 @@ export const connectionSettingsSchema = connectionSettingsFields.extend({
   taskAssignMode: s.taskAssignMode.default("one"),
   paymentSummaryWeekday: s.paymentSummaryWeekday.default(null),
   paymentSummaryHour: s.paymentSummaryHour.default(8),
+  companyId: s.companyId.default(null),
 });
 
 export const createConnectionSchema = connectionSettingsSchema.extend({
@@ -104,6 +115,7 @@ export const testConnectionSchema = z.object({
   username: z.string().trim().max(200).optional(),
   accessKey: z.string().max(500).optional(),
   modules: modulesSchema.optional(),
+  companyId: companyIdSchema.optional(),
 });
 export type TestConnectionInput = z.input<typeof testConnectionSchema>;
 

@@ -407,6 +407,8 @@ export const consoleReplySchema = replySchema.extend({
   ticketId: z.string().min(1),
   /** Optionally move the ticket in the same step (e.g. reply and wait on the customer). */
   status: ticketStatusSchema.optional(),
+  /** Internal notes only: also send the note to the ticket's field jobs. */
+  forFieldTeam: z.boolean().default(false),
 });
 
 export const INBOX_SCOPES = ["mine", "all"] as const;

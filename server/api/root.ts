@@ -5,6 +5,7 @@ import { crmRouter } from "./routers/crm";
 import { contractMigrationRouter } from "./routers/contract-migration";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
+import { fieldJobsRouter } from "./routers/field-jobs";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   crm: crmRouter,
   customers: customersRouter,
   dashboard: dashboardRouter,
+  fieldJobs: fieldJobsRouter,
   helpdesk: helpdeskRouter,
   me: meRouter,
   organisation: organisationRouter,

@@ -18,7 +18,7 @@ import { decryptSecret } from "./secret-box";
 export type ConnectionRow = Pick<
   CrmConnection,
   "id" | "provider" | "baseUrl" | "username" | "secretCiphertext" | "modules"
->;
+> & { companyId?: string | null };
 
 /** The connection's enabled modules (invalid stored JSON counts as none enabled). */
 export function moduleConfigsOf(conn: Pick<CrmConnection, "modules">): Record<string, ModuleSyncConfig> {
@@ -34,6 +34,7 @@ export function connectionConfigOf(conn: ConnectionRow, timeoutMs = crmConfig().
     secret: decryptSecret(conn.secretCiphertext, "crm-connection"),
     modules: moduleConfigsOf(conn),
     timeoutMs,
+    companyId: conn.companyId ?? null,
   };
 }
 
@@ -42,7 +43,7 @@ const cache = new Map<string, { key: string; connector: CrmConnector }>();
 function cacheKey(conn: ConnectionRow, timeoutMs: number): string {
   return crypto
     .createHash("sha256")
-    .update(JSON.stringify([conn.provider, conn.baseUrl, conn.username, conn.secretCiphertext, conn.modules, timeoutMs]))
+    .update(JSON.stringify([conn.provider, conn.baseUrl, conn.username, conn.secretCiphertext, conn.modules, timeoutMs, conn.companyId ?? null]))
     .digest("hex");
 }
 

@@ -8,6 +8,9 @@ import type { ConnectionConfig, ConnectorError, CrmConnector, CrmEntity, FieldMa
 import { createVtigerConnector } from "./connectors/vtiger/vtiger-connector";
 import { SharedRatePacer } from "./connectors/vtiger/vtiger-rate-limit";
 import { VTIGER_ENTITY_MODULES, defaultVtigerFieldMappings, defaultVtigerModules } from "./connectors/vtiger/vtiger-defaults";
+import { createAscoraConnector } from "./connectors/ascora/ascora-connector";
+import { dispatchAccountingImport } from "@/server/billing/external/dispatch-accounting-import";
+import { ASCORA_ENTITY_MODULES, defaultAscoraFieldMappings, defaultAscoraModules } from "./connectors/ascora/ascora-defaults";
 
 /** One HTTP request a connector made (for the remote-call log); never parameters. */
 export interface RemoteCallEvent {
@@ -39,6 +42,14 @@ export interface ConnectorProvider {
   defaultFieldMappings: (entity: CrmEntity) => FieldMapping[];
   /** Module that must be enabled for staff provisioning, if the CRM supports it. */
   userModule?: string;
+  /** Entities a pull reads field by field (default: customers). */
+  pulledEntities?: readonly CrmEntity[];
+  /** What the connection form calls the base URL, the account and its secret. */
+  labels: { baseUrl: string; baseUrlHint: string; username: string; secret: string };
+  /** Invoices and payments come from the CRM's accounting API (Ascora). */
+  importsAccounting?: boolean;
+  /** Work that follows each pull of a connection (after its customers are linked); hands off, never waits. */
+  afterPull?: (connectionId: string) => Promise<void>;
   create: (config: ConnectionConfig, hooks: ConnectorHooks) => CrmConnector;
 }
 
@@ -50,6 +61,7 @@ const PROVIDERS: Record<string, ConnectorProvider> = {
     defaultModules: defaultVtigerModules,
     defaultFieldMappings: defaultVtigerFieldMappings,
     userModule: "Users",
+    labels: { baseUrl: "Base URL", baseUrlHint: "https://crm.example.com/vtigercrm", username: "User name", secret: "Access key" },
     create: (config, hooks) =>
       createVtigerConnector(config, {
         clientOptions: {
@@ -58,6 +70,18 @@ const PROVIDERS: Record<string, ConnectorProvider> = {
           pacer: hooks.pacingDb && new SharedRatePacer(hooks.pacingDb, `vtiger:${config.baseUrl}|${config.username}`),
         },
       }),
+  },
+  ascora: {
+    id: "ascora",
+    label: "Ascora",
+    entityModules: ASCORA_ENTITY_MODULES,
+    defaultModules: defaultAscoraModules,
+    defaultFieldMappings: defaultAscoraFieldMappings,
+    pulledEntities: ["customer"],
+    labels: { baseUrl: "Ascora API URL", baseUrlHint: "https://www.ascora.com.au/acct/api", username: "Ascora account (user name)", secret: "Password" },
+    importsAccounting: true,
+    afterPull: (connectionId) => dispatchAccountingImport(connectionId),
+    create: (config, hooks) => createAscoraConnector(config, hooks),
   },
 };
 

@@ -120,6 +120,8 @@ export interface ConnectionConfig {
   modules: Readonly<Record<string, ModuleSyncConfig>>;
   /** Per-call timeout; connectors pick a sensible default. */
   timeoutMs?: number;
+  /** Ascora: the company whose invoices the Accounting API returns (blank = the account's default). */
+  companyId?: string | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -129,8 +131,23 @@ export interface ConnectionConfig {
 /**
  * Local entity kinds the engine syncs; a connector says which remote module holds each.
  * "payment_summary" is the weekly payment figures written onto a customer's remote record.
+ * Field-service CRMs (Ascora) add jobs made from tickets, their notes and attachments, and
+ * invoices and payments read from the CRM's accounting side into billing.
  */
-export type CrmEntity = "customer" | "organisation" | "task" | "note" | "user" | "payment_summary";
+export const CRM_ENTITIES = [
+  "customer",
+  "organisation",
+  "task",
+  "note",
+  "user",
+  "payment_summary",
+  "field_job",
+  "job_note",
+  "job_attachment",
+  "external_invoice",
+  "external_payment",
+] as const;
+export type CrmEntity = (typeof CRM_ENTITIES)[number];
 
 /** One local field path (e.g. "address.city") → one remote field. */
 export interface FieldMapping {

@@ -1,3 +1,5 @@
+import { autoRequestFieldJobs } from "@/server/field-jobs/auto-request-field-jobs";
+import { dispatchFieldJobPush } from "@/server/field-jobs/dispatch-field-job-work";
 import type { TicketPriority } from "@/lib/helpdesk/ticket-priorities";
 import type { TicketType } from "@/lib/helpdesk/ticket-types";
 import type { ActorKind } from "@/lib/helpdesk/actor-kinds";
@@ -53,6 +55,8 @@ export interface CreatedTicket {
   organisationId: string;
   /** Outbox rows to dispatch after commit (the acknowledgement). */
   emailIds: string[];
+  /** Field jobs requested automatically for this ticket type, to push after commit. */
+  fieldJobIds: string[];
 }
 
 /**
@@ -151,7 +155,17 @@ export async function createTicketInTx(tx: DbOrTx, params: CreateTicketParams): 
 
   await refreshTicketSla(tx, ticket.id, { settings: await loadSlaSettings(tx), now });
   const emailIds = params.acknowledge === false ? [] : await enqueueTicketAcknowledgement(tx, ticket.id, now);
-  return { ...ticket, emailIds };
+  const fieldJobIds = await autoRequestFieldJobs(tx, {
+    id: ticket.id,
+    organisationId: ticket.organisationId,
+    type: routing.route.type,
+    subject: params.subject.trim(),
+    description: params.description.trim(),
+    serviceAddress: params.serviceAddress ?? null,
+    affectedServices: [...(params.affectedServices ?? [])],
+    deviceSerials: [...(params.deviceSerials ?? [])],
+  });
+  return { ...ticket, emailIds, fieldJobIds };
 }
 
 /**
@@ -161,6 +175,7 @@ export async function createTicketInTx(tx: DbOrTx, params: CreateTicketParams): 
 export async function createTicket(params: CreateTicketParams, db: Db = defaultDb): Promise<CreatedTicket> {
   const created = await db.$transaction((tx) => createTicketInTx(tx, params), { timeout: 20_000 });
   await dispatchOutboxEmails(created.emailIds);
+  for (const id of created.fieldJobIds) await dispatchFieldJobPush(id);
   return created;
 }
 

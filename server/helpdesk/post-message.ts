@@ -25,6 +25,8 @@ export interface AddTicketMessageInput {
   author: MessageAuthor;
   body: string;
   visibility?: TicketMessageVisibility;
+  /** An internal note meant for the field team: it goes to the ticket's field jobs (public replies always do). */
+  forFieldTeam?: boolean;
   attachments?: readonly AttachmentInput[];
   /** The magic link the message came through (reporter_via_link). */
   accessTokenId?: string | null;
@@ -85,6 +87,7 @@ export async function addTicketMessage(tx: DbOrTx, input: AddTicketMessageInput)
       authorName: author.name,
       authorEmail: author.email?.trim().toLowerCase() ?? null,
       visibility,
+      forFieldTeam: visibility === "internal" && input.forFieldTeam === true,
       body,
       accessTokenId: input.accessTokenId ?? null,
       createdAt: now,

@@ -22,6 +22,7 @@ export interface ConnectionView {
   staffRoleId: string | null;
   paymentSummaryWeekday: number | null;
   paymentSummaryHour: number;
+  companyId: string | null;
   enabled: boolean;
   deletedAt: Date | null;
   lastTestedAt: Date | null;
@@ -55,6 +56,7 @@ export function toConnectionView(c: CrmConnection): ConnectionView {
     staffRoleId: c.staffRoleId,
     paymentSummaryWeekday: c.paymentSummaryWeekday,
     paymentSummaryHour: c.paymentSummaryHour,
+    companyId: c.companyId,
     enabled: c.enabled,
     deletedAt: c.deletedAt,
     lastTestedAt: c.lastTestedAt,

@@ -47,6 +47,7 @@ export async function createConnection(db: Db, input: CreateConnectionInput, opt
       staffRoleId: data.staffRoleId,
       paymentSummaryWeekday: data.paymentSummaryWeekday,
       paymentSummaryHour: data.paymentSummaryHour,
+      companyId: data.companyId,
       createdById: opts.actorId ?? null,
     },
   });
@@ -77,6 +78,7 @@ export async function updateConnection(db: Db, input: UpdateConnectionInput, opt
   if (data.staffRoleId !== undefined) update.staffRoleId = data.staffRoleId;
   if (data.paymentSummaryWeekday !== undefined) update.paymentSummaryWeekday = data.paymentSummaryWeekday;
   if (data.paymentSummaryHour !== undefined) update.paymentSummaryHour = data.paymentSummaryHour;
+  if (data.companyId !== undefined) update.companyId = data.companyId;
   const row = await db.crmConnection.update({ where: { id }, data: update });
   forgetConnector(id);
   return row;

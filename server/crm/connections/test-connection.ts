@@ -44,6 +44,7 @@ export async function testConnection(
       secret,
       modules,
       timeoutMs: opts.timeoutMs ?? 15_000,
+      companyId: data.companyId === undefined ? (stored?.companyId ?? null) : data.companyId,
     },
     // Only a stored connection has a call log to write to.
     { onCall: stored ? (e) => recordRemoteCall(stored.id, e) : undefined },

@@ -11,6 +11,7 @@ import { logger } from "@/server/logger";
 import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { inngest } from "@/inngest/client";
 import { crmPullRequested, crmSyncRequested } from "@/inngest/events";
+import { runAfterPull } from "./after-pull";
 import { nextDueAt } from "./claim-items";
 import { drainConnectionQueue } from "./drain-queue";
 import { pullConnection } from "./pull-changes";
@@ -70,7 +71,10 @@ function scheduleLocal(connectionId: string, at: number): void {
 
 function runLocalPull(connectionId: string, runId?: string): void {
   void pullConnection(db, connectionId, { runId, trigger: "manual" })
-    .then((r) => dispatchSyncWork(r.wake))
+    .then(async (r) => {
+      await dispatchSyncWork(r.wake);
+      await runAfterPull(db, connectionId);
+    })
     .catch((e) => logger.error("crm.local_pull_failed", { connectionId, err: e }));
 }
 

@@ -8,6 +8,7 @@
 import crypto from "node:crypto";
 import type { DbOrTx } from "@/server/db";
 import type { CrmSyncOperation, Prisma } from "@/server/generated/prisma/client";
+import type { CrmEntity } from "../connector";
 import { getConnectorProvider } from "../connector-registry";
 import { moduleConfigsOf } from "../connection-runtime";
 import { crmConfig } from "../crm-config";
@@ -97,7 +98,7 @@ export async function connectionsSyncing(
   for (const c of rows) {
     let remoteModule: string | undefined;
     try {
-      remoteModule = getConnectorProvider(c.provider).entityModules[entity as "customer"];
+      remoteModule = getConnectorProvider(c.provider).entityModules[entity as CrmEntity];
     } catch {
       continue;
     }

@@ -26,8 +26,8 @@ import { effectiveMappings, rulesByPath, typesByPath, type EffectiveMapping } fr
 import { recordConflicts } from "./record-conflicts";
 import { keyOf, remoteValuesByPath } from "./handlers/push-record";
 
-/** Entities pulled from the CRM, in order. */
-const PULLED_ENTITIES = ["customer"] as const;
+/** Entities pulled from a CRM whose provider does not say otherwise. */
+const DEFAULT_PULLED_ENTITIES = ["customer"] as const;
 
 export interface PullOptions {
   runId?: string;
@@ -226,7 +226,7 @@ export async function pullConnection(db: Db, connectionId: string, opts: PullOpt
   // What the CRM's admin should fix though the pull worked around it; shown as the connection's pull warning.
   let notice: string | undefined;
   try {
-    for (const entity of PULLED_ENTITIES) {
+    for (const entity of provider.pulledEntities ?? DEFAULT_PULLED_ENTITIES) {
       const remoteModule = provider.entityModules[entity];
       const adapter = entityAdapter(entity);
       const mappings = effectiveMappings(connection.provider, modules, custom, entity);

@@ -1,7 +1,10 @@
 /**
  * How the engine reads and writes one kind of local record by field path,
- * without knowing its table. Customers are the first; anything else that
- * syncs field by field (organisations, say) adds an adapter here.
+ * without knowing its table. This is the one registry of entity adapters:
+ * each entity kind (CrmEntity) that has local records adds its adapter to
+ * ADAPTERS below (customers here; field jobs, job notes and attachments from
+ * server/field-jobs; external invoices and payments from server/billing/external).
+ * Entities without an adapter are operations (users, tasks, notes on customers).
  */
 import type { DbOrTx } from "@/server/db";
 import type { Canonical } from "../engine/field-values";

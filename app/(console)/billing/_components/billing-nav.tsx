@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/billing", label: "Overview" },
   { href: "/billing/invoices", label: "Invoices" },
+  { href: "/billing/external", label: "External (Ascora)" },
   { href: "/billing/subscriptions", label: "Subscriptions" },
   { href: "/customers", label: "Customers" },
   { href: "/billing/plans", label: "Plans" },

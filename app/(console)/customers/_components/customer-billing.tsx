@@ -13,6 +13,7 @@ import { toast } from "@/components/ui/use-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDate } from "@/lib/utils";
 import { StatusBadge } from "../../billing/_components/status-badge";
+import { ExternalInvoicesTable } from "../../billing/external/_components/external-invoices-table";
 import { InvoicesTable } from "../../billing/invoices/_components/invoices-table";
 
 /** Billing state of one customer (billing admins): card and its Checkout link, app accounts, subscriptions, invoices. */
@@ -90,6 +91,9 @@ export function CustomerBilling({ id, card }: { id: string; card?: string }) {
       <div className="min-w-0 space-y-3 lg:col-span-3">
         <h2 className="text-lg font-semibold">Invoices</h2>
         <InvoicesTable customerId={id} compact />
+      </div>
+      <div className="min-w-0 lg:col-span-3">
+        <ExternalInvoicesTable customerId={id} compact />
       </div>
       <Dialog open={cardUrl !== null} onOpenChange={(open) => !open && setCardUrl(null)}>
         <DialogContent className="max-w-lg">

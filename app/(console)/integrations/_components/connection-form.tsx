@@ -28,18 +28,21 @@ export interface ConnectionFormValues {
   staffRoleId: string;
   paymentSummaryWeekday: number | null;
   paymentSummaryHour: number;
+  /** Ascora only. */
+  companyId: string;
 }
 
 type FieldErrors = Record<string, string[] | undefined>;
 
 /**
- * The Vtiger connection form: address and credentials with "Test connection"
- * (logs in and lists the modules the CRM user sees), the modules and fields
- * to sync (picked from the CRM's describe once the connection answers), and
- * the schedules. The stored access key is never shown; leaving
- * the field blank on edit keeps it.
+ * A CRM connection form (Vtiger or Ascora, labelled by the provider): address
+ * and credentials with "Test connection" (logs in and lists the modules the
+ * CRM user sees), the modules and fields to sync (picked from the CRM's
+ * describe once the connection answers), and the schedules. The stored
+ * secret is never shown; leaving the field blank on edit keeps it.
  */
 export function ConnectionForm({
+  provider,
   initial,
   connectionId,
   defaults,
@@ -48,6 +51,7 @@ export function ConnectionForm({
   errors,
   onSubmit,
 }: {
+  provider: string;
   initial: ConnectionFormValues;
   connectionId?: string;
   /** The provider's suggested modules (so a disabled one can be switched on with sensible fields). */
@@ -58,6 +62,8 @@ export function ConnectionForm({
   onSubmit: (values: ConnectionFormValues) => void;
 }) {
   const trpc = useTRPC();
+  const info = useProviderInfo(provider);
+  const vtiger = provider === "vtiger";
   const [v, setV] = useState<ConnectionFormValues>(initial);
   const [fieldsText, setFieldsText] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries({ ...defaults, ...initial.modules }).map(([m, c]) => [m, c.fields.join(", ")])),
@@ -104,20 +110,35 @@ export function ConnectionForm({
         <FormField label="Name" error={allErrors.name} required>
           <Input value={v.name} onChange={set("name")} />
         </FormField>
-        <FormField label="Base URL" description="The address of your Vtiger, e.g. https://crm.example.com/vtigercrm" error={allErrors.baseUrl} required>
-          <Input type="url" value={v.baseUrl} onChange={set("baseUrl")} placeholder="https://crm.example.com" />
+        <FormField label={info?.labels.baseUrl ?? "Base URL"} description={`The address, e.g. ${info?.labels.baseUrlHint ?? "https://crm.example.com"}`} error={allErrors.baseUrl} required>
+          <Input type="url" value={v.baseUrl} onChange={set("baseUrl")} placeholder={info?.labels.baseUrlHint ?? "https://crm.example.com"} />
         </FormField>
-        <FormField label="User name" error={allErrors.username} required>
+        <FormField label={info?.labels.username ?? "User name"} error={allErrors.username} required>
           <Input value={v.username} onChange={set("username")} autoComplete="off" />
         </FormField>
         <FormField
-          label="Access key"
-          description={connectionId ? "Stored encrypted and never shown. Leave blank to keep it." : "From My Preferences → Access Key in Vtiger. Stored encrypted."}
+          label={info?.labels.secret ?? "Access key"}
+          description={
+            connectionId
+              ? "Stored encrypted and never shown. Leave blank to keep it."
+              : vtiger
+                ? "From My Preferences → Access Key in Vtiger. Stored encrypted."
+                : "The Ascora account's password (Basic authentication). Stored encrypted."
+          }
           error={allErrors.accessKey}
           required={!connectionId}
         >
           <Input type="password" value={v.accessKey} onChange={set("accessKey")} autoComplete="new-password" />
         </FormField>
+        {info?.importsAccounting ? (
+          <FormField
+            label="CompanyId (optional)"
+            description="Import the invoices of this Ascora company only; blank imports the account's invoices."
+            error={allErrors.companyId}
+          >
+            <Input value={v.companyId} onChange={set("companyId")} placeholder="3f2504e0-4f89-11d3-9a0c-0305e82c3301" />
+          </FormField>
+        ) : null}
         <div className="flex flex-col gap-2 sm:col-span-2">
           <div>
             <Button
@@ -129,7 +150,8 @@ export function ConnectionForm({
                 test.mutate(
                   {
                     connectionId,
-                    provider: "vtiger",
+                    provider,
+                    companyId: v.companyId || null,
                     baseUrl: v.baseUrl || undefined,
                     username: v.username || undefined,
                     accessKey: v.accessKey || undefined,
@@ -201,6 +223,8 @@ export function ConnectionForm({
         <FormField label="Pull every (minutes)" description="0 pulls only when you press Pull now." error={allErrors.pullIntervalMinutes}>
           <Input type="number" min={0} max={1440} value={v.pullIntervalMinutes} onChange={(e) => setV({ ...v, pullIntervalMinutes: Number(e.target.value) })} />
         </FormField>
+        {vtiger ? (
+          <>
         <FormField label="Role for follow-up tasks" description="Vtiger role id, e.g. H5 (customer care)." error={allErrors.taskRoleId}>
           <Input value={v.taskRoleId} onChange={set("taskRoleId")} />
         </FormField>
@@ -227,6 +251,8 @@ export function ConnectionForm({
         <FormField label="At hour (UTC)" error={allErrors.paymentSummaryHour}>
           <Input type="number" min={0} max={23} value={v.paymentSummaryHour} onChange={(e) => setV({ ...v, paymentSummaryHour: Number(e.target.value) })} />
         </FormField>
+          </>
+        ) : null}
       </fieldset>
       <div>
         <Button type="submit" loading={pending}>
@@ -237,9 +263,14 @@ export function ConnectionForm({
   );
 }
 
-/** The provider's default modules, for the form. */
-export function useProviderDefaults(): ModulesInput | undefined {
+/** The provider's labels, default modules and capabilities. */
+export function useProviderInfo(provider: string | undefined) {
   const trpc = useTRPC();
   const providers = useQuery(trpc.crm.connections.providers.queryOptions());
-  return providers.data?.find((p) => p.id === "vtiger")?.defaultModules as ModulesInput | undefined;
+  return providers.data?.find((p) => p.id === provider);
+}
+
+/** The provider's default modules, for the form. */
+export function useProviderDefaults(provider: string | undefined = "vtiger"): ModulesInput | undefined {
+  return useProviderInfo(provider)?.defaultModules as ModulesInput | undefined;
 }

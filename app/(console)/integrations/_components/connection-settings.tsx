@@ -16,8 +16,8 @@ export function ConnectionSettings({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const defaults = useProviderDefaults();
   const conn = useQuery(trpc.crm.connections.get.queryOptions({ id }));
+  const defaults = useProviderDefaults(conn.data?.provider);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
@@ -75,6 +75,7 @@ export function ConnectionSettings({ id }: { id: string }) {
       </Card>
       <ConnectionForm
         key={c.id}
+        provider={c.provider}
         connectionId={c.id}
         defaults={defaults}
         initial={{
@@ -89,11 +90,12 @@ export function ConnectionSettings({ id }: { id: string }) {
           staffRoleId: c.staffRoleId ?? "",
           paymentSummaryWeekday: c.paymentSummaryWeekday,
           paymentSummaryHour: c.paymentSummaryHour,
+          companyId: c.companyId ?? "",
         }}
         submitLabel="Save settings"
         pending={update.isPending}
         errors={errors}
-        onSubmit={(v) => update.mutate({ id, data: v })}
+        onSubmit={(v) => update.mutate({ id, data: { ...v, companyId: v.companyId || null } })}
       />
       <Dialog open={confirmDelete} onOpenChange={setConfirmDelete}>
         <DialogContent>

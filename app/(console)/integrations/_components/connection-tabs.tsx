@@ -6,6 +6,8 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useTRPC } from "@/lib/trpc/react";
 import { CallLogTable } from "./call-log-table";
 import { ConnectionSettings } from "./connection-settings";
+import { FieldJobsList } from "./field-jobs-list";
+import { FieldJobsSettings } from "./field-jobs-settings";
 import { FieldMappingsEditor } from "./field-mappings-editor";
 import { QueueTable } from "./queue-table";
 import { StaffPanel } from "./staff-panel";
@@ -18,7 +20,7 @@ function Conflicts({ connectionId }: { connectionId: string }) {
 }
 
 /** One connection: its dashboard, queue, dead letter, log and conflicts; for admins also mappings, staff and settings. */
-export function ConnectionTabs({ id, isAdmin }: { id: string; isAdmin: boolean }) {
+export function ConnectionTabs({ id, isAdmin, fieldJobs = false }: { id: string; isAdmin: boolean; fieldJobs?: boolean }) {
   return (
     <Tabs defaultValue="dashboard">
       <TabsList>
@@ -27,6 +29,8 @@ export function ConnectionTabs({ id, isAdmin }: { id: string; isAdmin: boolean }
         <TabsTrigger value="dead">Dead letter</TabsTrigger>
         <TabsTrigger value="log">Call log</TabsTrigger>
         <TabsTrigger value="conflicts">Conflicts</TabsTrigger>
+        {fieldJobs ? <TabsTrigger value="jobs">Jobs</TabsTrigger> : null}
+        {fieldJobs && isAdmin ? <TabsTrigger value="job-settings">Job settings</TabsTrigger> : null}
         {isAdmin ? <TabsTrigger value="mappings">Field mappings</TabsTrigger> : null}
         {isAdmin ? <TabsTrigger value="staff">Staff</TabsTrigger> : null}
         {isAdmin ? <TabsTrigger value="settings">Settings</TabsTrigger> : null}
@@ -46,6 +50,16 @@ export function ConnectionTabs({ id, isAdmin }: { id: string; isAdmin: boolean }
       <TabsContent value="conflicts">
         <Conflicts connectionId={id} />
       </TabsContent>
+      {fieldJobs ? (
+        <TabsContent value="jobs">
+          <FieldJobsList connectionId={id} />
+        </TabsContent>
+      ) : null}
+      {fieldJobs && isAdmin ? (
+        <TabsContent value="job-settings">
+          <FieldJobsSettings connectionId={id} />
+        </TabsContent>
+      ) : null}
       {isAdmin ? (
         <>
           <TabsContent value="mappings">

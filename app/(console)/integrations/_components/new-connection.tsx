@@ -3,17 +3,32 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/use-toast";
 import { useTRPC } from "@/lib/trpc/react";
+import type { ModulesInput } from "@/lib/validators/crm";
 import { ConnectionForm, useProviderDefaults } from "./connection-form";
 
-/** Adding a Vtiger connection. */
+const PROVIDERS = [
+  { value: "vtiger", label: "Vtiger CRM" },
+  { value: "ascora", label: "Ascora (field service)" },
+];
+
+/** The modules a new connection starts with: Vtiger's people and activities; everything Ascora offers. */
+function initialModules(provider: string, defaults: ModulesInput): ModulesInput {
+  if (provider !== "vtiger") return defaults;
+  return { Contacts: defaults.Contacts!, ModComments: defaults.ModComments!, Calendar: defaults.Calendar! };
+}
+
+/** Adding a CRM connection: pick the CRM, then its address, credentials, modules and schedules. */
 export function NewConnection() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const defaults = useProviderDefaults();
+  const [provider, setProvider] = useState("vtiger");
+  const defaults = useProviderDefaults(provider);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const create = useMutation(
     trpc.crm.connections.create.mutationOptions({
@@ -29,27 +44,45 @@ export function NewConnection() {
       },
     }),
   );
-  if (!defaults) return <Skeleton className="h-96" />;
   return (
-    <ConnectionForm
-      defaults={defaults}
-      initial={{
-        name: "Vtiger",
-        baseUrl: "",
-        username: "",
-        accessKey: "",
-        modules: { Contacts: defaults.Contacts!, ModComments: defaults.ModComments!, Calendar: defaults.Calendar! },
-        pullIntervalMinutes: 15,
-        taskRoleId: "",
-        taskAssignMode: "one",
-        staffRoleId: "",
-        paymentSummaryWeekday: null,
-        paymentSummaryHour: 8,
-      }}
-      submitLabel="Add connection"
-      pending={create.isPending}
-      errors={errors}
-      onSubmit={(v) => create.mutate({ ...v, provider: "vtiger" })}
-    />
+    <div className="flex flex-col gap-6">
+      <FormField label="CRM" description="Which system this connection talks to.">
+        <NativeSelect
+          value={provider}
+          onChange={(e) => {
+            setErrors({});
+            setProvider(e.target.value);
+          }}
+          options={PROVIDERS}
+        />
+      </FormField>
+      {!defaults ? (
+        <Skeleton className="h-96" />
+      ) : (
+        <ConnectionForm
+          key={provider}
+          provider={provider}
+          defaults={defaults}
+          initial={{
+            name: PROVIDERS.find((p) => p.value === provider)!.label.split(" (")[0]!,
+            baseUrl: "",
+            username: "",
+            accessKey: "",
+            modules: initialModules(provider, defaults),
+            pullIntervalMinutes: 15,
+            taskRoleId: "",
+            taskAssignMode: "one",
+            staffRoleId: "",
+            paymentSummaryWeekday: null,
+            paymentSummaryHour: 8,
+            companyId: "",
+          }}
+          submitLabel="Add connection"
+          pending={create.isPending}
+          errors={errors}
+          onSubmit={(v) => create.mutate({ ...v, provider, companyId: v.companyId || null })}
+        />
+      )}
+    </div>
   );
 }

@@ -14,8 +14,8 @@ import { toast } from "@/components/ui/use-toast";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO } from "@/lib/helpdesk/constants";
 import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
-const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
 
 const EMPTY = {
   organisationId: "",
@@ -90,9 +90,9 @@ export function NewTicketDialog() {
               teamId: form.teamId || undefined,
               assigneeId: form.assigneeId || undefined,
               serviceAddress: form.serviceAddress || undefined,
-              affectedServices: splitList(form.affectedServices),
-              deviceSerials: splitList(form.deviceSerials),
-              tags: splitList(form.tags),
+              affectedServices: splitCommaList(form.affectedServices),
+              deviceSerials: splitCommaList(form.deviceSerials),
+              tags: splitCommaList(form.tags),
             });
           }}
         >

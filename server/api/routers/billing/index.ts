@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "../../trpc";
 import { billingDashboardRouter } from "./dashboard";
+import { billingExternalRouter } from "./external";
 import { billingInvoicesRouter } from "./invoices";
 import { billingMetricsRouter } from "./metrics";
 import { billingPaymentsRouter } from "./payments";
@@ -18,4 +19,5 @@ export const billingRouter = createTRPCRouter({
   payments: billingPaymentsRouter,
   services: billingServicesRouter,
   webhooks: billingWebhooksRouter,
+  external: billingExternalRouter,
 });

@@ -31,7 +31,14 @@ import { baseUrlOptions, crmAdminProcedure, crmProviderProcedure } from "./crm-p
 /** CRM connections and their field mappings (admins); the list is readable by agents for the dashboard. */
 export const crmConnectionsRouter = createTRPCRouter({
   providers: crmAdminProcedure.query(() =>
-    listConnectorProviders().map((p) => ({ id: p.id, label: p.label, defaultModules: p.defaultModules(), userModule: p.userModule ?? null })),
+    listConnectorProviders().map((p) => ({
+      id: p.id,
+      label: p.label,
+      defaultModules: p.defaultModules(),
+      userModule: p.userModule ?? null,
+      labels: p.labels,
+      importsAccounting: p.importsAccounting ?? false,
+    })),
   ),
   list: crmProviderProcedure.query(async ({ ctx }) => {
     const rows = await ctx.db.crmConnection.findMany({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { consoleReplySchema, createTicketSchema, ticketListQuerySchema, ticketNumberSchema, updateTicketSchema } from "@/lib/validators/helpdesk";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
+import { dispatchFieldJobDeliveries } from "@/server/field-jobs/dispatch-field-job-work";
+import { queueFieldJobDeliveries } from "@/server/field-jobs/job-deliveries";
 import { revokeTicketAccessTokens } from "@/server/helpdesk/access-tokens";
 import { createTicket } from "@/server/helpdesk/create-ticket";
 import { TicketNotFoundError } from "@/server/helpdesk/errors";
@@ -58,12 +60,14 @@ export const helpdeskTicketsRouter = createTRPCRouter({
         author: { ...actorOf(ctx.user), email: ctx.user.email },
         body: input.body,
         visibility: input.visibility,
+        forFieldTeam: input.forFieldTeam,
         attachments: input.attachments,
       });
       if (input.status) await unsafeUpdateTicket(tx, { id: input.ticketId, data: { status: input.status } }, actorOf(ctx.user));
-      return added;
+      return { ...added, fieldJobIds: await queueFieldJobDeliveries(tx, added.messageId) };
     }, { timeout: 30_000 });
     await dispatchOutboxEmails(result.emailIds);
+    await dispatchFieldJobDeliveries(result.fieldJobIds);
     return { messageId: result.messageId, emailsQueued: result.emailIds.length };
   }),
 

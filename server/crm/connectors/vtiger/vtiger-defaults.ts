@@ -6,7 +6,7 @@
  */
 import type { CrmEntity, FieldMapping, ModuleSyncConfig } from "../../connector";
 
-export const VTIGER_ENTITY_MODULES: Readonly<Record<CrmEntity, string>> = {
+export const VTIGER_ENTITY_MODULES: Readonly<Partial<Record<CrmEntity, string>>> = {
   customer: "Contacts",
   organisation: "Accounts",
   task: "Calendar",

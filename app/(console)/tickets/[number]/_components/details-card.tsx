@@ -24,9 +24,9 @@ import { fieldErrorsOf } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import type { UpdateTicketInput } from "@/lib/validators/helpdesk";
 import type { ConsoleTicketData } from "./ticket-types";
+import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
 const join = (items: readonly string[]) => items.join(", ");
-const split = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
 
 interface DetailsForm {
   status: TicketStatus;
@@ -63,9 +63,9 @@ function changesOf(saved: DetailsForm, form: DetailsForm): UpdateTicketInput["da
   if (form.teamId !== saved.teamId) data.teamId = form.teamId || null;
   if (form.assigneeId !== saved.assigneeId) data.assigneeId = form.assigneeId || null;
   if (form.serviceAddress.trim() !== saved.serviceAddress) data.serviceAddress = form.serviceAddress;
-  if (join(split(form.affectedServices)) !== saved.affectedServices) data.affectedServices = split(form.affectedServices);
-  if (join(split(form.deviceSerials)) !== saved.deviceSerials) data.deviceSerials = split(form.deviceSerials);
-  if (join(split(form.tags)) !== saved.tags) data.tags = split(form.tags);
+  if (join(splitCommaList(form.affectedServices)) !== saved.affectedServices) data.affectedServices = splitCommaList(form.affectedServices);
+  if (join(splitCommaList(form.deviceSerials)) !== saved.deviceSerials) data.deviceSerials = splitCommaList(form.deviceSerials);
+  if (join(splitCommaList(form.tags)) !== saved.tags) data.tags = splitCommaList(form.tags);
   return data;
 }
 

@@ -10,6 +10,7 @@ import { ReplyBox } from "@/components/helpdesk/reply-box";
 import { EscalationBadge, PriorityBadge, SlaBadge, StatusBadge } from "@/components/helpdesk/ticket-badges";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -19,6 +20,7 @@ import { canTransitionStatus } from "@/lib/helpdesk/ticket-statuses";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
 import { DetailsCard } from "./details-card";
+import { FieldJobsCard } from "./field-jobs-card";
 import { PeopleCard } from "./people-card";
 import { SlaCard } from "./sla-card";
 import { TicketTrail } from "./ticket-trail";
@@ -30,6 +32,7 @@ export function TicketView({ number }: { number: string }) {
   const ticket = useQuery(trpc.helpdesk.tickets.get.queryOptions({ number }));
   const [visibility, setVisibility] = useState<"public" | "internal">("public");
   const [thenStatus, setThenStatus] = useState<"" | TicketStatus>("");
+  const [forFieldTeam, setForFieldTeam] = useState(false);
   const [replyError, setReplyError] = useState<string | null>(null);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.helpdesk.tickets.pathKey() });
@@ -129,13 +132,27 @@ export function TicketView({ number }: { number: string }) {
                           ...nextStatuses.map((s) => ({ value: s, label: `Set to ${TICKET_STATUS_INFO[s].label.toLowerCase()}` })),
                         ]}
                       />
+                      {visibility === "internal" ? (
+                        <label className="inline-flex items-center gap-2 text-sm">
+                          <Checkbox checked={forFieldTeam} onCheckedChange={(v) => setForFieldTeam(v === true)} />
+                          For the field team
+                        </label>
+                      ) : null}
                     </>
                   }
                   onSubmit={async ({ body, attachments }) => {
                     setReplyError(null);
                     try {
-                      const result = await reply.mutateAsync({ ticketId: t.id, body, visibility, attachments, status: thenStatus || undefined });
+                      const result = await reply.mutateAsync({
+                        ticketId: t.id,
+                        body,
+                        visibility,
+                        attachments,
+                        status: thenStatus || undefined,
+                        forFieldTeam: visibility === "internal" && forFieldTeam,
+                      });
                       setThenStatus("");
+                      setForFieldTeam(false);
                       toast({
                         title: visibility === "internal" ? "Note added" : "Reply sent",
                         description: result.emailsQueued > 0 ? `${result.emailsQueued} e-mail${result.emailsQueued === 1 ? "" : "s"} queued` : undefined,
@@ -158,6 +175,7 @@ export function TicketView({ number }: { number: string }) {
 
         <aside className="min-w-0 space-y-4" aria-label="Ticket details">
           <TicketApprovalPanel ticketId={t.id} />
+          <FieldJobsCard ticketId={t.id} onChanged={invalidate} />
           <SlaCard ticket={t} onChanged={invalidate} />
           <DetailsCard ticket={t} onChanged={invalidate} />
           <PeopleCard ticket={t} onChanged={invalidate} />

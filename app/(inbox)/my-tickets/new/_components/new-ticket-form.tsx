@@ -17,8 +17,8 @@ import { ALLOWED_ATTACHMENT_CONTENT_TYPES } from "@/lib/helpdesk/attachment-rule
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO, type TicketPriority, type TicketType } from "@/lib/helpdesk/constants";
 import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
-const split = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
 
 /** The New ticket form: name and e-mail prefilled from the account, both editable. */
 export function NewTicketForm() {
@@ -83,8 +83,8 @@ function TicketForm({ name, email }: { name: string; email: string }) {
               type: form.type,
               priority: form.priority,
               serviceAddress: form.serviceAddress || undefined,
-              affectedServices: split(form.affectedServices),
-              deviceSerials: split(form.deviceSerials),
+              affectedServices: splitCommaList(form.affectedServices),
+              deviceSerials: splitCommaList(form.deviceSerials),
               attachments: read.attachments,
             });
           }}
