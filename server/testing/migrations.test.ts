@@ -11,7 +11,7 @@ async function describeSchema(client: pg.Client): Promise<string[]> {
     `SELECT 'index ' || indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     `SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
-         AND contype <> 't'`, -- constraint triggers are hand-written in migration SQL (the ledger's balance check); Prisma's diff has none
+         AND contype <> 't'`, // constraint triggers (the ledger's balance check) are hand-written SQL; Prisma's diff has none
     `SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
   ];

@@ -207,62 +207,64 @@ ALTER TABLE "LedgerLine" ADD CONSTRAINT "LedgerLine_accountId_fkey" FOREIGN KEY 
 --   LG001 an entry's debits and credits differ at commit
 --   LG002 a posted entry, or one of its lines, was changed or deleted
 --   LG003 a line is negative, or both a debit and a credit
+-- Function bodies are E'' strings with every semicolon written as \073: Prisma's
+-- migration runner splits the script at each semicolon, even inside quotes.
 -- (Checks live in triggers rather than CHECK constraints so Prisma's schema diff stays exact.)
 
 -- Checked at commit (deferred), so an entry may be written line by line inside one transaction.
-CREATE FUNCTION ledger_check_entry_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_check_entry_balance() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
-  target text := COALESCE(NEW."entryId", OLD."entryId");
-  total_debit numeric;
-  total_credit numeric;
+  target text := COALESCE(NEW."entryId", OLD."entryId")\073
+  total_debit numeric\073
+  total_credit numeric\073
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM "LedgerEntry" WHERE "id" = target) THEN
-    RETURN NULL; -- the entry itself was deleted (draft): nothing left to balance
-  END IF;
+    RETURN NULL\073 -- the entry itself was deleted (draft): nothing left to balance
+  END IF\073
   SELECT COALESCE(SUM("debit"), 0), COALESCE(SUM("credit"), 0) INTO total_debit, total_credit
-    FROM "LedgerLine" WHERE "entryId" = target;
+    FROM "LedgerLine" WHERE "entryId" = target\073
   IF total_debit <> total_credit THEN
-    RAISE EXCEPTION 'ledger entry % does not balance: debits %, credits %', target, total_debit, total_credit
-      USING ERRCODE = 'LG001';
-  END IF;
-  RETURN NULL;
-END $$;
+    RAISE EXCEPTION ''ledger entry % does not balance: debits %, credits %'', target, total_debit, total_credit
+      USING ERRCODE = ''LG001''\073
+  END IF\073
+  RETURN NULL\073
+END ';
 
 CREATE CONSTRAINT TRIGGER "LedgerLine_balanced"
   AFTER INSERT OR UPDATE OR DELETE ON "LedgerLine"
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION ledger_check_entry_balance();
 
--- Lines are one-sided and non-negative; posted lines are final: no insert into, update of or delete from a posted entry.
-CREATE FUNCTION ledger_refuse_posted_line_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Lines are one-sided and non-negative, and posted lines are final: no insert into, update of or delete from a posted entry.
+CREATE FUNCTION ledger_refuse_posted_line_change() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF TG_OP <> 'DELETE' AND (NEW."debit" < 0 OR NEW."credit" < 0 OR (NEW."debit" > 0 AND NEW."credit" > 0)) THEN
-    RAISE EXCEPTION 'a ledger line is either a debit or a credit, and never negative' USING ERRCODE = 'LG003';
-  END IF;
+  IF TG_OP <> ''DELETE'' AND (NEW."debit" < 0 OR NEW."credit" < 0 OR (NEW."debit" > 0 AND NEW."credit" > 0)) THEN
+    RAISE EXCEPTION ''a ledger line is either a debit or a credit, and never negative'' USING ERRCODE = ''LG003''\073
+  END IF\073
   IF EXISTS (
     SELECT 1 FROM "LedgerEntry"
-     WHERE "state" = 'posted'
-       AND "id" IN (CASE WHEN TG_OP = 'INSERT' THEN NEW."entryId" ELSE OLD."entryId" END,
-                    CASE WHEN TG_OP = 'UPDATE' THEN NEW."entryId" ELSE NULL END)
+     WHERE "state" = ''posted''
+       AND "id" IN (CASE WHEN TG_OP = ''INSERT'' THEN NEW."entryId" ELSE OLD."entryId" END,
+                    CASE WHEN TG_OP = ''UPDATE'' THEN NEW."entryId" ELSE NULL END)
   ) THEN
-    RAISE EXCEPTION 'ledger entry % is posted and cannot be changed', COALESCE(OLD."entryId", NEW."entryId")
-      USING ERRCODE = 'LG002';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$;
+    RAISE EXCEPTION ''ledger entry % is posted and cannot be changed'', COALESCE(OLD."entryId", NEW."entryId")
+      USING ERRCODE = ''LG002''\073
+  END IF\073
+  RETURN CASE WHEN TG_OP = ''DELETE'' THEN OLD ELSE NEW END\073
+END ';
 
 CREATE TRIGGER "LedgerLine_posted_immutable"
   BEFORE INSERT OR UPDATE OR DELETE ON "LedgerLine"
   FOR EACH ROW EXECUTE FUNCTION ledger_refuse_posted_line_change();
 
 -- A posted entry is never edited, un-posted or deleted (a correction is a new entry).
-CREATE FUNCTION ledger_refuse_posted_entry_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_refuse_posted_entry_change() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF OLD."state" = 'posted' THEN
-    RAISE EXCEPTION 'ledger entry % is posted and cannot be changed', OLD."id" USING ERRCODE = 'LG002';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END $$;
+  IF OLD."state" = ''posted'' THEN
+    RAISE EXCEPTION ''ledger entry % is posted and cannot be changed'', OLD."id" USING ERRCODE = ''LG002''\073
+  END IF\073
+  RETURN CASE WHEN TG_OP = ''DELETE'' THEN OLD ELSE NEW END\073
+END ';
 
 CREATE TRIGGER "LedgerEntry_posted_immutable"
   BEFORE UPDATE OR DELETE ON "LedgerEntry"
