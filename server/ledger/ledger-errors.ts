@@ -36,7 +36,8 @@ export function sqlStateOf(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
     const e = current as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
-    for (const code of [e.originalCode, e.code]) if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    // Prisma's own codes (P2010 for a failed raw query) wrap the driver's error: look inside.
+    for (const code of [e.originalCode, e.code]) if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^P\d{4}$/.test(code)) return code;
     current = e.meta?.driverAdapterError?.cause ?? e.cause;
   }
   return null;
