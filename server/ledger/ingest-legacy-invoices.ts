@@ -82,12 +82,12 @@ async function ingestOne(tx: DbOrTx, invoice: LegacyInvoice, rules: FamilyRule[]
   const entry = existing?.entryId ? await tx.ledgerEntry.findUnique({ where: { id: existing.entryId }, select: { state: true } }) : null;
   if (existing && existing.fingerprint === fingerprint) return "unchanged";
   if (existing && entry?.state === "posted") {
-    await tx.ledgerReviewItem.upsert({
-      where: { sourceInvoiceId_fingerprint: { sourceInvoiceId: existing.id, fingerprint } },
-      update: {},
-      create: { sourceInvoiceId: existing.id, entryId: existing.entryId!, fingerprint, reason: describeChange(existing, invoice) },
+    // The same upstream change seen again is already on the review list.
+    const created = await tx.ledgerReviewItem.createMany({
+      data: [{ sourceInvoiceId: existing.id, entryId: existing.entryId!, fingerprint, reason: describeChange(existing, invoice) }],
+      skipDuplicates: true,
     });
-    return "review";
+    return created.count === 1 ? "review" : "unchanged";
   }
   const zero = new Decimal(invoice.total).isZero() && invoice.items.every((i) => new Decimal(i.amount).isZero());
   const booking = bookingOf(invoice, rules, taxPercents);

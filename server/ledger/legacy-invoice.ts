@@ -1,5 +1,6 @@
 /**
- * A legacy billing invoice as the ledger ingests it. The legacy database's own
+ * A legacy billing invoice as the ledger ingests it (read through s15a's
+ * read-only legacy source by read-legacy-invoices.ts). The legacy database's own
  * date, status and paid fields are carried only for display: the ledger takes
  * those facts from the source of truth (server/ledger/verify/).
  */
