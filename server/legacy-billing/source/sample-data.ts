@@ -232,7 +232,7 @@ export function buildSampleRows(opts: SampleOptions = {}): SampleRows {
         name: `${(company ?? last).toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${k + 1}`,
         status: subStatus === "cancelled" ? "stopped" : "running",
         billing_cycle: cycle,
-        next_due_date: day(cycle === "monthly" ? SAMPLE_ANCHOR : monthStart(4)),
+        next_due_date: day(cycle === "monthly" ? SAMPLE_ANCHOR : monthStart(12 - months)),
         created_at: new Date(Date.UTC(2025, 11, 1 + d)),
       });
       const subscriptionId = uuid();
@@ -243,8 +243,8 @@ export function buildSampleRows(opts: SampleOptions = {}): SampleRows {
         plan_id: unknownPlan ? unknownPlanId : plan.id,
         status: subStatus,
         billing_cycle: cycle,
-        current_period_start: cycle === "monthly" ? SAMPLE_ANCHOR : monthStart(-8),
-        current_period_end: cycle === "monthly" ? monthStart(1) : monthStart(4),
+        current_period_start: cycle === "monthly" ? SAMPLE_ANCHOR : monthStart(-months),
+        current_period_end: cycle === "monthly" ? monthStart(1) : monthStart(12 - months),
         stripe_subscription_id: lagoEra ? null : `sub_${alnum(14)}`,
         created_at: new Date(Date.UTC(2025, 11, 1 + d)),
       });
@@ -264,13 +264,15 @@ export function buildSampleRows(opts: SampleOptions = {}): SampleRows {
           cpu_seconds: cpu,
           recorded_at: SAMPLE_SYNC_STAMP,
         });
-        if (cycle === "yearly" && m !== -months) continue;
+        // Yearly plans bill the year up front, then CPU overage month by month.
+        const flatDue = cycle === "monthly" || m === -months;
+        if (!flatDue && legacyOverage(cpu, plan.quota) === "0.00") continue;
         const items: Array<{ description: string; unitPrice: string }> = [];
         if (subStatus === "trialing") {
           items.push({ description: `${plan.name} (trial) (${day(start)} to ${day(end)})`, unitPrice: "0.00" });
         } else {
           const price = cycle === "monthly" ? plan.monthly : plan.yearly;
-          items.push({ description: `${plan.name} (${day(start)} to ${day(end)})`, unitPrice: price });
+          if (flatDue) items.push({ description: `${plan.name} (${day(start)} to ${day(end)})`, unitPrice: price });
           const overage = legacyOverage(cpu, plan.quota);
           if (overage !== "0.00") items.push({ description: `CPU overage beyond ${plan.quota / 3600} core-hours`, unitPrice: overage });
         }
