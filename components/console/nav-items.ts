@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/customers", label: "Customers", icon: "Building" },
   { href: "/integrations", label: "Integrations", icon: "Plug" },
   { href: "/billing", label: "Billing", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },
+  { href: "/ledger", label: "Ledger", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
   { href: "/organisations", label: "Organisations", icon: "Building", roles: ["PROVIDER_ADMIN"] },
   { href: "/users", label: "Users", icon: "Users", roles: ["PROVIDER_ADMIN"] },

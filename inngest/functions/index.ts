@@ -19,9 +19,10 @@ import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions"
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
 import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
+import { retryLedgerVerification, syncInvoiceLedger } from "./sync-invoice-ledger";
 
 /** Every Inngest function Switchboard serves at /api/inngest. */
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
-  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead];
+  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, syncInvoiceLedger, retryLedgerVerification];
