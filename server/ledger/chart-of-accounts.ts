@@ -7,14 +7,7 @@
 import type { DbOrTx } from "@/server/db";
 import type { LedgerFamily } from "@/server/generated/prisma/client";
 
-export const LEDGER_FAMILIES = ["hosting", "managed", "addons", "other"] as const satisfies readonly LedgerFamily[];
-
-export const FAMILY_LABEL: Record<LedgerFamily, string> = {
-  hosting: "Hosting",
-  managed: "Managed plans",
-  addons: "Add-ons",
-  other: "Other",
-};
+export { FAMILY_LABEL, LEDGER_FAMILIES } from "@/lib/ledger/families";
 
 export type AccountKey = "receivables" | "clearing" | "bank" | "tax" | `income:${LedgerFamily}`;
 

@@ -8,9 +8,11 @@ import { billingConfig } from "@/server/billing/billing-config";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import type { Db } from "@/server/db";
 import { openConfiguredLegacySource } from "@/server/legacy-billing/import/legacy-settings";
+import { LegacySourceError } from "@/server/legacy-billing/source/legacy-source-error";
 import { ensureLedgerSetup } from "./chart-of-accounts";
 import { ingestLegacyInvoices, type IngestSummary } from "./ingest-legacy-invoices";
 import { ledgerConfig } from "./ledger-config";
+import { ledgerError } from "./ledger-errors";
 import { postLegacyInvoices } from "./post-legacy-invoices";
 import { readLegacyInvoices } from "./read-legacy-invoices";
 import { lagoInvoiceSource } from "./verify/lago-invoice-source";
@@ -24,7 +26,14 @@ export function configuredInvoiceSources(): InvoiceSources {
 
 /** Reads and ingests the configured legacy database's invoices as drafts. */
 export async function ingestFromConfiguredSource(db: Db): Promise<IngestSummary> {
-  const source = await openConfiguredLegacySource(db);
+  let source;
+  try {
+    source = await openConfiguredLegacySource(db);
+  } catch (error) {
+    // Its messages name the problem (no URL saved, unreachable, missing table) without credentials.
+    if (error instanceof LegacySourceError) throw ledgerError("not_configured", error.message);
+    throw error;
+  }
   try {
     return await ingestLegacyInvoices(db, await readLegacyInvoices(source));
   } finally {
