@@ -15,6 +15,7 @@ import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
 import { purgeRateLimits } from "./purge-rate-limits";
 import { rateBillingUsage } from "./rate-billing-usage";
+import { runLegacyImport } from "./run-legacy-import";
 import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions";
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
@@ -24,4 +25,5 @@ import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
-  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead];
+  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead,
+  runLegacyImport];

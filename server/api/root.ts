@@ -5,6 +5,7 @@ import { crmRouter } from "./routers/crm";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
+import { legacyBillingRouter } from "./routers/legacy-billing";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   customers: customersRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,
+  legacyBilling: legacyBillingRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,
