@@ -12,6 +12,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Progress } from "@/components/ui/progress";
 import { formatRelative } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
+import { CursorPager } from "./cursor-pager";
 import type { RouterOutputs } from "../../_components/router-types";
 
 type Run = RouterOutputs["legacyBilling"]["imports"]["list"][number];
@@ -120,14 +121,7 @@ export function ImportCard() {
               </label>
             </div>
             <DataTable label="Import rows" columns={resultColumns} rows={results.data?.rows ?? []} getRowId={(r) => r.id} loading={results.isLoading} />
-            <div className="flex gap-2">
-              <Button size="sm" variant="outline" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-                Previous
-              </Button>
-              <Button size="sm" variant="outline" disabled={!results.data?.nextCursor} onClick={() => setCursors((c) => [...c, results.data!.nextCursor!])}>
-                Next
-              </Button>
-            </div>
+            <CursorPager cursors={cursors} nextCursor={results.data?.nextCursor} onChange={setCursors} />
           </section>
         ) : null}
       </CardContent>

@@ -11,6 +11,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useTRPC } from "@/lib/trpc/react";
+import { CursorPager } from "./cursor-pager";
 import type { RouterOutputs } from "../../_components/router-types";
 import { FlipChecklist } from "./flip-checklist";
 import { ReconciliationRowDetail } from "./reconciliation-row-detail";
@@ -127,14 +128,7 @@ export function ReconciliationCard() {
           loading={list.isLoading}
           empty={<EmptyState title="Nothing reconciled yet" description="Import, then reconcile a period." />}
         />
-        <div className="flex gap-2">
-          <Button size="sm" variant="outline" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous
-          </Button>
-          <Button size="sm" variant="outline" disabled={!list.data?.nextCursor} onClick={() => setCursors((c) => [...c, list.data!.nextCursor!])}>
-            Next
-          </Button>
-        </div>
+        <CursorPager cursors={cursors} nextCursor={list.data?.nextCursor} onChange={setCursors} />
         {selected ? <ReconciliationRowDetail row={selected} onChanged={refresh} /> : null}
         {period ? (
           <section aria-label={`Sign-off of ${period}`} className="grid gap-2 rounded-md border border-border p-4">
