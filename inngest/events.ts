@@ -45,3 +45,8 @@ export const crmLeadConverted = eventType("crm/lead.converted", {
     contact: z.object({ id: z.string().min(1), lastname: z.string().min(1) }).catchall(z.string().nullable()),
   }),
 });
+
+/** Legacy billing: run (or resume) a shadow import run from its checkpoint. */
+export const legacyImportRequested = eventType("legacy-billing/import.requested", {
+  schema: z.object({ runId: z.string().min(1) }),
+});

@@ -15,6 +15,7 @@ import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
 import { purgeRateLimits } from "./purge-rate-limits";
 import { rateBillingUsage } from "./rate-billing-usage";
+import { runLegacyImport } from "./run-legacy-import";
 import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions";
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
@@ -25,4 +26,9 @@ import { retryLedgerVerification, syncInvoiceLedger } from "./sync-invoice-ledge
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
+<<<<<<< HEAD
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, syncInvoiceLedger, retryLedgerVerification];
+=======
+  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead,
+  runLegacyImport];
+>>>>>>> s15a

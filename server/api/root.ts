@@ -6,6 +6,7 @@ import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { ledgerRouter } from "./routers/ledger";
+import { legacyBillingRouter } from "./routers/legacy-billing";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,
   ledger: ledgerRouter,
+  legacyBilling: legacyBillingRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createEmptyDatabase, withClient } from "@/server/testing/databases";
+import { withClient } from "@/server/testing/databases";
 import { closeDuePeriods, closeSubscriptionPeriod } from "@/server/billing/rating/close-period";
 import { rateOpenPeriods, rateSubscription } from "@/server/billing/rating/rate-open-periods";
-import { createLegacySample } from "../source/create-legacy-sample";
-import { openLegacySource, type LegacySource } from "../source/open-legacy-source";
+import { setUpLegacySample } from "../source/legacy-sample-fixture";
+import type { LegacySource } from "../source/open-legacy-source";
 import { LegacySourceError } from "../source/legacy-source-error";
 import { continueImportRun, createImportRun } from "./run-import";
 
-let url: string;
-let source: LegacySource;
+const sample = setUpLegacySample();
 
-beforeAll(async () => {
-  url = await createEmptyDatabase("legacy");
-  await createLegacySample(url);
-  source = await openLegacySource(url);
-});
-afterAll(async () => {
-  await source?.close();
-});
-
-async function importOnce(dryRun: boolean, from: LegacySource = source) {
+async function importOnce(dryRun: boolean, from: LegacySource = sample.source) {
   const run = await createImportRun(db, from, { dryRun });
   return continueImportRun(db, run.id, from);
 }
@@ -88,7 +78,7 @@ describe("shadow import", () => {
     expect(run.unchanged).toBe(run.total - run.failed - run.skipped);
     expect(await snapshot()).toEqual(before);
     // A changed source row is an update, still no duplicate.
-    await withClient(url, (c) => c.query("UPDATE users SET company = 'Renamed Co' WHERE id = (SELECT id FROM users WHERE email IS NOT NULL AND billing_country <> 'Narnia' ORDER BY id LIMIT 1)"));
+    await withClient(sample.url, (c) => c.query("UPDATE users SET company = 'Renamed Co' WHERE id = (SELECT id FROM users WHERE email IS NOT NULL AND billing_country <> 'Narnia' ORDER BY id LIMIT 1)"));
     const third = await importOnce(false);
     expect(third.updated).toBe(1);
     expect(await db.customer.count({ where: { name: "Renamed Co" } })).toBe(1);
@@ -118,11 +108,11 @@ describe("resume and a changing source", () => {
   it("a run that stops on a source failure resumes at the next row, each row recorded once", async () => {
     let pages = 0;
     const flaky: LegacySource = {
-      ...source,
+      ...sample.source,
       subscriptions: async (after, limit) => {
         pages += 1;
         if (pages === 2) throw new LegacySourceError("unreachable", "Cannot reach the legacy database server at test (connection refused or timed out)");
-        return source.subscriptions(after, Math.min(limit ?? 10, 10));
+        return sample.source.subscriptions(after, Math.min(limit ?? 10, 10));
       },
     };
     const run = await createImportRun(db, flaky, { dryRun: true });
@@ -136,9 +126,9 @@ describe("resume and a changing source", () => {
   });
 
   it("rows added mid-run are not half-processed: skipped with a reason now, imported by the next run", async () => {
-    const run = await createImportRun(db, source, { dryRun: false });
-    await continueImportRun(db, run.id, source, { onlyPhase: "users" });
-    const ids = await withClient(url, async (c) => {
+    const run = await createImportRun(db, sample.source, { dryRun: false });
+    await continueImportRun(db, run.id, sample.source, { onlyPhase: "users" });
+    const ids = await withClient(sample.url, async (c) => {
       const user = await c.query<{ id: string }>(
         "INSERT INTO users (id, email, full_name, billing_country, created_at) VALUES ('ffffffff-0000-4000-8000-000000000001', 'late@example.test', 'Late Comer', 'CA', now()) RETURNING id",
       );
@@ -153,7 +143,7 @@ describe("resume and a changing source", () => {
       );
       return { dep: dep.rows[0]!.id };
     });
-    const finished = await continueImportRun(db, run.id, source);
+    const finished = await continueImportRun(db, run.id, sample.source);
     const late = await db.legacyImportRowResult.findUniqueOrThrow({
       where: { runId_entity_legacyId: { runId: run.id, entity: "subscription", legacyId: "00000000-0000-4000-8000-000000000003" } },
     });
