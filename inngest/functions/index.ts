@@ -26,9 +26,5 @@ import { retryLedgerVerification, syncInvoiceLedger } from "./sync-invoice-ledge
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
-<<<<<<< HEAD
-  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, syncInvoiceLedger, retryLedgerVerification];
-=======
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead,
-  runLegacyImport];
->>>>>>> s15a
+  runLegacyImport, syncInvoiceLedger, retryLedgerVerification];
