@@ -25,3 +25,10 @@ export const dateRangeSchema = z
   .refine((r) => r.from <= r.to, { message: "The start date must not be after the end date", path: ["from"] });
 
 export const ledgerSettingsSchema = z.object({ autoPost: z.boolean() });
+
+export const ledgerFamilyValues = ["hosting", "managed", "addons", "other"] as const;
+/** A keyword rule: lines whose description (the named item, for proration lines) contains it go to `family`. */
+export const createFamilyRuleSchema = z.object({
+  keyword: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+  family: z.enum(ledgerFamilyValues),
+});

@@ -39,4 +39,15 @@ describe("ledger router", () => {
     expect((await callerFor(admin).ledger.invoices.updateSettings({ autoPost: true })).autoPost).toBe(true);
     expect((await callerFor(admin).ledger.invoices.settings()).autoPost).toBe(true);
   });
+
+  it("lets an admin add and remove family rules, refusing a duplicate keyword with CONFLICT", async () => {
+    const caller = callerFor(admin);
+    const rule = await caller.ledger.rules.create({ keyword: "  SSL Certificate ", family: "addons" });
+    expect(rule).toMatchObject({ keyword: "ssl certificate", family: "addons" });
+    expect(await codeOf(caller.ledger.rules.create({ keyword: "ssl certificate", family: "hosting" }))).toBe("CONFLICT");
+    expect(await codeOf(caller.ledger.rules.create({ keyword: "x", family: "hosting" }))).toBe("BAD_REQUEST");
+    expect((await caller.ledger.rules.list()).at(-1)).toMatchObject({ keyword: "ssl certificate" });
+    await caller.ledger.rules.delete({ id: rule.id });
+    expect(await codeOf(caller.ledger.rules.delete({ id: rule.id }))).toBe("NOT_FOUND");
+  });
 });
