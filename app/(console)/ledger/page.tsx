@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { HydrateClient, prefetch, trpc } from "@/lib/trpc/server";
+import { FamilyRulesCard } from "./_components/family-rules-card";
 import { IngestSummaryCard } from "./_components/ingest-summary-card";
 import { LedgerActions } from "./_components/ledger-actions";
 import { LedgerInvoices } from "./_components/ledger-invoices";
@@ -27,6 +28,7 @@ export default async function LedgerPage() {
           <TabsContent value="review" className="space-y-6">
             <IngestSummaryCard />
             <LedgerInvoices />
+            <FamilyRulesCard />
           </TabsContent>
           <TabsContent value="reports">
             <LedgerReports />
