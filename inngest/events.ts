@@ -67,3 +67,8 @@ export const fieldJobDeliveriesQueued = eventType("field-jobs/deliveries.queued"
 export const fieldJobWebhookReceived = eventType("field-jobs/webhook.received", {
   schema: z.object({ eventId: z.string().min(1) }),
 });
+
+/** Legacy billing: run (or resume) a shadow import run from its checkpoint. */
+export const legacyImportRequested = eventType("legacy-billing/import.requested", {
+  schema: z.object({ runId: z.string().min(1) }),
+});

@@ -13,6 +13,7 @@ import { logEnvSchema } from "./logger";
 import { mailEnvSchema } from "./mail/mail-config";
 import { productionJobsProblems } from "./ops/background-jobs-mode";
 import { jobsEnvSchema } from "./ops/jobs-config";
+import { ledgerEnvSchema } from "./ledger/ledger-config";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -66,6 +67,8 @@ export const envSchema = z.object({
   ...crmEnvSchema.shape,
   // Applications (server/applications/applications-env.ts): APPLICATIONS_MAX_PDF_MB, APPLICATIONS_SIGNING_LINK_TTL_DAYS.
   ...applicationsEnvSchema.shape,
+  // Invoice ledger (server/ledger/ledger-config.ts): LAGO_API_URL, LAGO_API_KEY for verifying lago:… invoices.
+  ...ledgerEnvSchema.shape,
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

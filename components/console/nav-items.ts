@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/integrations", label: "Integrations", icon: "Plug" },
   { href: "/contract-migration", label: "Contract migration", icon: "FileSignature", roles: ["PROVIDER_ADMIN"] },
   { href: "/billing", label: "Billing", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },
+  { href: "/ledger", label: "Ledger", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },
   { href: "/outbox", label: "Outbox", icon: "Mail", roles: ["PROVIDER_ADMIN"] },
   { href: "/organisations", label: "Organisations", icon: "Building", roles: ["PROVIDER_ADMIN"] },
   { href: "/users", label: "Users", icon: "Users", roles: ["PROVIDER_ADMIN"] },

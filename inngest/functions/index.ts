@@ -20,14 +20,17 @@ import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
 import { purgeRateLimits } from "./purge-rate-limits";
 import { rateBillingUsage } from "./rate-billing-usage";
+import { runLegacyImport } from "./run-legacy-import";
 import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions";
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
 import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
+import { retryLedgerVerification, syncInvoiceLedger } from "./sync-invoice-ledger";
 
 /** Every Inngest function Switchboard serves at /api/inngest. */
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, importExternalAccounting,
-  pushFieldJobFn, sendFieldJobDeliveriesFn, processFieldJobWebhookFn, pullFieldJobStatusesFn];
+  pushFieldJobFn, sendFieldJobDeliveriesFn, processFieldJobWebhookFn, pullFieldJobStatusesFn,
+  runLegacyImport, syncInvoiceLedger, retryLedgerVerification];

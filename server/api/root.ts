@@ -7,6 +7,8 @@ import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { fieldJobsRouter } from "./routers/field-jobs";
 import { helpdeskRouter } from "./routers/helpdesk";
+import { ledgerRouter } from "./routers/ledger";
+import { legacyBillingRouter } from "./routers/legacy-billing";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -26,6 +28,8 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   fieldJobs: fieldJobsRouter,
   helpdesk: helpdeskRouter,
+  ledger: ledgerRouter,
+  legacyBilling: legacyBillingRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,

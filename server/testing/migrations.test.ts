@@ -10,7 +10,8 @@ async function describeSchema(client: pg.Client): Promise<string[]> {
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     `SELECT 'index ' || indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     `SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
-       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`,
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+         AND contype <> 't'`, // constraint triggers (the ledger's balance check) are hand-written SQL; Prisma's diff has none
     `SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
   ];

@@ -13,11 +13,13 @@
  *   POST /__fake/card-behaviour      {"payment_method": "pm_…", "behaviour": "decline_on_charge"}
  *   POST /__fake/webhook-endpoint    {"url": "…", "secret": "whsec_…"} ({} to stop forwarding)
  *   POST /__fake/checkout/:id/complete {"card": "pm_card_visa"}
+ *   POST /__fake/invoices            {"id": "in_…", "total": 11300, "status": "paid", "created": 1767225600, …} (SeedInvoice)
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import Stripe from "stripe";
 import { customerRoutes } from "./customers";
+import { invoiceRoutes, seedInvoice, type SeedInvoice } from "./invoices";
 import { FormParseError, parseStripeForm, type FormParams } from "./form-body";
 import { paymentMethodRoutes } from "./payment-methods";
 import { paymentRoutes } from "./payments";
@@ -71,7 +73,7 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
-const ROUTES: readonly Route[] = [...customerRoutes, ...paymentMethodRoutes, ...setupAndCheckoutRoutes, ...paymentRoutes];
+const ROUTES: readonly Route[] = [...customerRoutes, ...paymentMethodRoutes, ...setupAndCheckoutRoutes, ...paymentRoutes, ...invoiceRoutes];
 const MAX_BODY_BYTES = 1_000_000;
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -319,6 +321,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
           paymentIntents: [...state.paymentIntents.values()],
           charges: [...state.charges.values()],
           refunds: [...state.refunds.values()],
+          invoices: [...state.invoices.values()],
           events: state.events,
           deliveries,
         });
@@ -337,6 +340,9 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
         const body = await readJson();
         endpoint = body.url ? { url: String(body.url), secret: String(body.secret ?? "") } : null;
         return json(200, { endpoint });
+      }
+      if (method === "POST" && url.pathname === "/__fake/invoices") {
+        return json(200, seedInvoice(state, (await readJson()) as unknown as SeedInvoice));
       }
       const complete = /^\/__fake\/checkout\/([^/]+)\/complete$/.exec(url.pathname);
       if (method === "POST" && complete?.[1]) {

@@ -84,6 +84,8 @@ export class FakeStripeState {
   readonly paymentIntents = new Map<string, StripeObject>();
   readonly charges = new Map<string, StripeObject>();
   readonly refunds = new Map<string, StripeObject>();
+  /** Seeded by tests (the ledger verifies legacy invoices against them). */
+  readonly invoices = new Map<string, StripeObject>();
   /** Newest last. */
   readonly events: StripeObject[] = [];
   readonly requests: RecordedRequest[] = [];
@@ -101,6 +103,7 @@ export class FakeStripeState {
       this.paymentIntents,
       this.charges,
       this.refunds,
+      this.invoices,
     ];
   }
 

@@ -113,7 +113,8 @@ export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, op
     async (tx) => {
       await lockSubscription(tx, subscriptionId);
       const sub = await tx.billingSubscription.findUnique({ where: { id: subscriptionId }, include: RATING_INCLUDE });
-      if (!sub || sub.status === "terminated") return EMPTY;
+      // Shadow subscriptions (legacy dual-run) are never invoiced, charged, e-mailed or sent webhooks.
+      if (!sub || sub.status === "terminated" || sub.shadow) return EMPTY;
       const cutNow = opts.terminateNow || opts.changePlanTo !== undefined;
       if (!cutNow && sub.currentPeriodEnd.getTime() > now.getTime()) return EMPTY;
 
@@ -173,7 +174,7 @@ export async function closeSubscriptionPeriod(db: Db, subscriptionId: string, op
 export async function closeDuePeriods(db: Db, opts: { now?: Date; dueDays?: number; limit?: number } = {}): Promise<CloseResult> {
   const now = opts.now ?? new Date();
   const due = await db.billingSubscription.findMany({
-    where: { status: { in: ["active", "past_due", "paused", "cancelled"] }, currentPeriodEnd: { lte: now } },
+    where: { status: { in: ["active", "past_due", "paused", "cancelled"] }, currentPeriodEnd: { lte: now }, shadow: false },
     select: { id: true },
     orderBy: { currentPeriodEnd: "asc" },
     take: opts.limit ?? 500,

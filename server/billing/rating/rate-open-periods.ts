@@ -16,7 +16,8 @@ export async function rateSubscription(db: Db, subscriptionId: string, now: Date
     async (tx) => {
       await lockSubscription(tx, subscriptionId);
       const sub = await tx.billingSubscription.findUnique({ where: { id: subscriptionId }, include: RATING_INCLUDE });
-      if (!sub || sub.status === "terminated") return { rated: 0, failed: 0, eventIds: [] };
+      // Shadow subscriptions (legacy dual-run) are never rated.
+      if (!sub || sub.status === "terminated" || sub.shadow) return { rated: 0, failed: 0, eventIds: [] };
       const r = await refreshDraftInvoice(tx, sub, { start: sub.currentPeriodStart, end: sub.currentPeriodEnd }, now);
       return { rated: r.refreshed ? 1 : 0, failed: 0, eventIds: r.eventIds };
     },
@@ -41,7 +42,7 @@ export async function rateOpenPeriods(db: Db, opts: { now?: Date; subscriptionId
   let cursor: string | undefined;
   for (;;) {
     const page = await db.billingSubscription.findMany({
-      where: { status: { not: "terminated" } },
+      where: { status: { not: "terminated" }, shadow: false },
       select: { id: true },
       orderBy: { id: "asc" },
       take: 200,

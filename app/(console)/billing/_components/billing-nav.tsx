@@ -16,6 +16,7 @@ const LINKS = [
   { href: "/billing/credit-notes", label: "Credit notes" },
   { href: "/billing/services", label: "Services" },
   { href: "/billing/webhooks", label: "Webhooks" },
+  { href: "/billing/migration", label: "Migration" },
 ] as const;
 
 /** The billing section's tabs; scrolls sideways on phones. */

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { HydrateClient, prefetch, trpc } from "@/lib/trpc/server";
+import { FamilyRulesCard } from "./_components/family-rules-card";
+import { IngestSummaryCard } from "./_components/ingest-summary-card";
+import { LedgerActions } from "./_components/ledger-actions";
+import { LedgerInvoices } from "./_components/ledger-invoices";
+import { LedgerReports } from "./_components/ledger-reports";
+
+export const metadata: Metadata = { title: "Ledger" };
+
+export default async function LedgerPage() {
+  await prefetch(trpc.ledger.reports.summary.queryOptions());
+  return (
+    <>
+      <PageHeader
+        title="Invoice ledger"
+        description="Legacy invoices come in as draft entries, are verified at Stripe or Lago, and are posted after review. Posted entries never change."
+        actions={<LedgerActions />}
+      />
+      <HydrateClient>
+        <Tabs defaultValue="review">
+          <TabsList>
+            <TabsTrigger value="review">Review and post</TabsTrigger>
+            <TabsTrigger value="reports">Reports</TabsTrigger>
+          </TabsList>
+          <TabsContent value="review" className="space-y-6">
+            <IngestSummaryCard />
+            <LedgerInvoices />
+            <FamilyRulesCard />
+          </TabsContent>
+          <TabsContent value="reports">
+            <LedgerReports />
+          </TabsContent>
+        </Tabs>
+      </HydrateClient>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { createLegacySample } from "../server/legacy-billing/source/create-legacy-sample";
+import { readRuntime } from "./support/runtime";
+import { STORAGE } from "./support/storage";
+
+test.use({ storageState: STORAGE.admin });
+
+test("connect the legacy sample database, dry run, import, reconcile a period, resolve its deltas and sign it off", async ({ page }) => {
+  test.setTimeout(240_000);
+  // The sample lives in its own database beside the app's, built by the same module the tests use.
+  const legacy = new URL(readRuntime().databaseUrl);
+  legacy.pathname = "/legacy_e2e";
+  await createLegacySample(legacy.toString());
+
+  await page.goto("/billing/migration");
+  await page.getByLabel("Database URL").fill("postgres://nobody@127.0.0.1:1/legacy");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText(/Cannot reach the legacy database server at 127\.0\.0\.1:1/)).toBeVisible();
+
+  await page.getByLabel("Database URL").fill(legacy.toString());
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText(/Connected to .*legacy_e2e: 24 users, 5 plans, 32 subscriptions/)).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/Connected to .*\/legacy_e2e\. The URL is stored encrypted/)).toBeVisible();
+  // The URL itself never comes back to the browser.
+  await page.reload();
+  await expect(page.getByLabel("Database URL")).toHaveValue("");
+  expect(await page.content()).not.toContain(legacy.toString());
+
+  await page.getByRole("button", { name: "Dry run" }).click();
+  await expect(page.getByText("Dry run: completed")).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText("Import: completed")).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel("Outcome").selectOption("failed");
+  const rows = page.getByRole("table", { name: "Import rows" });
+  await expect(rows.getByText('unknown country "Narnia"')).toBeVisible();
+  await expect(rows.getByText(/^no e-mail address/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Reconcile all periods" }).click();
+  await expect(page.getByText(/Reconciled 2026-08, 2026-09, 2026-10: \d+ match, \d+ delta/)).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel("Period").selectOption("2026-10");
+  await expect(page.getByText("Not ready to flip")).toBeVisible();
+  await page.getByRole("button", { name: "Sign off 2026-10" }).click();
+  await expect(page.getByText(/still has \d+ rows? outside the tolerance/)).toBeVisible();
+
+  await page.getByLabel("Status").selectOption("delta");
+  const table = page.getByRole("table", { name: "Reconciliation rows" });
+  for (let guard = 0; guard < 20; guard++) {
+    const details = table.getByRole("button", { name: /^Details of / });
+    if ((await details.count()) === 0) break;
+    await details.first().click();
+    const detail = page.getByRole("region", { name: /^Details of / });
+    await expect(detail.getByText(/^Legacy \(/)).toBeVisible();
+    await detail.getByLabel("Note").fill("Billed outside the metered model (add-on or proration)");
+    await detail.getByRole("button", { name: "Resolve" }).click();
+    await expect(detail).toBeHidden();
+  }
+  await expect(table.getByRole("button", { name: /^Details of / })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign off 2026-10" }).click();
+  await expect(page.getByText(/Signed off by .* on \d{4}-\d{2}-\d{2}\./)).toBeVisible();
+  await expect(page.getByText("Ready to flip", { exact: true })).toBeVisible();
+});

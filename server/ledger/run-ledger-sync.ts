@@ -1,0 +1,53 @@
+/**
+ * One ledger run, as the daily job and the console's "Ingest now" do it:
+ * read the legacy invoices (read-only), ingest them as drafts, verify what is
+ * pending or waiting at its source, and post the verified ones only when an
+ * admin has switched auto-post on.
+ */
+import { billingConfig } from "@/server/billing/billing-config";
+import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
+import type { Db } from "@/server/db";
+import { openConfiguredLegacySource } from "@/server/legacy-billing/import/legacy-settings";
+import { LegacySourceError } from "@/server/legacy-billing/source/legacy-source-error";
+import { ensureLedgerSetup } from "./chart-of-accounts";
+import { ingestLegacyInvoices, type IngestSummary } from "./ingest-legacy-invoices";
+import { ledgerConfig } from "./ledger-config";
+import { ledgerError } from "./ledger-errors";
+import { postLegacyInvoices } from "./post-legacy-invoices";
+import { readLegacyInvoices } from "./read-legacy-invoices";
+import { lagoInvoiceSource } from "./verify/lago-invoice-source";
+import { stripeInvoiceSource } from "./verify/stripe-invoice-source";
+import { verifyLegacyInvoices, type InvoiceSources, type VerifySummary } from "./verify-legacy-invoices";
+
+/** Stripe and Lago as configured (entry points only: domain code takes sources as a parameter). */
+export function configuredInvoiceSources(): InvoiceSources {
+  return { stripe: stripeInvoiceSource(stripeFromConfig(billingConfig())), lago: lagoInvoiceSource(ledgerConfig()) };
+}
+
+/** Reads and ingests the configured legacy database's invoices as drafts. */
+export async function ingestFromConfiguredSource(db: Db): Promise<IngestSummary> {
+  let source;
+  try {
+    source = await openConfiguredLegacySource(db);
+  } catch (error) {
+    // Its messages name the problem (no URL saved, unreachable, missing table) without credentials.
+    if (error instanceof LegacySourceError) throw ledgerError("not_configured", error.message);
+    throw error;
+  }
+  try {
+    return await ingestLegacyInvoices(db, await readLegacyInvoices(source));
+  } finally {
+    await source.close();
+  }
+}
+
+/** Posts every verified draft when auto-post is on; otherwise leaves them for review. */
+export async function autoPostVerified(db: Db): Promise<number> {
+  await ensureLedgerSetup(db);
+  const settings = await db.ledgerSettings.findUniqueOrThrow({ where: { id: "ledger" } });
+  if (!settings.autoPost) return 0;
+  return (await postLegacyInvoices(db)).filter((r) => r.status === "posted").length;
+}
+
+export type { IngestSummary, VerifySummary };
+export { verifyLegacyInvoices };

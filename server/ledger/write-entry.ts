@@ -1,0 +1,67 @@
+/**
+ * Writes a draft journal entry with its lines. Amounts are decimal strings or
+ * Decimals (never floats); a signed amount becomes a debit or a credit, so
+ * callers describe lines the way an invoice reads them.
+ */
+import { Decimal } from "decimal.js";
+import type { DbOrTx } from "@/server/db";
+import type { LedgerFamily } from "@/server/generated/prisma/client";
+import { accountIds, journalId, type AccountKey, type JournalCode } from "./chart-of-accounts";
+
+export interface EntryLineInput {
+  account: AccountKey;
+  description: string;
+  /** Positive = debit, negative = credit. */
+  amount: Decimal;
+  family?: LedgerFamily;
+  unmatched?: boolean;
+}
+
+export interface DraftEntryInput {
+  journal: JournalCode;
+  date: Date;
+  ref: string;
+  memo?: string | null;
+  partner?: string | null;
+  currency: string;
+  sourceKind: string;
+  sourceId: string;
+  lines: EntryLineInput[];
+}
+
+/** Creates the entry (draft) and its lines; the database refuses it at commit if it does not balance. */
+export async function writeDraftEntry(tx: DbOrTx, input: DraftEntryInput): Promise<string> {
+  const [accounts, journal] = await Promise.all([accountIds(tx), journalId(tx, input.journal)]);
+  const entry = await tx.ledgerEntry.create({
+    data: {
+      journalId: journal,
+      date: input.date,
+      ref: input.ref,
+      memo: input.memo ?? null,
+      partner: input.partner ?? null,
+      currency: input.currency,
+      sourceKind: input.sourceKind,
+      sourceId: input.sourceId,
+    },
+  });
+  await tx.ledgerLine.createMany({
+    data: input.lines.map((line, position) => ({
+      entryId: entry.id,
+      position,
+      accountId: accounts[line.account],
+      description: line.description,
+      debit: line.amount.isPositive() ? line.amount.toFixed(2) : "0",
+      credit: line.amount.isNegative() ? line.amount.negated().toFixed(2) : "0",
+      family: line.family ?? null,
+      unmatched: line.unmatched ?? false,
+    })),
+  });
+  return entry.id;
+}
+
+/** Replaces a draft's lines and header (the triggers refuse it if the entry is posted). */
+export async function rewriteDraftEntry(tx: DbOrTx, entryId: string, input: DraftEntryInput): Promise<void> {
+  await tx.ledgerLine.deleteMany({ where: { entryId } });
+  await tx.ledgerEntry.delete({ where: { id: entryId } });
+  await writeDraftEntry(tx, input);
+}
