@@ -36,6 +36,8 @@
  *     `X-Ascora-Signature` = hex HMAC-SHA256 of `${timestamp}.${rawBody}` with a shared secret.
  *  A8 Limits: HTTP 429 with Retry-After (seconds) when calls come too fast.
  *  A9 Web UI links: `${origin}/Customers/Details/{CustomerId}` and `${origin}/Jobs/Details/{JobId}`.
+ *  A10 Currency: the Accounting API names none; amounts are taken as AUD (ExternalInvoice.currency).
+ *  A11 DateTime in JSON: ISO 8601 or ServiceStack's "/Date(ms±zone)/" (both are read).
  */
 import { ConnectorError } from "../../connector";
 import type { AscoraHttp } from "./ascora-http";
