@@ -2,23 +2,11 @@
  * Customer calls as ASSUMED in server/crm/connectors/ascora/ascora-assumed-api.ts (A4):
  * no public document exists. Test code only.
  */
+import { ASCORA_CUSTOMER_FIELDS, ASCORA_EXTERNAL_KEY_FIELD } from "@/server/crm/connectors/ascora/ascora-assumed-api";
 import { errorBody, type FakeRequest, type FakeResponse, type FakeRouteModule } from "./fake-ascora-router";
 
-const WRITABLE = new Set([
-  "CompanyName",
-  "FirstName",
-  "LastName",
-  "Email",
-  "Phone",
-  "Mobile",
-  "Address",
-  "Suburb",
-  "State",
-  "PostCode",
-  "Country",
-  "ABN",
-  "ExternalReference",
-]);
+// The fake serves exactly the assumed shape, so it takes the field list from the one file that states it.
+const WRITABLE = new Set<string>([...ASCORA_CUSTOMER_FIELDS, ASCORA_EXTERNAL_KEY_FIELD]);
 
 function fieldsOf(body: unknown): Record<string, unknown> | FakeResponse {
   if (!body || typeof body !== "object" || Array.isArray(body)) return { status: 400, body: errorBody("SerializationException", "A JSON object is required") };

@@ -8,6 +8,7 @@ import type { Db } from "@/server/db";
 import { Prisma, type CrmSyncItemStatus } from "@/server/generated/prisma/client";
 import type { Page } from "@/lib/validators/common";
 import { toConnectionView, type ConnectionView } from "../connections/connection-view";
+import { entityAdapter } from "../entities/entity-adapter";
 
 const HOUR_MS = 3_600_000;
 
@@ -100,14 +101,19 @@ export interface QueueRow {
 
 async function recordLabels(db: Db, rows: { entity: string; entityId: string }[]): Promise<Map<string, string>> {
   const labels = new Map<string, string>();
-  const customerIds = rows.filter((r) => r.entity === "customer").map((r) => r.entityId);
-  const userIds = rows.filter((r) => r.entity === "user").map((r) => r.entityId);
-  const [customers, users] = await Promise.all([
-    customerIds.length ? db.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } }) : [],
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [],
-  ]);
-  for (const c of customers) labels.set(`customer:${c.id}`, c.name);
-  for (const u of users) labels.set(`user:${u.id}`, u.email);
+  const idsByEntity = new Map<string, string[]>();
+  for (const r of rows) idsByEntity.set(r.entity, [...(idsByEntity.get(r.entity) ?? []), r.entityId]);
+  // Every entity with an adapter labels its own records (customers, jobs, external invoices…); users are no adapter entity.
+  await Promise.all(
+    [...idsByEntity].map(async ([entity, ids]) => {
+      const adapter = entityAdapter(entity);
+      if (adapter) {
+        for (const [id, rec] of await adapter.load(db, ids)) labels.set(`${entity}:${id}`, rec.label);
+      } else if (entity === "user") {
+        for (const u of await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })) labels.set(`user:${u.id}`, u.email);
+      }
+    }),
+  );
   return labels;
 }
 

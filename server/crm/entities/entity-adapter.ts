@@ -8,6 +8,7 @@
  */
 import type { DbOrTx } from "@/server/db";
 import type { Canonical } from "../engine/field-values";
+import { externalInvoiceAdapter, externalPaymentAdapter } from "@/server/billing/external/external-record-adapters";
 import { customerAdapter } from "./customer-adapter";
 
 export interface LocalRecord {
@@ -32,7 +33,11 @@ export interface SyncEntityAdapter {
   rememberExternalIds?(db: DbOrTx, entries: readonly { id: string; key: string; externalId: string }[]): Promise<void>;
 }
 
-const ADAPTERS: Record<string, SyncEntityAdapter> = { customer: customerAdapter };
+const ADAPTERS: Record<string, SyncEntityAdapter> = {
+  customer: customerAdapter,
+  external_invoice: externalInvoiceAdapter,
+  external_payment: externalPaymentAdapter,
+};
 
 /** The adapter for field-by-field entities, or null for entities handled by their own operation (users, tasks). */
 export function entityAdapter(entity: string): SyncEntityAdapter | null {

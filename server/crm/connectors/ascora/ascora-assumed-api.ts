@@ -36,6 +36,8 @@
  *     `X-Ascora-Signature` = hex HMAC-SHA256 of `${timestamp}.${rawBody}` with a shared secret.
  *  A8 Limits: HTTP 429 with Retry-After (seconds) when calls come too fast.
  *  A9 Web UI links: `${origin}/Customers/Details/{CustomerId}` and `${origin}/Jobs/Details/{JobId}`.
+ *  A10 Currency: the Accounting API names none; amounts are taken as AUD (ExternalInvoice.currency).
+ *  A11 DateTime in JSON: ISO 8601 or ServiceStack's "/Date(ms±zone)/" (both are read).
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
@@ -126,14 +128,19 @@ export async function findCustomerByExternalReference(http: AscoraHttp, localId:
   return pageOf<AscoraCustomer>(answer, "customers.find").Results[0] ?? null;
 }
 
-/** The customer, or null when Ascora has none with that id. */
-export async function getCustomer(http: AscoraHttp, customerId: string): Promise<AscoraCustomer | null> {
+/** The answer, or null when Ascora says the record does not exist (404). */
+async function unlessMissing<T>(call: Promise<T>): Promise<T | null> {
   try {
-    return await http.request<AscoraCustomer>({ operation: "customers.get", path: `/customers/${encodeURIComponent(customerId)}` });
+    return await call;
   } catch (e) {
     if (e instanceof ConnectorError && e.kind === "not_found") return null;
     throw e;
   }
+}
+
+/** The customer, or null when Ascora has none with that id. */
+export function getCustomer(http: AscoraHttp, customerId: string): Promise<AscoraCustomer | null> {
+  return unlessMissing(http.request<AscoraCustomer>({ operation: "customers.get", path: `/customers/${encodeURIComponent(customerId)}` }));
 }
 
 export function createCustomer(http: AscoraHttp, fields: Record<string, unknown>): Promise<AscoraCustomer> {
@@ -151,13 +158,10 @@ export function updateCustomer(http: AscoraHttp, customerId: string, fields: Rec
 
 /** true when deleted now, false when it was already gone. */
 export async function deleteCustomer(http: AscoraHttp, customerId: string): Promise<boolean> {
-  try {
-    await http.request({ operation: "customers.delete", method: "DELETE", path: `/customers/${encodeURIComponent(customerId)}` });
-    return true;
-  } catch (e) {
-    if (e instanceof ConnectorError && e.kind === "not_found") return false;
-    throw e;
-  }
+  const done = await unlessMissing(
+    http.request({ operation: "customers.delete", method: "DELETE", path: `/customers/${encodeURIComponent(customerId)}` }).then(() => true),
+  );
+  return done ?? false;
 }
 
 // ---------------------------------------------------------------- jobs, notes, attachments (A5, A6)
@@ -187,13 +191,8 @@ export function createJob(http: AscoraHttp, fields: CreateJobFields): Promise<As
   return http.request<AscoraJob>({ operation: "jobs.create", method: "POST", path: "/jobs", body: fields });
 }
 
-export async function getJob(http: AscoraHttp, jobId: string): Promise<AscoraJob | null> {
-  try {
-    return await http.request<AscoraJob>({ operation: "jobs.get", path: `/jobs/${encodeURIComponent(jobId)}` });
-  } catch (e) {
-    if (e instanceof ConnectorError && e.kind === "not_found") return null;
-    throw e;
-  }
+export function getJob(http: AscoraHttp, jobId: string): Promise<AscoraJob | null> {
+  return unlessMissing(http.request<AscoraJob>({ operation: "jobs.get", path: `/jobs/${encodeURIComponent(jobId)}` }));
 }
 
 export function updateJob(http: AscoraHttp, jobId: string, fields: Record<string, unknown>): Promise<AscoraJob> {
