@@ -31,7 +31,8 @@ export async function getBillingOverview(db: DbOrTx, now: Date = new Date()): Pr
     db.$queryRawUnsafe<Array<{ currency: string }>>(
       `SELECT currency FROM "BillingPlan" GROUP BY currency ORDER BY COUNT(*) DESC, currency LIMIT 1`,
     ),
-    db.billingSubscription.groupBy({ by: ["status"], _count: { _all: true } }),
+    // Shadow subscriptions (legacy dual-run) are not customers of ours yet.
+    db.billingSubscription.groupBy({ by: ["status"], where: { shadow: false }, _count: { _all: true } }),
     db.billingInvoice.groupBy({ by: ["status"], _count: { _all: true } }),
     db.billingWebhookDelivery.groupBy({ by: ["status"], _count: { _all: true }, where: { status: { in: ["dead", "failed"] } } }),
   ]);

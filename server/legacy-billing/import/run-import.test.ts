@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { withClient } from "@/server/testing/databases";
+import { getBillingOverview } from "@/server/billing/dashboard/get-billing-overview";
 import { closeDuePeriods, closeSubscriptionPeriod } from "@/server/billing/rating/close-period";
 import { rateOpenPeriods, rateSubscription } from "@/server/billing/rating/rate-open-periods";
 import { setUpLegacySample } from "../source/legacy-sample-fixture";
@@ -101,6 +102,9 @@ describe("shadow import", () => {
     expect(await db.billingWebhookDelivery.count()).toBe(0);
     expect(await db.outboxEmail.count()).toBe(0);
     expect(await db.billingSubscription.count({ where: { id: { in: shadowIds }, status: "terminated" } })).toBe(0);
+    // Nor counted on the billing dashboard as customers of ours.
+    const overview = await getBillingOverview(db);
+    expect(Object.values(overview.subscriptions).reduce((a, b) => a + b, 0)).toBe(0);
   });
 });
 
