@@ -8,6 +8,7 @@ import { drainBillingWebhooks } from "./drain-billing-webhooks";
 import { drainCrmQueue } from "./drain-crm-queue";
 import { drainOutbox } from "./drain-outbox";
 import { enrichLoginGeo } from "./enrich-login-geo";
+import { expireHourCardsHourly } from "./expire-hour-cards";
 import { importVtigerLead } from "./import-vtiger-lead";
 import { processCrmQueue } from "./process-crm-queue";
 import { pullCrmChanges } from "./pull-crm-changes";
@@ -24,4 +25,4 @@ import { sendCrmPaymentSummaries } from "./send-crm-payment-summaries";
 export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginBursts, purgeLoginEvents, checkSlaBreaches, sendApprovalReminders,
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
-  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead];
+  purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, expireHourCardsHourly];

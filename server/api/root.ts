@@ -5,6 +5,7 @@ import { crmRouter } from "./routers/crm";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { helpdeskRouter } from "./routers/helpdesk";
+import { hourCardsRouter } from "./routers/hour-cards";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   customers: customersRouter,
   dashboard: dashboardRouter,
   helpdesk: helpdeskRouter,
+  hourCards: hourCardsRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,
