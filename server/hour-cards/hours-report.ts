@@ -41,11 +41,3 @@ export async function hoursReport(db: DbOrTx, input: HoursReportInput): Promise<
     rows: rows.map((r) => ({ month: r.month, customerId: r.customerId, customerName: r.customerName, usedMinutes: Number(r.used ?? 0), addedMinutes: Number(r.added ?? 0) })),
   };
 }
-
-/** The report as CSV (one row per customer and month, hours as decimals). */
-export function hoursReportCsv(rows: HoursReportRow[]): string {
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ["month,customer,hours_used,hours_added"];
-  for (const r of rows) lines.push([r.month, quote(r.customerName), (r.usedMinutes / 60).toFixed(2), (r.addedMinutes / 60).toFixed(2)].join(","));
-  return `${lines.join("\n")}\n`;
-}
