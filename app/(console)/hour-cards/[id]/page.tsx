@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/server/auth/page-guards";
+import { BackToHourCards } from "../_components/back-to-hour-cards";
 import { CardDetail } from "../_components/card-detail";
 
 export const metadata: Metadata = { title: "Hour card" };
@@ -12,11 +12,7 @@ export default async function HourCardPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <PageHeader
-        eyebrow={
-          <Link href="/hour-cards" className="text-primary underline-offset-2 hover:underline">
-            ← Hour cards
-          </Link>
-        }
+        eyebrow={<BackToHourCards />}
         title="Hour card"
       />
       <CardDetail id={id} admin={user.role === "PROVIDER_ADMIN"} />

@@ -10,6 +10,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
 import { parseDuration } from "@/lib/validators/hour-cards";
 import { useTRPC } from "@/lib/trpc/react";
+import { formErrors } from "@/lib/hour-cards/form-errors";
 
 type Action = "top_up" | "add" | "remove" | "close";
 const ACTION_LABELS: Record<Action, string> = { top_up: "Top up (hours bought)", add: "Adjust: add hours", remove: "Adjust: remove hours", close: "Close the card" };
@@ -29,11 +30,7 @@ export function CardActions({ cardId, onChanged }: { cardId: string; onChanged: 
       toast({ title: "Card updated", variant: "success" as const });
       onChanged();
     },
-    onError: (error: { message: string; data?: unknown }) => {
-      const fieldErrors = ((error.data as { fieldErrors?: Record<string, string[] | undefined> } | undefined)?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-      const [field, messages] = Object.entries(fieldErrors)[0] ?? [];
-      setErrors(field && field !== "cardId" ? { [field]: messages?.[0] } : { form: error.message });
-    },
+    onError: (error: unknown) => setErrors(formErrors(error, "cardId")),
   };
   const topUp = useMutation(trpc.hourCards.topUp.mutationOptions(handlers));
   const adjust = useMutation(trpc.hourCards.adjust.mutationOptions(handlers));

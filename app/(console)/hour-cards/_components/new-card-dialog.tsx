@@ -12,13 +12,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { parseDuration } from "@/lib/validators/hour-cards";
 import { useTRPC } from "@/lib/trpc/react";
+import { formErrors } from "@/lib/hour-cards/form-errors";
 
 type Errors = Record<string, string | undefined>;
-
-function firstFieldErrors(data: unknown): Errors {
-  const fieldErrors = ((data as { fieldErrors?: Record<string, string[] | undefined> } | undefined)?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v?.[0]]));
-}
 
 /** Admins: a new card for a customer (hours, price, purchase and expiry dates). */
 export function NewCardDialog({ customerId: fixedCustomer }: { customerId?: string }) {
@@ -42,10 +38,7 @@ export function NewCardDialog({ customerId: fixedCustomer }: { customerId?: stri
         void queryClient.invalidateQueries({ queryKey: trpc.hourCards.list.pathKey() });
         router.push(`/hour-cards/${card.id}`);
       },
-      onError: (error) => {
-        const fields = firstFieldErrors(error.data);
-        setErrors(Object.keys(fields).length ? fields : { form: error.message });
-      },
+      onError: (error) => setErrors(formErrors(error)),
     }),
   );
 

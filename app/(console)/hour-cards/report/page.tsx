@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/server/auth/page-guards";
+import { BackToHourCards } from "../_components/back-to-hour-cards";
 import { HoursReport } from "../_components/hours-report";
 
 export const metadata: Metadata = { title: "Hours report" };
@@ -11,11 +11,7 @@ export default async function HoursReportPage() {
   return (
     <div className="space-y-6">
       <PageHeader
-        eyebrow={
-          <Link href="/hour-cards" className="text-primary underline-offset-2 hover:underline">
-            ← Hour cards
-          </Link>
-        }
+        eyebrow={<BackToHourCards />}
         title="Hours report"
         description="Hours billed to cards and hours bought, per customer and month (UTC)."
       />

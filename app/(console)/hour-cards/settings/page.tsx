@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/server/auth/page-guards";
+import { BackToHourCards } from "../_components/back-to-hour-cards";
 import { HourCardSettingsForm } from "../_components/settings-form";
 
 export const metadata: Metadata = { title: "Hour card settings" };
@@ -11,11 +11,7 @@ export default async function HourCardSettingsPage() {
   return (
     <div className="space-y-6">
       <PageHeader
-        eyebrow={
-          <Link href="/hour-cards" className="text-primary underline-offset-2 hover:underline">
-            ← Hour cards
-          </Link>
-        }
+        eyebrow={<BackToHourCards />}
         title="Hour card settings"
         description="How billable time draws on cards and when clients hear that a card is running low."
       />

@@ -12,6 +12,7 @@ import { toast } from "@/components/ui/use-toast";
 import { formatHoursMinutes } from "@/lib/hour-cards/format-minutes";
 import { parseDuration } from "@/lib/validators/hour-cards";
 import { useTRPC } from "@/lib/trpc/react";
+import { formErrors } from "@/lib/hour-cards/form-errors";
 import { formatDateTime } from "@/lib/utils";
 
 /** Time on a ticket: log minutes (billable time draws on an hour card) and see who logged what, when, on which card. */
@@ -38,9 +39,7 @@ export function TimeLogCard({ ticketId }: { ticketId: string }) {
         void queryClient.invalidateQueries({ queryKey: trpc.helpdesk.tickets.get.pathKey() });
       },
       onError: (error) => {
-        const fieldErrors = (error.data?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-        const [field, messages] = Object.entries(fieldErrors)[0] ?? [];
-        setErrors(field && field !== "ticketId" ? { [field]: messages?.[0] ?? error.message } : { form: error.message });
+        setErrors(formErrors(error, "ticketId"));
       },
     }),
   );
