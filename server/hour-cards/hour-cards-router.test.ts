@@ -188,3 +188,18 @@ describe("expiry", () => {
     expect(await db.hourCardTransaction.count({ where: { cardId: empty, kind: "expiry" } })).toBe(0);
   });
 });
+
+describe("hours report", () => {
+  it("sums hours used and bought per customer and month", async () => {
+    const { customer, ticket } = await clientSetup();
+    const agent = callerFor(await createTestUser("AGENT"));
+    await createTestCard(customer.id, 600);
+    await agent.hourCards.logTime({ ticketId: ticket.id, minutes: 90, note: "a", billable: true });
+    await agent.hourCards.logTime({ ticketId: ticket.id, minutes: 30, note: "b", billable: true });
+    await agent.hourCards.logTime({ ticketId: ticket.id, minutes: 60, note: "c", billable: false });
+    const month = new Date().toISOString().slice(0, 7);
+    const report = await agent.hourCards.report({ fromMonth: month, months: 1, customerId: customer.id });
+    expect(report.months).toEqual([month]);
+    expect(report.rows).toEqual([{ month, customerId: customer.id, customerName: customer.name, usedMinutes: 120, addedMinutes: 600 }]);
+  });
+});
