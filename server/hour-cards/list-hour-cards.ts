@@ -15,6 +15,7 @@ const CARD_SELECT = {
   expiresAt: true,
   status: true,
   closedAt: true,
+  closedReason: true,
   lowBalanceNotifiedAt: true,
   createdAt: true,
   customer: { select: { id: true, name: true } },

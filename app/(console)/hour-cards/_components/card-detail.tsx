@@ -80,6 +80,11 @@ export function CardDetail({ id, admin }: { id: string; admin: boolean }) {
         <StatCard label="Bought" value={formatDate(c.purchasedAt)} />
         <StatCard label="Expires" value={c.expiresAt ? formatDate(c.expiresAt) : "Never"} />
       </div>
+      {c.status === "closed" ? (
+        <Alert variant="info" title={`Closed${c.closedAt ? ` on ${formatDate(c.closedAt)}` : ""}`}>
+          {c.closedReason ?? "No reason recorded"}
+        </Alert>
+      ) : null}
       {admin && c.status !== "closed" && c.status !== "expired" ? <CardActions cardId={c.id} onChanged={refresh} /> : null}
       <Card>
         <CardHeader>
