@@ -34,7 +34,7 @@ test("hour cards: admin creates a card, agent logs billable time, balance drops,
   await form.getByRole("button", { name: "Log time" }).click();
   await expect(form.getByText("The time must be more than zero")).toBeVisible();
   await form.getByLabel("Time spent").fill("1:30");
-  await form.getByLabel("Hour card").selectOption({ label: `${cardName}: 10:00 left` });
+  await form.getByLabel("Hour card", { exact: true }).selectOption({ label: `${cardName}: 10:00 left` });
   await form.getByRole("button", { name: "Log time" }).click();
   const entries = agentPage.getByRole("list", { name: "Time entries" });
   await expect(entries).toContainText("1:30");
