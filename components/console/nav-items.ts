@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/approvals", label: "Approvals", icon: "CheckCircle" },
   { href: "/applications", label: "Applications", icon: "FileSignature" },
   { href: "/customers", label: "Customers", icon: "Building" },
+  { href: "/hour-cards", label: "Hour cards", icon: "Activity" },
   { href: "/integrations", label: "Integrations", icon: "Plug" },
   { href: "/contract-migration", label: "Contract migration", icon: "FileSignature", roles: ["PROVIDER_ADMIN"] },
   { href: "/billing", label: "Billing", icon: "Receipt", roles: ["PROVIDER_ADMIN"] },

@@ -9,6 +9,7 @@ import { drainCrmQueue } from "./drain-crm-queue";
 import { drainOutbox } from "./drain-outbox";
 import { enrichLoginGeo } from "./enrich-login-geo";
 import { importExternalAccounting } from "./import-external-accounting";
+import { expireHourCardsHourly } from "./expire-hour-cards";
 import { importVtigerLead } from "./import-vtiger-lead";
 import { processCrmQueue } from "./process-crm-queue";
 import { processFieldJobWebhookFn } from "./process-field-job-webhook";
@@ -33,4 +34,4 @@ export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginB
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, importExternalAccounting,
   pushFieldJobFn, sendFieldJobDeliveriesFn, processFieldJobWebhookFn, pullFieldJobStatusesFn,
-  runLegacyImport, syncInvoiceLedger, retryLedgerVerification];
+  runLegacyImport, syncInvoiceLedger, retryLedgerVerification, expireHourCardsHourly];

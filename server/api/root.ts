@@ -9,6 +9,7 @@ import { fieldJobsRouter } from "./routers/field-jobs";
 import { helpdeskRouter } from "./routers/helpdesk";
 import { ledgerRouter } from "./routers/ledger";
 import { legacyBillingRouter } from "./routers/legacy-billing";
+import { hourCardsRouter } from "./routers/hour-cards";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { outboxRouter } from "./routers/outbox";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   helpdesk: helpdeskRouter,
   ledger: ledgerRouter,
   legacyBilling: legacyBillingRouter,
+  hourCards: hourCardsRouter,
   me: meRouter,
   organisation: organisationRouter,
   outbox: outboxRouter,

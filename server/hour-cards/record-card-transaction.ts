@@ -84,7 +84,7 @@ async function recordLocked(tx: DbOrTx, input: RecordCardTransactionInput): Prom
   const reason = input.reason.trim();
   if (!reason) throw new HourCardError("invalid_input", "Give a reason for the transaction", "reason");
 
-  await tx.$queryRaw`SELECT 1 FROM "HourCard" WHERE "id" = ${input.cardId} FOR UPDATE`;
+  await lockCard(tx, input.cardId);
   const card: LockedCard | undefined =
     (await tx.hourCard.findUnique({
       where: { id: input.cardId },
@@ -93,6 +93,10 @@ async function recordLocked(tx: DbOrTx, input: RecordCardTransactionInput): Prom
   const now = new Date();
   assertUsable(card, input, now);
 
+  // At-most-once comes before any balance rule: a repeat is a repeat, whatever the balance now is.
+  if (input.sourceKey && (await tx.hourCardTransaction.findUnique({ where: { sourceKey: input.sourceKey }, select: { id: true } }))) {
+    throw duplicateSource(input.sourceKey);
+  }
   const before = await balanceOf(tx, card.id);
   const after = before + input.minutes;
   if (input.minutes < 0 && after < 0) {
@@ -162,6 +166,11 @@ async function insertOnce(tx: DbOrTx, data: Prisma.HourCardTransactionUncheckedC
     if (isUniqueViolation(error)) throw duplicateSource(data.sourceKey);
     throw error;
   }
+}
+
+/** Locks the card row until the transaction ends; every balance change takes this lock first. */
+export async function lockCard(tx: DbOrTx, cardId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "HourCard" WHERE "id" = ${cardId} FOR UPDATE`;
 }
 
 /** The card's balance in minutes: the SUM of its ledger. */

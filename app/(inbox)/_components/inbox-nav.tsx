@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { FileSignature, Inbox, Plus } from "lucide-react";
+import { Clock, FileSignature, Inbox, Plus } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { InboxNavLink } from "@/components/inbox/inbox-nav-link";
 import { OwnerContactNavLink } from "@/components/approvals";
@@ -15,7 +15,9 @@ export function InboxNav({ showApplications = false }: { showApplications?: bool
   const unread = useQuery({ ...trpc.helpdesk.inbox.unreadCount.queryOptions({ scope: "mine" }), refetchInterval: 60_000 });
   const count = unread.data?.count ?? 0;
   const applicationsActive = pathname.startsWith("/my-tickets/applications");
-  const listActive = pathname === "/my-tickets" || (pathname.startsWith("/my-tickets/") && pathname !== "/my-tickets/new" && !applicationsActive);
+  const hourCardsActive = pathname.startsWith("/my-tickets/hour-cards");
+  const listActive =
+    pathname === "/my-tickets" || (pathname.startsWith("/my-tickets/") && pathname !== "/my-tickets/new" && !applicationsActive && !hourCardsActive);
   return (
     <nav aria-label="My Tickets" className="flex min-w-0 items-center gap-0.5 sm:order-last sm:basis-full sm:flex-wrap sm:gap-1">
       <InboxNavLink href="/my-tickets" icon={Inbox} label="My Tickets" active={listActive}>
@@ -31,6 +33,7 @@ export function InboxNav({ showApplications = false }: { showApplications?: bool
       </InboxNavLink>
       <InboxNavLink href="/my-tickets/new" icon={Plus} label="New ticket" active={pathname === "/my-tickets/new"} />
       {showApplications ? <InboxNavLink href="/my-tickets/applications" icon={FileSignature} label="Applications" active={applicationsActive} /> : null}
+      {showApplications ? <InboxNavLink href="/my-tickets/hour-cards" icon={Clock} label="Hour cards" active={hourCardsActive} /> : null}
       <OwnerContactNavLink />
       <PeopleNavLink />
     </nav>

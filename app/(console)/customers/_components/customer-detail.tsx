@@ -15,6 +15,7 @@ import { toast } from "@/components/ui/use-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/utils";
 import { CustomerBilling } from "./customer-billing";
+import { CustomerHourCards } from "./customer-hour-cards";
 import { CustomerForm, customerToForm } from "./customer-form";
 
 type FieldErrors = Record<string, string[] | undefined>;
@@ -82,6 +83,7 @@ export function CustomerDetail({ id, billing, card }: { id: string; billing: boo
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       {billing ? <CustomerBilling id={id} card={card} /> : null}
+      <CustomerHourCards customerId={id} admin={billing} />
       <Card className="lg:col-span-2">
         <CardHeader>
           <CardTitle>Details</CardTitle>

@@ -23,6 +23,7 @@ import { DetailsCard } from "./details-card";
 import { FieldJobsCard } from "./field-jobs-card";
 import { PeopleCard } from "./people-card";
 import { SlaCard } from "./sla-card";
+import { TimeLogCard } from "./time-log-card";
 import { TicketTrail } from "./ticket-trail";
 
 /** The console's ticket page: conversation and trail on the left, SLA, details and people on the right. */
@@ -179,6 +180,7 @@ export function TicketView({ number }: { number: string }) {
           <SlaCard ticket={t} onChanged={invalidate} />
           <DetailsCard ticket={t} onChanged={invalidate} />
           <PeopleCard ticket={t} onChanged={invalidate} />
+          <TimeLogCard ticketId={t.id} />
           {t.diagnostics ? (
             <Card>
               <CardHeader>

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "HourCard" ADD COLUMN     "closedById" TEXT,
+ADD COLUMN     "closedReason" TEXT;
+
