@@ -56,7 +56,7 @@ test("connect Ascora, test it, sync customers both ways, and see its invoice and
   await page.getByRole("button", { name: "Add connection" }).click();
   await expect(page.getByRole("heading", { name: "E2E Ascora" })).toBeVisible();
   const connectionId = new URL(page.url()).pathname.split("/").pop()!;
-  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByRole("tab", { name: "Settings", exact: true }).click();
   await expect(page.getByLabel("Password")).toHaveValue("");
 
   // Pull: the Ascora customer becomes a Switchboard customer.

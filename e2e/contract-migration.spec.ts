@@ -17,6 +17,11 @@ async function expectItem(page: Page, n: number, of: number) {
   await expect(page.getByRole("heading", { name: new RegExp(`^Item ${n} of ${of}:`) })).toBeVisible();
 }
 
+// The fake Vtiger is shared: a connection left enabled would push later specs' customers into it.
+test.afterAll(async () => {
+  await queryDb(`UPDATE "CrmConnection" SET "deletedAt" = now(), enabled = false WHERE name LIKE 'Migration CRM %' AND "deletedAt" IS NULL`);
+});
+
 test("a service contract: dry run, then live with an interruption and a resume; card balance, archived cases and the summary", async ({ page }) => {
   test.setTimeout(180_000);
   const vtigerUrl = readRuntime().fakes.vtiger!;
@@ -39,12 +44,14 @@ test("a service contract: dry run, then live with an interruption and a resume; 
   // In the CRM: an account, its contract with three cases and two time logs.
   const account = await seed("Accounts", { accountname: `Harbour Dental ${tag}` });
   const contract = await seed("ServiceContracts", { subject: `Support ${tag}`, sc_related_to: account, tracking_unit: "Hours", total_units: "40.00" });
+  const crmIds = new Set([account, contract]);
   for (const [title, hours] of [["Printer offline", "2.50"], ["VPN setup", "1.25"], ["Mailbox full", "0.00"]] as const) {
     const id = await seed("HelpDesk", { ticket_title: `${title} ${tag}`, parent_id: account, hours, ticketstatus: "Closed", description: `${title} at Harbour Dental` });
     await vtigerControl("relate", { sourceId: contract, label: "Service Requests", relatedId: id });
+    crmIds.add(id);
   }
-  await seed("TimeLogs", { subject: "Onsite", hours: "1.50", log_date: "2026-03-02", description: "Onsite visit", related_to: contract });
-  await seed("TimeLogs", { subject: "Remote", hours: "0.75", log_date: "2026-03-09", description: "Remote session", related_to: contract });
+  crmIds.add(await seed("TimeLogs", { subject: "Onsite", hours: "1.50", log_date: "2026-03-02", description: "Onsite visit", related_to: contract }));
+  crmIds.add(await seed("TimeLogs", { subject: "Remote", hours: "0.75", log_date: "2026-03-09", description: "Remote session", related_to: contract }));
 
   // Our customer, linked to the account as the customer sync links it, with a ten-hour card.
   const customerId = cuid();
@@ -124,9 +131,15 @@ test("a service contract: dry run, then live with an interruption and a resume; 
   expect(lines[4]).toContain(",transferred,");
   expect(lines[4]).toContain("1.50 h");
 
-  // Nothing was ever written to the CRM.
-  const calls = ((await vtigerControl("calls")) as { calls: { operation: string }[] }).calls.map((c) => c.operation);
-  expect(calls.filter((op) => ["create", "update", "revise", "delete"].includes(op))).toEqual([]);
+  // Nothing the wizard read was ever written to. (The connection's own customer sync may push
+  // customers other specs left behind, so writes are judged by the records and modules involved.)
+  const calls = ((await vtigerControl("calls")) as { calls: { operation: string; elementType?: string; id?: string }[] }).calls;
+  const wizardWrites = calls.filter(
+    (c) =>
+      ["create", "update", "revise", "delete"].includes(c.operation) &&
+      (["ServiceContracts", "HelpDesk", "TimeLogs"].includes(c.elementType ?? "") || crmIds.has(c.id ?? "")),
+  );
+  expect(wizardWrites).toEqual([]);
 
   // The archived cases are helpdesk history: searchable, read-only.
   await page.goto("/contract-migration/archived");
