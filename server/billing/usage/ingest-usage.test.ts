@@ -131,7 +131,7 @@ describe("ingestUsage", () => {
     expect(!tooMany.ok && tooMany.errors[0]?.message).toMatch(/at most 1000/);
   });
 
-  it("costs two statements per batch whatever its size (targets, then one insert), and one more only for held keys", async () => {
+  it("costs two statements per batch whatever its size (targets, then one insert), replays and held keys included", async () => {
     const counting = countingDb();
     try {
       const batch = (prefix: string, n: number) => ({ usage: Array.from({ length: n }, (_, i) => usageItem(externalId, metricCode, "1", `${prefix}-${i}`)) });
@@ -139,10 +139,30 @@ describe("ingestUsage", () => {
       expect(fresh.ok && fresh.accepted).toBe(1000);
       expect(counting.statements.map((s) => s.trim().split(/\s+/)[0])).toEqual(["SELECT", "WITH"]);
       counting.statements.length = 0;
-      // A replay: the insert skips every key, and one read tells retries from reused keys.
+      // A replay: the insert skips every key and, in the same statement, tells retries from reused keys.
       const replay = await ingestUsage(counting.db, serviceId, batch("stmt", 1000));
       expect(replay.ok && replay.duplicates).toBe(1000);
-      expect(counting.statements).toHaveLength(3);
+      expect(counting.statements.map((s) => s.trim().split(/\s+/)[0])).toEqual(["SELECT", "WITH"]);
+      counting.statements.length = 0;
+      // Fresh keys, identical retries and a reused key in one batch: still two statements, each item answered as its own.
+      const mixed = await ingestUsage(counting.db, serviceId, {
+        usage: [
+          usageItem(externalId, metricCode, "1", "stmt-0"),
+          usageItem(externalId, metricCode, "2", "stmt-1"),
+          usageItem(externalId, metricCode, "4", "stmt-new"),
+          usageItem(externalId, metricCode, "1.0", "stmt-2"),
+        ],
+      });
+      if (!mixed.ok) throw new Error("envelope refused");
+      expect(mixed.results.map((r) => [r.status, r.errors?.[0]?.code ?? null])).toEqual([
+        ["duplicate", null],
+        ["rejected", "idempotency_key_reused"],
+        ["accepted", null],
+        ["duplicate", null],
+      ]);
+      expect(counting.statements).toHaveLength(2);
+      const held = await db.billingUsageRecord.findFirstOrThrow({ where: { idempotencyKey: "stmt-1" } });
+      expect(held.quantity.toFixed()).toBe("1");
       counting.statements.length = 0;
       // Lago's events: the same two statements for a call of 100 (targets, one all-or-nothing insert).
       const events = Array.from({ length: 100 }, (_, i) => ({ transaction_id: `stmt-ev-${i}`, external_subscription_id: externalId, code: metricCode, timestamp: "2026-11-01T00:00:00Z" }));

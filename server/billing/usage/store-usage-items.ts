@@ -6,9 +6,9 @@
  * read once, every item is checked in memory, and the good ones are written
  * with ONE insert keyed by (subscription, metric, idempotency key), so a key
  * and its quantity are stored together or not at all and a retry never
- * counts twice. Only when keys were already held, one more read compares
- * what they hold, so a key re-sent with another quantity or window is
- * refused, not taken for a harmless retry.
+ * counts twice. The same statement compares what already-held keys store,
+ * so a key re-sent with another quantity or window is refused, not taken for
+ * a harmless retry, and a replay costs no more statements than a fresh batch.
  */
 import type { UsageItem } from "@/lib/validators/billing";
 import type { DbOrTx } from "@/server/db";
@@ -170,13 +170,13 @@ export async function storeUsageItems(
   );
   const { rows, results } = checkUsageItems(targets, items, now);
   const written = await insertUsageRows(db, rows);
-  for (const row of rows) {
-    const outcome = written.get(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey));
-    const base = { index: row.index, idempotency_key: row.item.idempotencyKey, subscriptionId: row.subscriptionId, recordId: outcome?.id ?? undefined };
-    if (outcome?.inserted) results.push({ ...base, status: "accepted" });
-    else if (outcome?.same === false) results.push(keyReused(row.index, row.item));
+  rows.forEach((row, i) => {
+    const outcome = written[i]!;
+    const base = { index: row.index, idempotency_key: row.item.idempotencyKey, subscriptionId: row.subscriptionId, recordId: outcome.id ?? undefined };
+    if (outcome.inserted) results.push({ ...base, status: "accepted" });
+    else if (outcome.same === false) results.push(keyReused(row.index, row.item));
     else results.push({ ...base, status: "duplicate" });
-  }
+  });
   return results.sort((a, b) => a.index - b.index);
 }
 
@@ -244,17 +244,20 @@ interface Written {
 }
 
 /**
- * One INSERT for the whole batch; keys that exist are skipped by the unique
- * index, atomically with the check, so concurrent duplicates race safely.
- * Only when some were skipped, a second statement reads what those keys hold
- * (through the same index), to tell a retry from a key reused for another
- * counter. A skipped key whose row is not visible yet (a concurrent writer
- * still in its transaction) counts as a duplicate.
+ * ONE statement for the whole batch, fresh or replayed: the insert skips
+ * keys that exist (the unique index decides, atomically, so concurrent
+ * duplicates race safely), and in the same statement the keys it did not
+ * return are joined with the rows that hold them, so PostgreSQL says which
+ * items were retries and which reused a key for another counter. A replay
+ * thus costs what a fresh batch costs and writes nothing. The statement's
+ * snapshot predates its own insert, so that join sees only rows that were
+ * there before; a skipped key whose row is not visible (a concurrent writer
+ * committed it meanwhile) answers nothing and counts as a duplicate.
  */
-async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<Map<string, Written>> {
-  if (rows.length === 0) return new Map();
-  // One row back, not one per item: which positions were inserted and their ids, as two arrays (keys are unique within `rows`).
-  const [inserted] = await rawQuery<{ positions: number[]; ids: string[] }>(
+async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<Written[]> {
+  if (rows.length === 0) return [];
+  // One row back, not one per item: the positions answered, their ids, and for held keys whether they match (keys are unique within `rows`).
+  const [answer] = await rawQuery<{ positions: number[]; ids: string[]; inserted: boolean[]; same: Array<boolean | null> }>(
     db,
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
@@ -264,35 +267,26 @@ async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<M
        SELECT "subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey" FROM input
        ON CONFLICT ("subscriptionId", "metricId", "idempotencyKey") DO NOTHING
        RETURNING "id", "subscriptionId", "metricId", "idempotencyKey"
+     ), answered AS (
+       SELECT input.n, ins."id", true AS inserted, NULL::boolean AS same
+         FROM ins JOIN input USING ("subscriptionId", "metricId", "idempotencyKey")
+       UNION ALL
+       SELECT k.n, r."id", false, (r."quantity" = k."quantity" AND r."periodStart" = k."periodStart" AND r."periodEnd" = k."periodEnd"
+                                   AND r."uniqueKey" IS NOT DISTINCT FROM k."uniqueKey")
+         FROM input k
+         JOIN "BillingUsageRecord" r
+           ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"
+        WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins."subscriptionId" = k."subscriptionId" AND ins."metricId" = k."metricId" AND ins."idempotencyKey" = k."idempotencyKey")
      )
-     SELECT COALESCE(array_agg(input.n::int ORDER BY input.n), '{}') AS positions, COALESCE(array_agg(ins."id"::text ORDER BY input.n), '{}') AS ids
-       FROM ins JOIN input USING ("subscriptionId", "metricId", "idempotencyKey")`,
+     SELECT COALESCE(array_agg(n::int ORDER BY n), '{}') AS positions, COALESCE(array_agg("id"::text ORDER BY n), '{}') AS ids,
+            COALESCE(array_agg(inserted ORDER BY n), '{}') AS inserted, COALESCE(array_agg(same ORDER BY n), '{}') AS same
+       FROM answered`,
     rowArrays(rows),
   );
-  const out = new Map<string, Written>();
-  (inserted?.positions ?? []).forEach((position, i) => {
-    const row = rows[position - 1]!;
-    out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: inserted!.ids[i] ?? null, inserted: true, same: null });
-  });
-  const skipped = rows.filter((r) => !out.has(rowKey(r.subscriptionId, r.metricId, r.item.idempotencyKey)));
-  if (skipped.length === 0) return out;
-  // PostgreSQL compares what each held key stores with what was sent, and answers one row of arrays (a retried batch of 1,000 is one small reply).
-  const [held] = await rawQuery<{ positions: number[]; ids: string[]; same: boolean[] }>(
-    db,
-    `SELECT COALESCE(array_agg(k.n::int ORDER BY k.n), '{}') AS positions,
-            COALESCE(array_agg(r."id"::text ORDER BY k.n), '{}') AS ids,
-            COALESCE(array_agg((r."quantity" = k."quantity" AND r."periodStart" = k."periodStart" AND r."periodEnd" = k."periodEnd"
-                                AND r."uniqueKey" IS NOT DISTINCT FROM k."uniqueKey") ORDER BY k.n), '{}') AS same
-       FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[], $5::numeric[], $6::text[], $7::text[]) WITH ORDINALITY
-            AS k("subscriptionId", "metricId", "periodStart", "periodEnd", "quantity", "uniqueKey", "idempotencyKey", n)
-       JOIN "BillingUsageRecord" r
-         ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"`,
-    rowArrays(skipped),
-  );
-  for (const row of skipped) out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: null, inserted: false, same: null });
-  (held?.positions ?? []).forEach((position, i) => {
-    const row = skipped[position - 1]!;
-    out.set(rowKey(row.subscriptionId, row.metricId, row.item.idempotencyKey), { id: held!.ids[i] ?? null, inserted: false, same: held!.same[i] ?? null });
+  // Every row starts as a duplicate; the answer names the inserted ones and what the held ones store.
+  const out: Written[] = rows.map(() => ({ id: null, inserted: false, same: null }));
+  (answer?.positions ?? []).forEach((position, i) => {
+    out[position - 1] = { id: answer!.ids[i] ?? null, inserted: answer!.inserted[i] === true, same: answer!.same[i] ?? null };
   });
   return out;
 }
