@@ -41,12 +41,21 @@ const PAGES: readonly PageCase[] = [
   { path: "/audit/failures", as: "admin" },
   { path: "/audit/settings", as: "admin" },
   { path: "/settings/helpdesk", as: "admin" },
+  { path: "/hour-cards", as: "admin" },
+  { path: "/hour-cards/report", as: "admin" },
+  { path: "/hour-cards/settings", as: "admin" },
+  { path: "/contract-migration", as: "admin" },
+  { path: "/contract-migration/archived", as: "agent" },
+  { path: "/ledger", as: "admin" },
+  { path: "/billing/migration", as: "admin" },
+  { path: "/billing/external", as: "admin" },
   // Client inbox
   { path: "/my-tickets", as: "entechAdmin" },
   { path: "/my-tickets?scope=all", as: "entechAdmin" },
   { path: "/my-tickets/new", as: "entechUser" },
   { path: "/my-tickets/{inboxTicket}", as: "entechUser" },
   { path: "/settings/owner", as: "entechAdmin" },
+  { path: "/my-tickets/hour-cards", as: "entechAdmin" },
 ];
 
 const WIDTHS = [
