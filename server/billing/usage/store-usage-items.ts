@@ -277,6 +277,8 @@ async function insertUsageRows(db: DbOrTx, rows: readonly UsageRow[]): Promise<W
          JOIN "BillingUsageRecord" r
            ON r."subscriptionId" = k."subscriptionId" AND r."metricId" = k."metricId" AND r."idempotencyKey" = k."idempotencyKey"
         WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins."subscriptionId" = k."subscriptionId" AND ins."metricId" = k."metricId" AND ins."idempotencyKey" = k."idempotencyKey")
+          -- A one-time filter: when every row went in (the usual fresh batch) the held-key probes are skipped.
+          AND (SELECT count(*) FROM ins) < (SELECT count(*) FROM input)
      )
      SELECT COALESCE(array_agg(n::int ORDER BY n), '{}') AS positions, COALESCE(array_agg("id"::text ORDER BY n), '{}') AS ids,
             COALESCE(array_agg(inserted ORDER BY n), '{}') AS inserted, COALESCE(array_agg(same ORDER BY n), '{}') AS same
