@@ -78,6 +78,8 @@ export const logTicketTimeSchema = z.object({
   billable: z.boolean(),
   /** The card to draw on; omitted = the settings' default rule picks one. */
   cardId: z.string().min(1).nullish(),
+  /** One per form submission: sent again (double click, retry after a timeout), it logs nothing new. */
+  requestId: z.uuid({ message: "The request id must be a UUID" }).optional(),
 });
 export type LogTicketTimeInput = z.infer<typeof logTicketTimeSchema>;
 

@@ -203,3 +203,31 @@ describe("hours report", () => {
     expect(report.rows).toEqual([{ month, customerId: customer.id, customerName: customer.name, usedMinutes: 120, addedMinutes: 600 }]);
   });
 });
+
+describe("a repeated time submission", () => {
+  it("logs once whether the same request comes again later or twice at once", async () => {
+    const { customer, ticket } = await clientSetup();
+    const agent = callerFor(await createTestUser("AGENT"));
+    const card = await createTestCard(customer.id, 600, { expiresOn: "2099-12-31", name: "Ten" });
+    const entry = { ticketId: ticket.id, minutes: 30, note: "Swapped the switch", billable: true, cardId: card };
+
+    const again = crypto.randomUUID();
+    const first = await agent.hourCards.logTime({ ...entry, requestId: again });
+    const repeat = await agent.hourCards.logTime({ ...entry, requestId: again });
+    expect(repeat.entryId).toBe(first.entryId);
+    expect(repeat.balanceMinutes).toBe(570);
+
+    const together = crypto.randomUUID();
+    const both = await Promise.all([agent.hourCards.logTime({ ...entry, requestId: together }), agent.hourCards.logTime({ ...entry, requestId: together })]);
+    expect(both[0].entryId).toBe(both[1].entryId);
+
+    const unbilled = crypto.randomUUID();
+    const plain = { ...entry, billable: false, cardId: null, requestId: unbilled };
+    const pair = await Promise.all([agent.hourCards.logTime(plain), agent.hourCards.logTime(plain)]);
+    expect(pair[0].entryId).toBe(pair[1].entryId);
+
+    expect(await db.ticketTimeEntry.count({ where: { ticketId: ticket.id } })).toBe(3);
+    expect(await balanceOf(db, card)).toBe(540);
+    expect(await codeOf(agent.hourCards.logTime({ ...entry, requestId: "not-a-uuid" }))).toBe("BAD_REQUEST");
+  });
+});

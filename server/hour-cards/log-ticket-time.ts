@@ -2,16 +2,20 @@
  * An agent logs time on a ticket. Billable time consumes the chosen (or the
  * default) active card of the ticket's customer in the same transaction as the
  * entry and its trail line, so an entry never exists without its consumption.
+ * The form's request id becomes the entry's id (and the ledger's source key),
+ * so a repeated submission answers with the first entry instead of a second.
  */
 import crypto from "node:crypto";
 import { formatHoursMinutes } from "@/lib/hour-cards/format-minutes";
 import type { LogTicketTimeInput } from "@/lib/validators/hour-cards";
 import { db as rootDb } from "@/server/db";
+import { isUniqueViolation } from "@/server/billing/errors";
 import { TicketNotFoundError } from "@/server/helpdesk/errors";
 import { recordTicketEvent } from "@/server/helpdesk/trail";
 import { getHourCardSettings } from "./hour-card-settings";
 import { pickCardForOrganisation } from "./pick-card-for-organisation";
-import { recordCardTransaction } from "./record-card-transaction";
+import { HourCardError } from "./hour-card-error";
+import { balanceOf, recordCardTransaction } from "./record-card-transaction";
 
 export interface LoggedTime {
   entryId: string;
@@ -21,10 +25,33 @@ export interface LoggedTime {
 }
 
 export async function logTicketTime(input: LogTicketTimeInput, actor: { id: string; name: string | null }, db = rootDb): Promise<LoggedTime> {
+  const entryId = input.requestId ?? crypto.randomUUID();
+  try {
+    return await logOnce(input, entryId, actor, db);
+  } catch (error) {
+    // Two submissions of one request raced: the loser answers with the winner's entry.
+    const repeated = isUniqueViolation(error) || (error instanceof HourCardError && error.code === "duplicate_source");
+    const earlier = repeated && input.requestId ? await loggedEarlier(db, entryId, input.ticketId) : null;
+    if (earlier) return earlier;
+    throw error;
+  }
+}
+
+/** The entry a request id already made on this ticket, as logging it answered. */
+async function loggedEarlier(db: typeof rootDb, entryId: string, ticketId: string): Promise<LoggedTime | null> {
+  const entry = await db.ticketTimeEntry.findUnique({ where: { id: entryId }, select: { ticketId: true, cardId: true } });
+  if (!entry || entry.ticketId !== ticketId) return null;
+  return { entryId, cardId: entry.cardId, balanceMinutes: entry.cardId ? await balanceOf(db, entry.cardId) : null, lowBalanceEmailId: null };
+}
+
+async function logOnce(input: LogTicketTimeInput, entryId: string, actor: { id: string; name: string | null }, db: typeof rootDb): Promise<LoggedTime> {
+  if (input.requestId) {
+    const earlier = await loggedEarlier(db, entryId, input.ticketId);
+    if (earlier) return earlier;
+  }
   return db.$transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, organisationId: true } });
     if (!ticket) throw new TicketNotFoundError();
-    const entryId = crypto.randomUUID();
     let charged: { cardId: string; cardName: string; balanceMinutes: number; transactionId: string; lowBalanceEmailId: string | null } | null = null;
 
     if (input.billable) {

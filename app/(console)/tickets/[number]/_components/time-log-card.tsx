@@ -13,6 +13,7 @@ import { formatHoursMinutes } from "@/lib/hour-cards/format-minutes";
 import { parseDuration } from "@/lib/validators/hour-cards";
 import { useTRPC } from "@/lib/trpc/react";
 import { formErrors } from "@/lib/hour-cards/form-errors";
+import { newRequestId } from "@/lib/request-id";
 import { formatDateTime } from "@/lib/utils";
 
 /** Time on a ticket: log minutes (billable time draws on an hour card) and see who logged what, when, on which card. */
@@ -26,10 +27,13 @@ export function TimeLogCard({ ticketId }: { ticketId: string }) {
   const [billable, setBillable] = useState(true);
   const [cardId, setCardId] = useState("");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  // One id per entry being written: a double click or a retry sends the same one and logs once.
+  const [requestId, setRequestId] = useState(newRequestId);
 
   const log = useMutation(
     trpc.hourCards.logTime.mutationOptions({
       onSuccess: (r) => {
+        setRequestId(newRequestId());
         setTime("");
         setNote("");
         setErrors({});
@@ -49,7 +53,7 @@ export function TimeLogCard({ ticketId }: { ticketId: string }) {
     const minutes = parseDuration(time);
     if (minutes === null) return setErrors({ minutes: "Enter the time as 1:30, 1.5 or 90m" });
     if (minutes <= 0) return setErrors({ minutes: "The time must be more than zero" });
-    log.mutate({ ticketId, minutes, note, billable, cardId: billable && cardId ? cardId : null });
+    log.mutate({ ticketId, minutes, note, billable, cardId: billable && cardId ? cardId : null, requestId });
   }
 
   return (
