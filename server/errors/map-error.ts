@@ -19,6 +19,7 @@ import { BillingError } from "@/server/billing/errors";
 import { CrmError } from "@/server/crm/errors";
 import { SecretBoxError } from "@/server/crm/secret-box";
 import { HelpdeskError, type HelpdeskErrorCode } from "@/server/helpdesk/errors";
+import { hourCardRefusal } from "@/server/hour-cards/hour-card-db-refusals";
 import { logger } from "@/server/logger";
 import { RequestError } from "./request-error";
 
@@ -143,24 +144,30 @@ interface DbFacts {
   prismaCode?: string;
   sqlState?: string;
   kind?: string;
+  /** PostgreSQL's own message: read to recognise a refusal, never shown. */
+  message?: string;
 }
 
-/** Pulls Prisma's code, PostgreSQL's SQLSTATE and the driver adapter's kind out of any error shape. */
+/** Pulls Prisma's code, PostgreSQL's SQLSTATE, message and the driver adapter's kind out of any error shape. */
 function databaseFacts(error: unknown): DbFacts | null {
   if (typeof error !== "object" || error === null) return null;
   const e = error as { code?: unknown; name?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
   const facts: DbFacts = {};
   if (typeof e.code === "string") {
     if (/^P\d{4}$/.test(e.code)) facts.prismaCode = e.code;
-    else if (/^[0-9A-Z]{5}$/.test(e.code)) facts.sqlState = e.code;
+    else if (/^[0-9A-Z]{5}$/.test(e.code)) {
+      facts.sqlState = e.code;
+      if (typeof (e as { message?: unknown }).message === "string") facts.message = (e as { message: string }).message;
+    }
     else if (UNREACHABLE_SOCKET.has(e.code)) facts.kind = "DatabaseNotReachable";
   }
   const adapterCause = (e.meta?.driverAdapterError?.cause ?? (e.name === "DriverAdapterError" ? e.cause : undefined)) as
-    | { originalCode?: unknown; code?: unknown; kind?: unknown }
+    | { originalCode?: unknown; code?: unknown; kind?: unknown; originalMessage?: unknown }
     | undefined;
   if (adapterCause) {
     const code = adapterCause.originalCode ?? adapterCause.code;
     if (typeof code === "string") facts.sqlState = code;
+    if (typeof adapterCause.originalMessage === "string") facts.message = adapterCause.originalMessage;
     if (typeof adapterCause.kind === "string") facts.kind = adapterCause.kind;
   }
   return facts.prismaCode || facts.sqlState || facts.kind ? facts : null;
@@ -170,6 +177,8 @@ function mapDatabaseError(error: unknown): PublicError | null {
   const facts = databaseFacts(error);
   if (!facts) return null;
   const { prismaCode = "", sqlState = "", kind = "" } = facts;
+  const refusal = hourCardRefusal(facts.sqlState, facts.message);
+  if (refusal) return known(refusal.status, refusal.code, refusal.trpcCode, refusal.message);
   if (UNSTORABLE_TEXT.has(sqlState)) {
     return known(400, "invalid_text", "BAD_REQUEST", "A text value contains a character that cannot be stored (a NUL byte, \\u0000); remove it and send again");
   }

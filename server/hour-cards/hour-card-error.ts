@@ -10,7 +10,9 @@ export type HourCardErrorCode =
   | "insufficient_balance"
   | "duplicate_source"
   | "no_active_card"
-  | "invalid_input";
+  | "invalid_input"
+  | "ledger_immutable"
+  | "has_history";
 
 const STATUS: Record<HourCardErrorCode, [number, TRPCError["code"]]> = {
   card_not_found: [404, "NOT_FOUND"],
@@ -22,6 +24,8 @@ const STATUS: Record<HourCardErrorCode, [number, TRPCError["code"]]> = {
   duplicate_source: [409, "CONFLICT"],
   no_active_card: [409, "CONFLICT"],
   invalid_input: [422, "BAD_REQUEST"],
+  ledger_immutable: [409, "CONFLICT"],
+  has_history: [409, "CONFLICT"],
 };
 
 /**
