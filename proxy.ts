@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { appUrl } from "@/server/app-url";
+import { appEnv } from "@/server/config-readers";
 import { followLinkPageGate } from "@/server/helpdesk/links/follow-link-gate";
 import { isDecodablePath, undecodablePathResponse } from "@/server/http/decodable-path";
 import { securityHeaders, usesSameOriginEmbedding } from "@/server/security/security-headers";
@@ -19,8 +19,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const nonce = btoa(crypto.randomUUID());
   const headers = securityHeaders({
     nonce,
-    dev: process.env.NODE_ENV === "development",
-    https: appUrl().startsWith("https://"),
+    dev: appEnv.nodeEnv() === "development",
+    https: appEnv.appUrl().startsWith("https://"),
     sameOriginEmbedding: usesSameOriginEmbedding(request.nextUrl.pathname),
   });
   const response = (await earlyAnswer(request)) ?? nextWithPolicy(request, headers["Content-Security-Policy"] as string);

@@ -9,7 +9,7 @@ export const appUrlEnvSchema = z.object({
  * The console's public address without a trailing slash, read without
  * config.ts (server-only) so e-mail and link code in CLI tools can use it too.
  */
-export function appUrl(env: Record<string, string | undefined> = process.env): string {
+export function appUrl(env: Record<string, string | undefined>): string {
   return appUrlEnvSchema.parse({ APP_URL: env.APP_URL || undefined }).APP_URL.replace(/\/+$/, "");
 }
 
@@ -25,16 +25,16 @@ export const identityEnvSchema = z.object({
  * NEXTAUTH_SECRET as set (undefined when unset). Validated at start by
  * server/config.ts; read here so tests and tools can pass their own `env`.
  */
-export function appSecret(env: Record<string, string | undefined> = process.env): string | undefined {
+export function appSecret(env: Record<string, string | undefined>): string | undefined {
   return env.NEXTAUTH_SECRET || undefined;
 }
 
 /** Whether the app is served over https (Secure cookies, HSTS): NEXTAUTH_URL's scheme, else APP_URL's. */
-export function servedOverHttps(env: Record<string, string | undefined> = process.env): boolean {
+export function servedOverHttps(env: Record<string, string | undefined>): boolean {
   return (env.NEXTAUTH_URL || appUrl(env)).startsWith("https://");
 }
 
 /** The contact address shown to customers and owners. */
-export function supportEmail(env: Record<string, string | undefined> = process.env): string {
+export function supportEmail(env: Record<string, string | undefined>): string {
   return identityEnvSchema.shape.SUPPORT_EMAIL.parse(env.SUPPORT_EMAIL || undefined);
 }

@@ -109,6 +109,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   return parsed.data;
 }
 
+// The per-area readers the app calls live beside this module, without its server-only guard (CLI tools reach them).
+export { appEnv } from "./config-readers";
+
 /** Test hook: forget the parsed configuration after changing process.env. */
 export function resetConfigForTests(): void {
   cached = undefined;

@@ -30,7 +30,7 @@ export const dbEnvSchema = z.object({
 });
 
 /** DATABASE_URL and the pool size from `env`; read without config.ts because the CLI tools and tests open the database too. */
-export function readDbEnv(env: Record<string, string | undefined> = process.env): { url: string | undefined; poolSize: number } {
+export function readDbEnv(env: Record<string, string | undefined>): { url: string | undefined; poolSize: number } {
   return { url: env.DATABASE_URL || undefined, poolSize: dbEnvSchema.parse({ DB_POOL_SIZE: env.DB_POOL_SIZE || undefined }).DB_POOL_SIZE };
 }
 

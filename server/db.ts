@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { bootEnv } from "./config-env";
 import { PrismaClient } from "./generated/prisma/client";
 import { createPool, readDbEnv } from "./db-pool";
 import { registerRawPool } from "./db-raw";
@@ -8,7 +9,7 @@ export type Db = PrismaClient;
 export type DbOrTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 function createClient(): PrismaClient {
-  const { url, poolSize } = readDbEnv();
+  const { url, poolSize } = readDbEnv(bootEnv());
   if (!url) throw new Error("DATABASE_URL is not set (npm run dev sets it for the embedded database)");
   const pool = createPool(url, poolSize);
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -20,4 +21,4 @@ const globalForDb = globalThis as unknown as { __switchboardDb?: PrismaClient };
 
 /** The one Prisma client of this process (kept across hot reloads in dev). */
 export const db: PrismaClient = globalForDb.__switchboardDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.__switchboardDb = db;
+if (bootEnv().NODE_ENV !== "production") globalForDb.__switchboardDb = db;

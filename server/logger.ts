@@ -3,6 +3,7 @@
  * keys in `fields`: keys that look secret are masked as a last line of defence.
  */
 import { z } from "zod";
+import { cachedEnvReader } from "./config-env";
 import { maskTokens } from "./security/mask-tokens";
 
 /** LOG_LEVEL; spread into `envSchema` in server/config.ts, which refuses a bad value at start. */
@@ -12,11 +13,11 @@ type Level = z.infer<typeof logEnvSchema>["LOG_LEVEL"];
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie/i;
 
-function threshold(): number {
-  // Read on every call so tests and tools can change it; an unreadable value logs at info rather than not at all.
-  const parsed = logEnvSchema.safeParse({ LOG_LEVEL: process.env.LOG_LEVEL || undefined });
+// Re-read when LOG_LEVEL changes so tests and tools can change it; an unreadable value logs at info rather than not at all.
+const threshold = cachedEnvReader((env) => {
+  const parsed = logEnvSchema.safeParse({ LOG_LEVEL: env.LOG_LEVEL || undefined });
   return ORDER[parsed.success ? parsed.data.LOG_LEVEL : "info"];
-}
+});
 
 function mask(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

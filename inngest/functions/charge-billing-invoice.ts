@@ -1,7 +1,7 @@
-import { billingConfig } from "@/server/billing/billing-config";
 import { chargeInvoice } from "@/server/billing/payments/charge-invoice";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { pendingDeliveryIds } from "@/server/billing/webhooks/pending-deliveries";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { inngest } from "../client";
 import { billingInvoiceIssued, billingWebhookQueued } from "../events";
@@ -15,7 +15,7 @@ export const chargeBillingInvoice = inngest.createFunction(
   { id: "charge-billing-invoice", retries: 3, triggers: [billingInvoiceIssued] },
   async ({ event, step }) => {
     const outcome = await step.run("charge-invoice", () => {
-      const cfg = billingConfig();
+      const cfg = appEnv.billing();
       return chargeInvoice(db, stripeFromConfig(cfg), event.data.invoiceId, { dunningScheduleMs: cfg.dunningScheduleMs });
     });
     const deliveryIds = await step.run("find-webhook-deliveries", () => pendingDeliveryIds(db, outcome.eventIds));

@@ -1,7 +1,7 @@
-import { billingConfig } from "@/server/billing/billing-config";
 import { collectDuePayments } from "@/server/billing/payments/charge-invoice";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { pendingDeliveryIds } from "@/server/billing/webhooks/pending-deliveries";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { inngest } from "../client";
 import { billingWebhookQueued } from "../events";
@@ -15,7 +15,7 @@ export const collectBillingPayments = inngest.createFunction(
   { id: "collect-billing-payments", concurrency: { limit: 1 }, triggers: [{ cron: "*/30 * * * *" }] },
   async ({ step }) => {
     const result = await step.run("charge-due-invoices", () => {
-      const cfg = billingConfig();
+      const cfg = appEnv.billing();
       return collectDuePayments(db, stripeFromConfig(cfg), { dunningScheduleMs: cfg.dunningScheduleMs });
     });
     const deliveryIds = await step.run("find-webhook-deliveries", () => pendingDeliveryIds(db, result.eventIds));

@@ -1,5 +1,5 @@
-import { billingConfig } from "@/server/billing/billing-config";
 import { attemptWebhookDelivery } from "@/server/billing/webhooks/deliver-webhook";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { inngest } from "../client";
 import { billingWebhookQueued } from "../events";
@@ -13,7 +13,7 @@ export const deliverBillingWebhook = inngest.createFunction(
   { id: "deliver-billing-webhook", retries: 0, triggers: [billingWebhookQueued] },
   async ({ event, step }) =>
     step.run("send-signed-webhook", () => {
-      const cfg = billingConfig();
+      const cfg = appEnv.billing();
       return attemptWebhookDelivery(db, event.data.deliveryId, {
         scheduleMs: cfg.webhookRetryScheduleMs,
         allowLoopback: cfg.allowLoopbackWebhooks,

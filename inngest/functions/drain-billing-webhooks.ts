@@ -1,5 +1,5 @@
-import { billingConfig } from "@/server/billing/billing-config";
 import { deliverDueWebhooks } from "@/server/billing/webhooks/deliver-webhook";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { inngest } from "../client";
 
@@ -8,7 +8,7 @@ export const drainBillingWebhooks = inngest.createFunction(
   { id: "drain-billing-webhooks", concurrency: { limit: 1 }, triggers: [{ cron: "* * * * *" }] },
   async ({ step }) =>
     step.run("deliver-due-webhooks", async () => {
-      const cfg = billingConfig();
+      const cfg = appEnv.billing();
       const result = await deliverDueWebhooks(db, { scheduleMs: cfg.webhookRetryScheduleMs, allowLoopback: cfg.allowLoopbackWebhooks });
       return { attempted: result.attempted };
     }),

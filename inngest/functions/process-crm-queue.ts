@@ -1,10 +1,10 @@
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
-import { crmConfig } from "@/server/crm/crm-config";
 import { drainConnectionQueue } from "@/server/crm/engine/drain-queue";
 import { inngest } from "../client";
 import { crmSyncRequested } from "../events";
 
-const config = crmConfig();
+const config = appEnv.crm();
 
 /**
  * Drains one connection's CRM queue when woken after a commit. One run per

@@ -1,7 +1,7 @@
-import { billingConfig } from "@/server/billing/billing-config";
 import { closeDuePeriods } from "@/server/billing/rating/close-period";
 import { rateOpenPeriods } from "@/server/billing/rating/rate-open-periods";
 import { pendingDeliveryIds } from "@/server/billing/webhooks/pending-deliveries";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { inngest } from "../client";
 import { billingInvoiceIssued, billingRatingRequested, billingWebhookQueued } from "../events";
@@ -18,7 +18,7 @@ export const rateBillingUsage = inngest.createFunction(
       event.name === billingRatingRequested.name ? (event.data as { subscriptionId?: string }).subscriptionId : undefined;
     const closed = await step.run("close-ended-periods", async () => {
       if (subscriptionId) return { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [], emailIds: [] };
-      return closeDuePeriods(db, { dueDays: billingConfig().invoiceDueDays });
+      return closeDuePeriods(db, { dueDays: appEnv.billing().invoiceDueDays });
     });
     const rated = await step.run("rate-open-periods", () => rateOpenPeriods(db, { subscriptionId }));
     const deliveryIds = await step.run("find-webhook-deliveries", () => pendingDeliveryIds(db, [...closed.eventIds, ...rated.eventIds]));

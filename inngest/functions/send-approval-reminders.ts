@@ -1,5 +1,5 @@
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
-import { approvalContextFromEnv } from "@/server/approvals/approval-context";
 import { sendDueReminders } from "@/server/approvals/send-reminders";
 import { inngest } from "../client";
 
@@ -10,5 +10,5 @@ import { inngest } from "../client";
  */
 export const sendApprovalReminders = inngest.createFunction(
   { id: "send-approval-reminders", triggers: [{ cron: "TZ=UTC 0 9 * * *" }] },
-  async ({ step }) => step.run("send-due-reminders", () => sendDueReminders(approvalContextFromEnv(), {}, db)),
+  async ({ step }) => step.run("send-due-reminders", () => sendDueReminders(appEnv.approvalContext(), {}, db)),
 );

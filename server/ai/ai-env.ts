@@ -35,8 +35,8 @@ export interface AiConfig {
   timeoutMs: number;
 }
 
-/** The AI settings from `env` (process.env by default), with defaults; throws naming a bad variable. */
-export function readAiConfig(env: Record<string, string | undefined> = process.env): AiConfig {
+/** The AI settings from `env`, with defaults; throws naming a bad variable. */
+export function readAiConfig(env: Record<string, string | undefined>): AiConfig {
   const parsed = aiEnvSchema.parse({
     AI_BASE_URL: env.AI_BASE_URL,
     AI_API_KEY: env.AI_API_KEY,

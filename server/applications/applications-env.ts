@@ -21,7 +21,7 @@ export interface ApplicationsConfig {
 }
 
 /** Parsed settings; a bad value falls back to the default here (start-up already refused it). */
-export function applicationsConfig(env: Record<string, string | undefined> = process.env): ApplicationsConfig {
+export function applicationsConfig(env: Record<string, string | undefined>): ApplicationsConfig {
   const parsed = applicationsEnvSchema.safeParse(env);
   const values = parsed.success ? parsed.data : applicationsEnvSchema.parse({});
   return {

@@ -10,10 +10,11 @@ import { isProviderRole } from "@/lib/auth/roles";
 import { markReceivedFieldsSchema, requestSignatureFieldsSchema } from "@/lib/validators/applications";
 import { isSameOrigin } from "@/server/approvals/confirm-submission";
 import type { SessionUser } from "@/server/auth/session-user";
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
-import { applicationsConfig, type ApplicationsConfig } from "./applications-env";
+import { type ApplicationsConfig } from "./applications-env";
 import { ApplicationError, applicationErrorStatus } from "./errors";
 import { formatMegabytes, inspectPdf } from "./inspect-pdf";
 import { markApplicationReceived, type UploadedFile } from "./mark-received";
@@ -71,7 +72,7 @@ function invalidFields(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
 }
 
 // POST /api/applications/inspect – check one PDF (content, parse, encryption, size) and return its page count; stores nothing
-export async function handleInspectPdf(request: Request, user: SessionUser | null, config = applicationsConfig()): Promise<Response> {
+export async function handleInspectPdf(request: Request, user: SessionUser | null, config = appEnv.applications()): Promise<Response> {
   const parsed = await readForm(request, user, config, 1);
   if (!parsed.ok) return parsed.response;
   return answer(async () => {
@@ -83,7 +84,7 @@ export async function handleInspectPdf(request: Request, user: SessionUser | nul
 }
 
 // POST /api/applications/<id>/received – the "Application received" wizard's confirm
-export async function handleMarkReceived(request: Request, user: SessionUser | null, applicationId: string, db: Db, config = applicationsConfig()): Promise<Response> {
+export async function handleMarkReceived(request: Request, user: SessionUser | null, applicationId: string, db: Db, config = appEnv.applications()): Promise<Response> {
   const parsed = await readForm(request, user, config, 2);
   if (!parsed.ok) return parsed.response;
   const fields = markReceivedFieldsSchema.safeParse(textFields(parsed.form));
@@ -107,7 +108,7 @@ export async function handleMarkReceived(request: Request, user: SessionUser | n
 }
 
 // POST /api/applications/<id>/signing-requests – send a page for remote signature (optional PDF part "source")
-export async function handleRequestSignature(request: Request, user: SessionUser | null, applicationId: string, db: Db, config = applicationsConfig()): Promise<Response> {
+export async function handleRequestSignature(request: Request, user: SessionUser | null, applicationId: string, db: Db, config = appEnv.applications()): Promise<Response> {
   const parsed = await readForm(request, user, config, 1);
   if (!parsed.ok) return parsed.response;
   const fields = requestSignatureFieldsSchema.safeParse(textFields(parsed.form));

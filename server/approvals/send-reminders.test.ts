@@ -1,8 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { sendApprovalReminders } from "@/inngest/functions/send-approval-reminders";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
-import { approvalContextFromEnv } from "./approval-context";
 import { updateApprovalSettings } from "./approval-settings";
 import { confirmApprovalDecision } from "./confirm-decision";
 import { requestApproval } from "./request-approval";
@@ -99,7 +99,7 @@ describe("reminders", () => {
     const org = await createClientWithOwner({ owner: { name: "Kris Owner", email: "kris-cron@client.test" } });
     const ticket = await createTestTicket(org.id);
     await request([ticket.id], new Date(Date.now() - 4 * DAY));
-    const envCtx = approvalContextFromEnv();
+    const envCtx = appEnv.approvalContext();
     expect(envCtx.appUrl).toBeTruthy();
 
     const engine = new InngestTestEngine({ function: sendApprovalReminders });

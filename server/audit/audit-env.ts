@@ -25,8 +25,8 @@ export const auditEnvSchema = z.object({
 
 export type AuditEnv = z.infer<typeof auditEnvSchema>;
 
-/** The audit's variables from `env` (process.env by default), with defaults; throws naming a bad one. */
-export function readAuditEnv(env: Record<string, string | undefined> = process.env): AuditEnv {
+/** The audit's variables from `env`, with defaults; throws naming a bad one. */
+export function readAuditEnv(env: Record<string, string | undefined>): AuditEnv {
   return auditEnvSchema.parse({
     GEO_ENDPOINT: env.GEO_ENDPOINT,
     GEO_TIMEOUT_MS: env.GEO_TIMEOUT_MS,

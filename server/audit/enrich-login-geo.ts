@@ -1,7 +1,7 @@
+import { appEnv } from "@/server/config-readers";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { DbOrTx } from "@/server/db";
 import { logger } from "@/server/logger";
-import { readAuditEnv } from "./audit-env";
 import { getAuditSettings } from "./audit-settings";
 import { enrichBatch, type CachedGeo, type GeoRowOutcome } from "./geo/enrich-geo-batch";
 import { lookupGeo } from "./geo/lookup-geo";
@@ -150,7 +150,7 @@ export async function enrichPendingLoginGeo(db: DbOrTx, options: EnrichLoginGeoO
 
 /** One enrichment run with the saved settings and the environment (the job and the console's "Run now"). */
 export async function runLoginGeoEnrichment(db: DbOrTx, now: Date = new Date()): Promise<EnrichLoginGeoSummary> {
-  const [settings, env] = [await getAuditSettings(db), readAuditEnv()];
+  const [settings, env] = [await getAuditSettings(db), appEnv.audit()];
   return enrichPendingLoginGeo(db, {
     endpoint: settings.geoEndpoint ?? env.GEO_ENDPOINT,
     timeoutMs: env.GEO_TIMEOUT_MS,

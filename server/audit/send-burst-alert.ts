@@ -6,7 +6,7 @@ import { brandedEmail } from "@/server/mail/templates/layout";
 import { getAuditSettings, type AuditSettings } from "./audit-settings";
 import { renderBurstAlertEmail, shouldAlert, type BurstDecisionReason, type BurstFailure } from "./burst-detector";
 import { normalizeLogin } from "./record-login-event";
-import { appUrl as defaultAppUrl } from "@/server/app-url";
+import { appEnv } from "@/server/config-readers";
 
 /** Failures read for one decision; far above any sensible threshold. */
 const MAX_FAILURES_READ = 500;
@@ -99,7 +99,7 @@ export async function checkLoginBurst(db: Db, rawLogin: string, options: BurstCh
     userAgent: userAgentSummary(f),
     reason: f.failureReason?.toLowerCase() ?? null,
   }));
-  const appUrl = (options.appUrl ?? defaultAppUrl()).replace(/\/$/, "");
+  const appUrl = (options.appUrl ?? appEnv.appUrl()).replace(/\/$/, "");
   const email = renderBurstAlertEmail({
     login,
     failures: shown,

@@ -1,9 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
-import { appSecret, servedOverHttps } from "@/server/app-url";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
-import { readMailEnv } from "@/server/mail/mail-config";
 import type { VerificationToken } from "next-auth/adapters";
 import { generateToken } from "@/server/security/tokens";
 import { reservePasswordAttempt } from "@/server/audit/login-rate-limit";
@@ -55,15 +54,15 @@ export function buildAuthOptions(context: RequestContext = NO_REQUEST): NextAuth
 
   return {
     adapter,
-    secret: appSecret(),
+    secret: appEnv.appSecret(),
     // Under https the session cookie is __Secure-… and Secure, whichever URL variable says so.
-    useSecureCookies: servedOverHttps(),
+    useSecureCookies: appEnv.servedOverHttps(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/sign-in/check-email" },
     providers: [
       EmailProvider({
         server: "",
-        from: readMailEnv().MAIL_FROM,
+        from: appEnv.mail().MAIL_FROM,
         maxAge: MAGIC_LINK_MAX_AGE_S,
         async sendVerificationRequest({ identifier, url }) {
           // Everything that depends on the address (lookup, limits, token, mail) runs after

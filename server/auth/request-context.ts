@@ -1,5 +1,6 @@
-import { clientIpFromHeaders, parseTrustProxy, readHeader, type HeaderSource, type TrustProxy } from "@/server/audit/client-ip";
+import { clientIpFromHeaders, readHeader, type HeaderSource, type TrustProxy } from "@/server/audit/client-ip";
 import { MAX_USER_AGENT_LENGTH } from "@/server/audit/user-agent";
+import { appEnv } from "@/server/config-readers";
 import { PEER_HEADER, stampedPeer } from "@/server/net/socket-peer";
 
 /** Who is asking, as far as the HTTP request tells: used by sign-in auditing and rate limits. */
@@ -9,34 +10,18 @@ export interface RequestContext {
   userAgent: string;
 }
 
-let parsedTrust: { value: string | undefined; trust: TrustProxy } | undefined;
-
-function trustProxyFrom(env: Record<string, string | undefined>): TrustProxy {
-  // A bad value already stopped the server at start (server/config.ts); here it must not throw per request.
-  if (!parsedTrust || parsedTrust.value !== env.TRUST_PROXY) {
-    let trust: TrustProxy;
-    try {
-      trust = parseTrustProxy(env.TRUST_PROXY);
-    } catch {
-      trust = { kind: "none" };
-    }
-    parsedTrust = { value: env.TRUST_PROXY, trust };
-  }
-  return parsedTrust.trust;
-}
-
 /**
  * The client address and User-Agent of a request. The socket peer comes from
  * the stamp server/net/socket-peer.ts puts on every request (a client cannot
  * forge it); X-Forwarded-For counts only as far as TRUST_PROXY says our
- * proxies wrote it. Without a stamp (a request that did not come through the
+ * proxies wrote it (`trustProxy`, TRUST_PROXY by default). Without a stamp (a request that did not come through the
  * HTTP server) the address is "unknown".
  */
 export function requestContextFromHeaders(
   headers: HeaderSource,
-  env: Record<string, string | undefined> = process.env,
+  trustProxy: TrustProxy = appEnv.trustProxy(),
 ): RequestContext {
-  const ip = clientIpFromHeaders(headers, { trustProxy: trustProxyFrom(env), remoteAddress: stampedPeer(readHeader(headers, PEER_HEADER)) });
+  const ip = clientIpFromHeaders(headers, { trustProxy, remoteAddress: stampedPeer(readHeader(headers, PEER_HEADER)) });
   return { ip, userAgent: (headerValue(headers, "user-agent") ?? "").slice(0, MAX_USER_AGENT_LENGTH) };
 }
 

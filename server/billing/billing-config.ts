@@ -1,9 +1,9 @@
 /**
  * Billing settings from the environment. The schema is spread into
- * server/config.ts (which validates everything at start-up); billingConfig()
- * reads it directly so billing code stays importable from tests and scripts
- * (server/config.ts is server-only). Domain functions take these values as
- * parameters; only entry points (routes, Inngest functions) call billingConfig().
+ * server/config.ts (which validates everything at start-up); the app reads
+ * it through appEnv.billing() (server/config-readers.ts), tests pass their own
+ * env. Domain functions take these values as parameters; only entry points
+ * (routes, Inngest functions) call appEnv.billing().
  */
 import { z } from "zod";
 import { appUrl } from "@/server/app-url";
@@ -58,8 +58,8 @@ export interface BillingConfig {
   documentSecret: string;
 }
 
-/** Parses the billing variables from `env` (process.env by default); throws naming the bad variable. */
-export function billingConfig(env: NodeJS.ProcessEnv = process.env): BillingConfig {
+/** Parses the billing variables from `env`; throws naming the bad variable. */
+export function billingConfig(env: NodeJS.ProcessEnv): BillingConfig {
   const parsed = billingEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -6,10 +6,10 @@
  */
 import { inngest } from "@/inngest/client";
 import { billingInvoiceIssued, billingWebhookQueued } from "@/inngest/events";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
-import { billingConfig } from "./billing-config";
 import { chargeInvoice } from "./payments/charge-invoice";
 import { stripeFromConfig } from "./payments/stripe-client";
 import { attemptWebhookDelivery } from "./webhooks/deliver-webhook";
@@ -27,7 +27,7 @@ export async function dispatchBillingEvents(eventIds: readonly string[]): Promis
       "billing.webhooks",
       () => inngest.send(deliveries.map((d) => billingWebhookQueued.create({ deliveryId: d.id }))),
       () => {
-        const cfg = billingConfig();
+        const cfg = appEnv.billing();
         // Not awaited by callers' responses: a slow endpoint must not slow an API call down.
         void Promise.all(
           deliveries.map((d) =>
@@ -50,7 +50,7 @@ export async function dispatchIssuedInvoices(invoiceIds: readonly string[]): Pro
     "billing.charges",
     () => inngest.send(invoiceIds.map((invoiceId) => billingInvoiceIssued.create({ invoiceId }))),
     async () => {
-      const cfg = billingConfig();
+      const cfg = appEnv.billing();
       const stripe = stripeFromConfig(cfg);
       for (const invoiceId of invoiceIds) {
         try {

@@ -6,12 +6,12 @@
  * to the CRM change the cache key, so an edit takes effect at once.
  */
 import crypto from "node:crypto";
+import { appEnv } from "@/server/config-readers";
 import type { CrmConnection } from "@/server/generated/prisma/client";
 import { modulesSchema } from "@/lib/validators/crm";
 import type { ConnectionConfig, CrmConnector, ModuleSyncConfig } from "./connector";
 import { getConnectorProvider } from "./connector-registry";
 import { db } from "@/server/db";
-import { crmConfig } from "./crm-config";
 import { recordRemoteCall } from "./engine/call-log";
 import { decryptSecret } from "./secret-box";
 
@@ -27,7 +27,7 @@ export function moduleConfigsOf(conn: Pick<CrmConnection, "modules">): Record<st
 }
 
 /** The ConnectionConfig a connector needs, with the secret decrypted. */
-export function connectionConfigOf(conn: ConnectionRow, timeoutMs = crmConfig().remoteTimeoutMs): ConnectionConfig {
+export function connectionConfigOf(conn: ConnectionRow, timeoutMs = appEnv.crm().remoteTimeoutMs): ConnectionConfig {
   return {
     baseUrl: conn.baseUrl,
     username: conn.username,
@@ -49,7 +49,7 @@ function cacheKey(conn: ConnectionRow, timeoutMs: number): string {
 
 /** A connector for the connection whose calls go to the remote-call log. */
 export function connectorFor(conn: ConnectionRow, opts: { timeoutMs?: number } = {}): CrmConnector {
-  const timeoutMs = opts.timeoutMs ?? crmConfig().remoteTimeoutMs;
+  const timeoutMs = opts.timeoutMs ?? appEnv.crm().remoteTimeoutMs;
   const key = cacheKey(conn, timeoutMs);
   const hit = cache.get(conn.id);
   if (hit && hit.key === key) return hit.connector;

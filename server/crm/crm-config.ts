@@ -1,8 +1,8 @@
 /**
  * CRM sync settings from the environment. The schema is spread into
- * server/config.ts (validated at start-up); crmConfig() reads it directly so
- * CRM code stays importable from tests, scripts and the benchmark. Domain
- * functions take these values as parameters; entry points call crmConfig().
+ * server/config.ts (validated at start-up); the app reads it through
+ * appEnv.crm() (server/config-readers.ts), tests pass their own env. Domain
+ * functions take these values as parameters; entry points call appEnv.crm().
  */
 import { z } from "zod";
 
@@ -46,8 +46,8 @@ export interface CrmConfig {
   production: boolean;
 }
 
-/** Parses the CRM variables from `env` (process.env by default); throws naming the bad variable. */
-export function crmConfig(env: NodeJS.ProcessEnv = process.env): CrmConfig {
+/** Parses the CRM variables from `env`; throws naming the bad variable. */
+export function crmConfig(env: NodeJS.ProcessEnv): CrmConfig {
   const parsed = crmEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

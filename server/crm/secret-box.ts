@@ -11,6 +11,7 @@
  */
 import crypto from "node:crypto";
 import { appSecret } from "@/server/app-url";
+import { appEnv } from "@/server/config-readers";
 import { open, seal, SealedBoxError } from "@/server/security/sealed-box";
 import { crmConfig } from "./crm-config";
 
@@ -25,7 +26,7 @@ export class SecretBoxError extends Error {
 }
 
 /** The 32-byte key from the environment (see the module comment). */
-export function crmEncryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+export function crmEncryptionKey(env: NodeJS.ProcessEnv): Buffer {
   const { encryptionKey: configured, production } = crmConfig(env);
   if (configured) return crypto.createHash("sha256").update(configured, "utf8").digest();
   if (production) {
@@ -37,12 +38,12 @@ export function crmEncryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
 }
 
 /** Encrypts `plain` for `purpose` (the shared sealed-box format). */
-export function encryptSecret(plain: string, purpose: SecretPurpose, key: Buffer = crmEncryptionKey()): string {
+export function encryptSecret(plain: string, purpose: SecretPurpose, key: Buffer = appEnv.crmEncryptionKey()): string {
   return seal(plain, purpose, key);
 }
 
 /** Opens a value made by encryptSecret for the same purpose; throws SecretBoxError otherwise. */
-export function decryptSecret(box: string, purpose: SecretPurpose, key: Buffer = crmEncryptionKey()): string {
+export function decryptSecret(box: string, purpose: SecretPurpose, key: Buffer = appEnv.crmEncryptionKey()): string {
   if (!box.startsWith(`${VERSION}.`) || box.split(".").length !== 4) throw new SecretBoxError("Not an encrypted CRM secret");
   try {
     return open(box, purpose, key);

@@ -1,6 +1,6 @@
+import { appEnv } from "@/server/config-readers";
 import { generateToken, hashToken } from "@/server/security/tokens";
 import type { DbOrTx } from "@/server/db";
-import { helpdeskConfig } from "./helpdesk-config";
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,7 @@ export async function issueTicketAccessToken(
   tx: DbOrTx,
   input: { ticketId: string; recipientEmail: string; recipientName?: string | null; now?: Date; ttlDays?: number },
 ): Promise<IssuedAccessToken> {
-  const config = helpdeskConfig();
+  const config = appEnv.helpdesk();
   const now = input.now ?? new Date();
   const token = generateToken(32);
   const expiresAt = new Date(now.getTime() + (input.ttlDays ?? config.linkTtlDays) * DAY_MS);

@@ -21,7 +21,7 @@ export const helpdeskEnvSchema = z.object({
   HELPDESK_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });
 
-export function helpdeskConfig(env: Record<string, string | undefined> = process.env): HelpdeskConfig {
+export function helpdeskConfig(env: Record<string, string | undefined>): HelpdeskConfig {
   const v = helpdeskEnvSchema.parse({
     HELPDESK_LINK_TTL_DAYS: env.HELPDESK_LINK_TTL_DAYS || undefined,
     HELPDESK_LINK_RATE_LIMIT_PER_MINUTE: env.HELPDESK_LINK_RATE_LIMIT_PER_MINUTE || undefined,

@@ -1,8 +1,8 @@
 import { TICKET_STATUS_INFO, type TicketStatus } from "@/lib/helpdesk/ticket-statuses";
+import { appEnv } from "@/server/config-readers";
 import type { DbOrTx } from "@/server/db";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { issueTicketAccessToken } from "./access-tokens";
-import { helpdeskConfig } from "./helpdesk-config";
 import { renderCustomerRepliedEmail } from "./emails/customer-replied-email";
 import { renderTicketAckEmail } from "./emails/ticket-ack-email";
 import { renderTicketReplyEmail } from "./emails/ticket-reply-email";
@@ -121,7 +121,7 @@ export async function enqueueCustomerReplyNotice(
     authorName: input.authorName,
     organisationLabel: ticket.organisation.label,
     body: input.body,
-    ticketUrl: `${helpdeskConfig().appUrl}/tickets/${ticket.number}`,
+    ticketUrl: `${appEnv.helpdesk().appUrl}/tickets/${ticket.number}`,
   });
   return [await enqueueEmail(tx, { to: assignee.email, ...mail, category: "ticket-customer-reply" })];
 }

@@ -4,7 +4,7 @@
  * from NULL queues a message), so parallel consumptions never send two.
  */
 import { formatDecimalHours, formatHoursMinutes } from "@/lib/hour-cards/format-minutes";
-import { appUrl } from "@/server/app-url";
+import { appEnv } from "@/server/config-readers";
 import type { DbOrTx } from "@/server/db";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { brandedEmail, emailButton, emailStatusLabel, escapeHtml } from "@/server/mail/templates/layout";
@@ -35,7 +35,7 @@ export async function queueLowBalanceEmail(db: DbOrTx, cardId: string, balanceMi
     select: { name: true, purchasedMinutes: true, customer: { select: { name: true, email: true, organisationId: true } } },
   });
   const recipients = await lowBalanceRecipients(db, card.customer);
-  const link = `${appUrl()}/my-tickets/hour-cards`;
+  const link = `${appEnv.appUrl()}/my-tickets/hour-cards`;
   const subject = `Hour card "${card.name}" is running low: ${formatHoursMinutes(balanceMinutes)} left`;
   const text = [
     `The prepaid hour card "${card.name}" of ${card.customer.name} has ${formatHoursMinutes(balanceMinutes)} (${formatDecimalHours(balanceMinutes)}) left of ${formatHoursMinutes(card.purchasedMinutes)} purchased.`,

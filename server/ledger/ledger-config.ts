@@ -19,7 +19,7 @@ export interface LedgerConfig {
   allowLoopback: boolean;
 }
 
-export function ledgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+export function ledgerConfig(env: NodeJS.ProcessEnv): LedgerConfig {
   const parsed = ledgerEnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid ledger configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return {

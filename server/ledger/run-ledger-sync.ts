@@ -4,14 +4,13 @@
  * pending or waiting at its source, and post the verified ones only when an
  * admin has switched auto-post on.
  */
-import { billingConfig } from "@/server/billing/billing-config";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
 import { openConfiguredLegacySource } from "@/server/legacy-billing/import/legacy-settings";
 import { LegacySourceError } from "@/server/legacy-billing/source/legacy-source-error";
 import { ensureLedgerSetup } from "./chart-of-accounts";
 import { ingestLegacyInvoices, type IngestSummary } from "./ingest-legacy-invoices";
-import { ledgerConfig } from "./ledger-config";
 import { ledgerError } from "./ledger-errors";
 import { postLegacyInvoices } from "./post-legacy-invoices";
 import { readLegacyInvoices } from "./read-legacy-invoices";
@@ -21,7 +20,7 @@ import { verifyLegacyInvoices, type InvoiceSources, type VerifySummary } from ".
 
 /** Stripe and Lago as configured (entry points only: domain code takes sources as a parameter). */
 export function configuredInvoiceSources(): InvoiceSources {
-  return { stripe: stripeInvoiceSource(stripeFromConfig(billingConfig())), lago: lagoInvoiceSource(ledgerConfig()) };
+  return { stripe: stripeInvoiceSource(stripeFromConfig(appEnv.billing())), lago: lagoInvoiceSource(appEnv.ledger()) };
 }
 
 /** Reads and ingests the configured legacy database's invoices as drafts. */

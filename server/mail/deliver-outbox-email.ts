@@ -1,10 +1,10 @@
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { maskTokens } from "@/server/security/mask-tokens";
 import { openEmailBody } from "./sealed-email-body";
 import { resolveAttachments } from "./resolve-attachments";
 import { getSmtpTransport } from "./smtp-transport";
-import { readMailEnv } from "./mail-config";
 
 const LOCK_MS = 2 * 60 * 1000;
 /** Retry delays after the 1st, 2nd, … failed attempt. */
@@ -22,7 +22,7 @@ export type DeliveryResult =
  * `force` ignores nextAttemptAt (an event-driven send or an admin's retry).
  */
 export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boolean; now?: Date } = {}): Promise<DeliveryResult> {
-  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = readMailEnv();
+  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = appEnv.mail();
   if (!smtpUrl) return { status: "skipped", reason: "SMTP_URL is not set" };
   const now = opts.now ?? new Date();
   const claimed = await db.outboxEmail.updateMany({
@@ -81,7 +81,7 @@ export async function deliverOutboxEmail(db: Db, id: string, opts: { force?: boo
  * link we mail lives): their sealed bodies are deleted and they become DEAD.
  */
 export async function purgeExpiredEmailBodies(db: Db, now = new Date()): Promise<number> {
-  const maxAgeDays = readMailEnv().MAIL_BODY_MAX_AGE_DAYS;
+  const maxAgeDays = appEnv.mail().MAIL_BODY_MAX_AGE_DAYS;
   const { count } = await db.outboxEmail.updateMany({
     where: { sealedBody: { not: null }, createdAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) } },
     data: { sealedBody: null, status: "DEAD", lockedUntil: null, lastError: `Not sent within ${maxAgeDays} days: its links have expired` },
@@ -92,7 +92,7 @@ export async function purgeExpiredEmailBodies(db: Db, now = new Date()): Promise
 /** Delivers every message whose next attempt is due (the drain cron and "Send due now"); purges expired bodies first. */
 export async function deliverDueEmails(db: Db, limit = 50): Promise<{ sent: number; failed: number }> {
   await purgeExpiredEmailBodies(db);
-  if (!readMailEnv().SMTP_URL) return { sent: 0, failed: 0 };
+  if (!appEnv.mail().SMTP_URL) return { sent: 0, failed: 0 };
   const due = await db.outboxEmail.findMany({
     where: { status: { in: ["PENDING", "FAILED"] }, nextAttemptAt: { lte: new Date() } },
     orderBy: { nextAttemptAt: "asc" },

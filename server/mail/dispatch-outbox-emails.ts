@@ -1,10 +1,10 @@
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { inngest } from "@/inngest/client";
 import { emailQueued } from "@/inngest/events";
 import { deliverOutboxEmail } from "./deliver-outbox-email";
-import { readMailEnv } from "./mail-config";
 
 /**
  * Wakes the delivery worker for messages already committed to the outbox.
@@ -13,7 +13,7 @@ import { readMailEnv } from "./mail-config";
  * the outbox and the drain cron or an admin retries it.
  */
 export async function dispatchOutboxEmails(ids: string[]): Promise<void> {
-  if (ids.length === 0 || !readMailEnv().SMTP_URL) return;
+  if (ids.length === 0 || !appEnv.mail().SMTP_URL) return;
   await sendOrRunInline(
     "mail.outbox",
     () => inngest.send(ids.map((emailId) => emailQueued.create({ emailId }))),

@@ -1,10 +1,10 @@
+import { appEnv } from "@/server/config-readers";
 import type { DbOrTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { maskTokens } from "@/server/security/mask-tokens";
 import { dispatchOutboxEmails } from "./dispatch-outbox-emails";
 import { sealEmailBody } from "./sealed-email-body";
 import type { EmailAttachmentRef } from "./resolve-attachments";
-import { readMailEnv } from "./mail-config";
 
 export interface OutgoingEmail {
   to: string;
@@ -29,7 +29,7 @@ export async function enqueueEmail(
   email: OutgoingEmail,
   opts: { dispatch?: boolean } = {},
 ): Promise<string> {
-  const smtpConfigured = Boolean(readMailEnv().SMTP_URL);
+  const smtpConfigured = Boolean(appEnv.mail().SMTP_URL);
   const row = await db.outboxEmail.create({
     data: {
       to: email.to,

@@ -14,8 +14,8 @@ export const mailEnvSchema = z.object({
 
 export type MailEnv = z.infer<typeof mailEnvSchema>;
 
-/** The mail variables from `env` (process.env by default), with defaults. */
-export function readMailEnv(env: Record<string, string | undefined> = process.env): MailEnv {
+/** The mail variables from `env`, with defaults. */
+export function readMailEnv(env: Record<string, string | undefined>): MailEnv {
   return mailEnvSchema.parse({
     SMTP_URL: env.SMTP_URL || undefined,
     MAIL_FROM: env.MAIL_FROM || undefined,

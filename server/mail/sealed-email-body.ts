@@ -1,4 +1,5 @@
-import { keyFromEnv, open, seal } from "@/server/security/sealed-box";
+import { appEnv } from "@/server/config-readers";
+import { open, seal } from "@/server/security/sealed-box";
 
 const PURPOSE = "outbox-email";
 
@@ -8,7 +9,7 @@ export interface EmailBody {
 }
 
 function mailKey(): Buffer {
-  return keyFromEnv("MAIL_ENCRYPTION_KEY", "mail-encryption-key");
+  return appEnv.sealingKey("MAIL_ENCRYPTION_KEY", "mail-encryption-key");
 }
 
 /** The body as stored in OutboxEmail.sealedBody: readable only with MAIL_ENCRYPTION_KEY. */

@@ -1,3 +1,4 @@
+import { appEnv } from "@/server/config-readers";
 import { safeFetch, type SafeFetchOptions } from "./ssrf-guard";
 
 /**
@@ -42,7 +43,7 @@ const truthy = (value: string | undefined) => value === "true" || value === "1";
  * CRM: CRM_ALLOW_LOOPBACK (default: outside production); billing webhooks:
  * WEBHOOK_ALLOW_LOOPBACK; geolocation and AI: OUTBOUND_ALLOW_LOOPBACK.
  */
-export function allowsLoopback(purpose: OutboundPurpose, env: NodeJS.ProcessEnv = process.env): boolean {
+export function allowsLoopback(purpose: OutboundPurpose, env: NodeJS.ProcessEnv): boolean {
   if (purpose === "crm") return env.CRM_ALLOW_LOOPBACK ? truthy(env.CRM_ALLOW_LOOPBACK) : env.NODE_ENV !== "production";
   if (purpose === "webhook") return truthy(env.WEBHOOK_ALLOW_LOOPBACK);
   return truthy(env.OUTBOUND_ALLOW_LOOPBACK);
@@ -52,5 +53,5 @@ export type OutboundPurpose = "crm" | "geo" | "ai" | "webhook";
 
 /** The guarded fetch for one kind of outbound call, with that kind's loopback rule. */
 export function outboundFetch(purpose: OutboundPurpose): typeof fetch {
-  return createGuardedFetch({ allowLoopback: allowsLoopback(purpose) });
+  return createGuardedFetch({ allowLoopback: appEnv.allowsLoopback(purpose) });
 }

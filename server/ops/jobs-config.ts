@@ -20,8 +20,8 @@ export const jobsEnvSchema = z.object({
 
 export type JobsEnv = z.infer<typeof jobsEnvSchema>;
 
-/** The background-job variables from `env` (process.env by default); throws naming a bad one. */
-export function readJobsEnv(env: Record<string, string | undefined> = process.env): JobsEnv {
+/** The background-job variables from `env`; throws naming a bad one. */
+export function readJobsEnv(env: Record<string, string | undefined>): JobsEnv {
   return jobsEnvSchema.parse({
     INNGEST_EVENT_KEY: env.INNGEST_EVENT_KEY,
     INNGEST_SIGNING_KEY: env.INNGEST_SIGNING_KEY,

@@ -4,7 +4,7 @@
  * a warning with a running count: a deploy whose sends all fail runs no
  * schedules, and the count in the log and /api/health makes that visible.
  */
-import { readJobsEnv } from "./jobs-config";
+import { appEnv } from "@/server/config-readers";
 import { logger } from "@/server/logger";
 
 const counts = new Map<string, number>();
@@ -15,7 +15,7 @@ const counts = new Map<string, number>();
  * Rejects only when `inline` does.
  */
 export async function sendOrRunInline(kind: string, send: () => Promise<unknown>, inline: () => unknown): Promise<void> {
-  if (readJobsEnv().BACKGROUND_JOBS === "inline") {
+  if (appEnv.jobs().BACKGROUND_JOBS === "inline") {
     // Chosen on purpose (a test stack): counted, not warned about on every request.
     bump(kind);
     await inline();

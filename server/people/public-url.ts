@@ -1,6 +1,6 @@
-import { appUrl } from "@/server/app-url";
+import { appEnv } from "@/server/config-readers";
 
 /** An absolute link into the app for e-mails (invitations, password resets), from APP_URL (server/app-url.ts). */
-export function publicUrl(path: string, env: Record<string, string | undefined> = process.env): string {
-  return `${appUrl(env)}${path}`;
+export function publicUrl(path: string, base: string = appEnv.appUrl()): string {
+  return `${base}${path}`;
 }

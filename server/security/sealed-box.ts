@@ -38,7 +38,7 @@ export function open(box: string, purpose: string, key: Buffer): string {
  * without one, derived from NEXTAUTH_SECRET under `label` so development
  * needs no setup. Production without the variable throws, naming it.
  */
-export function keyFromEnv(variable: string, label: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function keyFromEnv(variable: string, label: string, env: NodeJS.ProcessEnv): Buffer {
   const configured = env[variable];
   if (configured) {
     if (configured.length < 32) throw new SealedBoxError(`${variable} must be at least 32 characters`);

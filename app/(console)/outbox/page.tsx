@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/server/auth/page-guards";
 import { OutboxTable } from "./_components/outbox-table";
-import { readMailEnv } from "@/server/mail/mail-config";
+import { appEnv } from "@/server/config-readers";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
   await requirePageRole(["PROVIDER_ADMIN"]);
-  const smtpConfigured = Boolean(readMailEnv().SMTP_URL);
+  const smtpConfigured = Boolean(appEnv.mail().SMTP_URL);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { auditSettingsSchema, groupLoginEventsSchema, listLoginEventsSchema, listUsersSchema, loginChartSchema, recentFailuresSchema } from "@/lib/validators/audit";
 import { idSchema } from "@/lib/validators/common";
-import { readAuditEnv } from "@/server/audit/audit-env";
 import { getAuditSettings, updateAuditSettings } from "@/server/audit/audit-settings";
 import { runLoginGeoEnrichment } from "@/server/audit/enrich-login-geo";
 import { getGeoStateCounts } from "@/server/audit/geo-status";
@@ -12,6 +11,7 @@ import { unsafeLoginEventSeries } from "@/server/audit/login-event-series";
 import { unsafeRecentFailureSummary } from "@/server/audit/recent-failure-summary";
 import { unsafeGetUserLoginSummary } from "@/server/audit/user-login-summary";
 import { adminProcedure, createTRPCRouter } from "../trpc";
+import { appEnv } from "@/server/config-readers";
 
 /**
  * The login audit: provider admins only, read-only over the rows. There is
@@ -44,7 +44,7 @@ export const auditRouter = createTRPCRouter({
   settings: createTRPCRouter({
     get: adminProcedure.query(async ({ ctx }) => ({
       settings: await getAuditSettings(ctx.db),
-      defaultGeoEndpoint: readAuditEnv().GEO_ENDPOINT,
+      defaultGeoEndpoint: appEnv.audit().GEO_ENDPOINT,
       geoStates: await getGeoStateCounts(ctx.db),
     })),
     update: adminProcedure

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { idSchema } from "@/lib/validators/common";
 import { listOutboxSchema } from "@/lib/validators/outbox";
+import { appEnv } from "@/server/config-readers";
 import { deliverOutboxEmail } from "@/server/mail/deliver-outbox-email";
 import { unsafeListOutbox } from "@/server/mail/list-outbox";
 import { adminProcedure, createTRPCRouter } from "../trpc";
-import { readMailEnv } from "@/server/mail/mail-config";
 
 export const outboxRouter = createTRPCRouter({
   list: adminProcedure.input(listOutboxSchema).query(({ ctx, input }) => unsafeListOutbox(ctx.db, input)),
@@ -18,7 +18,7 @@ export const outboxRouter = createTRPCRouter({
 
   /** "Send now": an admin retries a failed or dead message at once. */
   retry: adminProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
-    if (!readMailEnv().SMTP_URL) {
+    if (!appEnv.mail().SMTP_URL) {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: "SMTP_URL is not set, so mail cannot be sent." });
     }
     await ctx.db.outboxEmail.updateMany({ where: { id: input.id, status: "DEAD" }, data: { status: "FAILED", attempts: 0 } });

@@ -5,8 +5,8 @@
  * nothing to act on. Skipping the final invoice would drop money, so
  * on_termination_invoice=skip is refused.
  */
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
-import { billingConfig } from "../billing-config";
 import { dispatchBillingEvents, dispatchIssuedInvoices } from "../dispatch";
 import { invalidState, refuseField } from "../errors";
 import { closeSubscriptionPeriod } from "../rating/close-period";
@@ -34,7 +34,7 @@ export async function terminateLagoSubscription(db: Db, subscriptionId: string, 
     await db.billingSubscription.update({ where: { id: subscriptionId }, data: { status: "terminated", terminatedAt: now, pendingPlanId: null } });
     return { issuedInvoiceIds: [] };
   }
-  const closed = await closeSubscriptionPeriod(db, subscriptionId, { terminateNow: true, now, dueDays: billingConfig().invoiceDueDays });
+  const closed = await closeSubscriptionPeriod(db, subscriptionId, { terminateNow: true, now, dueDays: appEnv.billing().invoiceDueDays });
   await dispatchBillingEvents(closed.eventIds);
   await dispatchIssuedInvoices(closed.chargeableInvoiceIds);
   return closed;

@@ -4,8 +4,8 @@
  * plan, whose base is prorated the same way when that period closes. A
  * subscription that has not started yet simply changes plan.
  */
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
-import { billingConfig } from "../billing-config";
 import { dispatchBillingEvents, dispatchIssuedInvoices } from "../dispatch";
 import { invalidState } from "../errors";
 import { closeSubscriptionPeriod } from "../rating/close-period";
@@ -17,7 +17,7 @@ export async function upgradeSubscriptionNow(db: Db, subscriptionId: string, pla
   if (sub.currentPeriodStart.getTime() >= now.getTime()) {
     return changeSubscriptionPlan(db, subscriptionId, { planId, effective: "immediately" });
   }
-  const closed = await closeSubscriptionPeriod(db, subscriptionId, { now, changePlanTo: planId, dueDays: billingConfig().invoiceDueDays });
+  const closed = await closeSubscriptionPeriod(db, subscriptionId, { now, changePlanTo: planId, dueDays: appEnv.billing().invoiceDueDays });
   await dispatchBillingEvents(closed.eventIds);
   await dispatchIssuedInvoices(closed.chargeableInvoiceIds);
   return closed;

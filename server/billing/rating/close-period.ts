@@ -4,9 +4,9 @@
  * any pending plan change, or terminates when it was cancelled. A period with
  * nothing to charge still gets its $0 invoice, for the audit trail.
  */
+import { appEnv } from "@/server/config-readers";
 import type { Db, DbOrTx } from "@/server/db";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
-import { billingConfig } from "../billing-config";
 import { enqueueInvoiceEmail, type DocumentLinkConfig } from "../documents/document-emails";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { invoiceJson, subscriptionJson } from "../invoices/invoice-json";
@@ -46,7 +46,7 @@ const DAY_MS = 86_400_000;
 const EMPTY: CloseResult = { chargeableInvoiceIds: [], issuedInvoiceIds: [], eventIds: [], emailIds: [] };
 
 function linksFromEnv(): DocumentLinkConfig {
-  const cfg = billingConfig();
+  const cfg = appEnv.billing();
   return { appUrl: cfg.appUrl, secret: cfg.documentSecret };
 }
 

@@ -1,11 +1,11 @@
 // Data and HTTP helpers of the scale check (never imported by product code).
 import type { Db } from "../../db";
-import { approvalContextFromEnv } from "../../approvals/approval-context";
 import { deriveApprovalToken } from "../../approvals/approval-links";
 import { requestApproval } from "../../approvals/request-approval";
 import { createTicket } from "../../helpdesk/create-ticket";
 import { createService } from "../../billing/services/services";
 import { DEMO_BILLING_API_KEY } from "../../../prisma/seed/billing";
+import { appEnv } from "@/server/config-readers";
 
 /** The seeded NexaCloud service (its limit raised out of the way) and one of its subscriptions. */
 export async function usageFixture(db: Db) {
@@ -55,7 +55,7 @@ export async function passwordSignIn(base: string, email: string, password: stri
 /** One pending approval engagement of a seeded client ticket, with its approve and reject link tokens. */
 export async function approvalLinks(db: Db) {
   const org = await db.organisation.findUniqueOrThrow({ where: { label: "ENTECH" } });
-  const ctx = approvalContextFromEnv();
+  const ctx = appEnv.approvalContext();
   const ticket = await createTicket(
     {
       organisationId: org.id,

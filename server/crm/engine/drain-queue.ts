@@ -4,10 +4,10 @@
  * in time; the rest is picked up by the next run). A "Run now" passes a
  * SyncRun id and sees its counts grow as batches finish.
  */
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import type { CrmConnector } from "../connector";
-import { crmConfig } from "../crm-config";
 import { claimDueItems } from "./claim-items";
 import { processBatch, type BatchOptions } from "./process-batch";
 
@@ -43,7 +43,7 @@ export async function drainConnectionQueue(db: Db, connectionId: string, opts: D
     if (opts.runId) await finishRun(db, opts.runId, "SUCCEEDED", "The connection is disabled; nothing was pushed");
     return result;
   }
-  const backoff = opts.backoff ?? crmConfig().backoff;
+  const backoff = opts.backoff ?? appEnv.crm().backoff;
   try {
     for (;;) {
       if (Date.now() - started > budgetMs) {

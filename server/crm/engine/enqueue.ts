@@ -6,12 +6,12 @@
  * waits, and a second push of the same record folds into the first.
  */
 import crypto from "node:crypto";
+import { appEnv } from "@/server/config-readers";
 import type { DbOrTx } from "@/server/db";
 import type { CrmSyncOperation, Prisma } from "@/server/generated/prisma/client";
 import type { CrmEntity } from "../connector";
 import { getConnectorProvider } from "../connector-registry";
 import { moduleConfigsOf } from "../connection-runtime";
-import { crmConfig } from "../crm-config";
 import { SQL_CLOCK, SQL_NOW } from "./sql";
 
 export interface EnqueuedItem {
@@ -61,7 +61,7 @@ export async function insertQueueItem(tx: DbOrTx, item: InsertItem): Promise<Enq
   const kind = COALESCING[item.operation];
   const coalesceKey = kind ? `${item.connectionId}:${item.entity}:${item.entityId}:${kind}` : null;
   const correlationId = item.opts?.correlationId ?? newCorrelationId();
-  const maxAttempts = item.opts?.maxAttempts ?? crmConfig().maxAttempts;
+  const maxAttempts = item.opts?.maxAttempts ?? appEnv.crm().maxAttempts;
   const notBefore = item.opts?.notBefore ?? new Date();
   const idempotencyKey = item.idempotencyKey ?? id;
   // DELETE wins over a waiting CREATE/UPDATE; CREATE stays CREATE; the newest payload wins.

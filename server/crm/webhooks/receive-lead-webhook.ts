@@ -11,10 +11,10 @@
  */
 import { inngest } from "@/inngest/client";
 import { crmLeadConverted } from "@/inngest/events";
+import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
 import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
 import { safeEqual } from "@/server/security/tokens";
-import { crmConfig } from "../crm-config";
 import { dispatchSyncWork } from "../engine/dispatch";
 import { convertedContactSchema, importConvertedLead, leadAlreadyReceived, type LeadConvertedEvent } from "./lead-converted";
 
@@ -52,7 +52,7 @@ export async function receiveLeadWebhook(
   db: Db,
   request: { rawBody: string; contentType: string; url: URL; tokenHeader: string | null },
 ): Promise<WebhookAnswer> {
-  const secret = crmConfig().vtigerWebhookSecret;
+  const secret = appEnv.crm().vtigerWebhookSecret;
   if (!secret) return problem(401, "not_configured", "This webhook is not configured (VTIGER_WEBHOOK_SECRET is unset)");
   const token = request.tokenHeader ?? request.url.searchParams.get("token");
   if (!token) return problem(401, "missing_token", `Send the shared secret in the ${LEAD_TOKEN_HEADER} header or the token query parameter`);

@@ -1,9 +1,9 @@
 import { z, ZodError } from "zod";
 import { intakeTicketSchema, ticketNumberSchema } from "@/lib/validators/helpdesk";
+import { appEnv } from "@/server/config-readers";
 import { db as defaultDb, type Db } from "@/server/db";
 import { mapError, retryHeaders } from "@/server/errors/map-error";
 import { readBodyText } from "@/server/http/read-body";
-import { helpdeskConfig } from "../helpdesk-config";
 import { authenticateHelpdeskApiKey, type IntakeCaller } from "./api-keys";
 import { fileIntakeTicket, requestFingerprint } from "./file-intake-ticket";
 import { getIntakeTicket, listIntakeTickets } from "./read-intake-tickets";
@@ -94,7 +94,7 @@ export async function handleCreateIntakeTicket(request: Request, db: Db = defaul
     return Response.json(result.body, {
       status: 201,
       headers: {
-        Location: `${helpdeskConfig().appUrl}/api/v1/tickets/${result.body.number}`,
+        Location: `${appEnv.helpdesk().appUrl}/api/v1/tickets/${result.body.number}`,
         ...(result.replayed ? { "Idempotent-Replayed": "true" } : {}),
       },
     });

@@ -6,13 +6,13 @@
  * token-guessing script) must get a real 429 with Retry-After, not a 200.
  */
 import { requestContextFromHeaders } from "@/server/auth/request-context";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { sharedRateLimit, type RateLimitDecision } from "@/server/security/rate-limit";
-import { helpdeskConfig } from "../helpdesk-config";
 
 export const followLinkRateLimit = sharedRateLimit("follow-link:ip:", () => ({
-  limit: helpdeskConfig().linkRateLimitPerMinute,
+  limit: appEnv.helpdesk().linkRateLimitPerMinute,
   windowMs: 60_000,
 }));
 

@@ -4,8 +4,8 @@
  * reconciliation tolerance.
  */
 import Decimal from "decimal.js";
+import { appEnv } from "@/server/config-readers";
 import type { DbOrTx } from "@/server/db";
-import { crmEncryptionKey } from "@/server/crm/secret-box";
 import { open, seal } from "@/server/security/sealed-box";
 import { assertLegacyUrl, describeLegacyUrl, LegacySourceError } from "../source/legacy-source-error";
 import { openLegacySource, type LegacySource } from "../source/open-legacy-source";
@@ -34,7 +34,7 @@ export async function saveLegacySettings(db: DbOrTx, input: { url?: string; tole
   const data: { sourceUrlSealed?: string; sourceWhere?: string; tolerance?: string; updatedById: string | null } = { updatedById: userId };
   if (input.url !== undefined) {
     assertLegacyUrl(input.url);
-    data.sourceUrlSealed = seal(input.url, PURPOSE, crmEncryptionKey());
+    data.sourceUrlSealed = seal(input.url, PURPOSE, appEnv.crmEncryptionKey());
     data.sourceWhere = describeLegacyUrl(input.url);
   }
   if (input.tolerance !== undefined) data.tolerance = input.tolerance;
@@ -46,7 +46,7 @@ export async function saveLegacySettings(db: DbOrTx, input: { url?: string; tole
 export async function readLegacyUrl(db: DbOrTx): Promise<string> {
   const row = await db.legacyBillingSettings.findUnique({ where: { id: "default" } });
   if (!row?.sourceUrlSealed) throw new LegacySourceError("invalid_url", "No legacy database is configured: save its URL first");
-  return open(row.sourceUrlSealed, PURPOSE, crmEncryptionKey());
+  return open(row.sourceUrlSealed, PURPOSE, appEnv.crmEncryptionKey());
 }
 
 /** Opens the configured legacy database read-only. */

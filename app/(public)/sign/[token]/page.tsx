@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PublicApprovalFrame } from "@/components/approvals/public-approval-frame";
 import { resolveSigningLink } from "@/server/applications/complete-signature";
-import { supportEmailFromEnv } from "@/server/approvals/approval-context";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { SignForm } from "./sign-form";
 import { SigningLinkInvalid } from "./signing-link-invalid";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Sign your application page", referre
 export default async function SignPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const view = await resolveSigningLink(db, token);
-  const supportEmail = supportEmailFromEnv();
+  const supportEmail = appEnv.supportEmail();
   if (!view) {
     return (
       <PublicApprovalFrame>

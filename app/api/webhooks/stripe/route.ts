@@ -1,14 +1,14 @@
-import { billingConfig } from "@/server/billing/billing-config";
 import { dispatchBillingEvents } from "@/server/billing/dispatch";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { receiveStripeWebhook } from "@/server/billing/payments/receive-stripe-webhook";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { mapError } from "@/server/errors/map-error";
 import { BODY_LIMITS, readBodyText } from "@/server/http/read-body";
 
 // POST /api/webhooks/stripe – Stripe events: verify the signature, deduplicate by event id, store, apply
 export async function POST(request: Request): Promise<Response> {
-  const cfg = billingConfig();
+  const cfg = appEnv.billing();
   let rawBody: string;
   try {
     rawBody = await readBodyText(request, BODY_LIMITS.json);

@@ -10,7 +10,7 @@ import { createApplication } from "@/server/applications/create-application";
 import { getOrganisationApplication, unsafeGetConsoleApplication } from "@/server/applications/get-application";
 import { listOrganisationApplications, unsafeListConsoleApplications } from "@/server/applications/list-applications";
 import { resendSignature, revokeSignature } from "@/server/applications/signing-requests";
-import { applicationsConfig } from "@/server/applications/applications-env";
+import { appEnv } from "@/server/config-readers";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
 import { createTRPCRouter } from "../../trpc";
 import { applicationsClientAdminProcedure, applicationsProviderProcedure as procedure } from "./procedures";
@@ -39,7 +39,7 @@ export const applicationsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => changeApplicationStatus(ctx.db, { ...input, actor: actorOf(ctx.user) })),
 
   resendSignature: procedure.input(z.object({ requestId: z.string().min(1) })).mutation(async ({ ctx, input }) => {
-    const { emailId } = await resendSignature(ctx.db, { requestId: input.requestId, actor: actorOf(ctx.user) }, applicationsConfig());
+    const { emailId } = await resendSignature(ctx.db, { requestId: input.requestId, actor: actorOf(ctx.user) }, appEnv.applications());
     await dispatchOutboxEmails([emailId]);
     return { ok: true };
   }),

@@ -1,10 +1,10 @@
 import { prepareApprovalSchema } from "@/lib/validators/approvals";
-import { readAiConfig } from "@/server/ai/ai-env";
 import { unsafeLoadApprovalTickets } from "@/server/approvals/approval-tickets";
 import { checkApprovalRequest } from "@/server/approvals/check-approval-request";
 import { ApprovalError } from "@/server/approvals/errors";
 import { SUMMARY_PRIVACY_NOTICE } from "@/server/approvals/summary-prompt";
 import { providerProcedure } from "../../trpc";
+import { appEnv } from "@/server/config-readers";
 
 /**
  * Opening the wizard: checks the rules first, so a refused request never
@@ -19,7 +19,7 @@ export const prepare = providerProcedure.input(prepareApprovalSchema).query(asyn
       organisation: checked.organisation,
       owner: checked.owner,
       tickets: tickets.map((t) => ({ id: t.id, number: t.number, subject: t.subject, currentState: t.current?.state ?? null })),
-      aiEnabled: Boolean(readAiConfig().apiKey),
+      aiEnabled: Boolean(appEnv.ai().apiKey),
       privacyNotice: SUMMARY_PRIVACY_NOTICE,
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { sendApprovalRequestSchema } from "@/lib/validators/approvals";
-import { approvalContextFromEnv } from "@/server/approvals/approval-context";
 import { requestApproval } from "@/server/approvals/request-approval";
 import { providerProcedure } from "../../trpc";
+import { appEnv } from "@/server/config-readers";
 
 /** Sends the request (single or bulk): engagements, links and the owner's e-mail. */
 export const send = providerProcedure.input(sendApprovalRequestSchema).mutation(async ({ ctx, input }) => {
@@ -13,7 +13,7 @@ export const send = providerProcedure.input(sendApprovalRequestSchema).mutation(
         note: input.note,
         requestedBy: { id: ctx.user.id, name: ctx.user.name?.trim() || ctx.user.email },
       },
-      approvalContextFromEnv(),
+      appEnv.approvalContext(),
       ctx.db,
     );
     return { batchId: result.batchId, engagements: result.engagements, ownerEmail: result.ownerEmail, superseded: result.superseded };

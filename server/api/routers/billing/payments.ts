@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { creditNoteSchema, PAYMENT_STATUSES } from "@/lib/validators/billing";
 import { pagingSchema } from "@/lib/validators/common";
-import { billingConfig } from "@/server/billing/billing-config";
 import { createCreditNote } from "@/server/billing/credit-notes/create-credit-note";
 import { dispatchCreditNoteEmail } from "@/server/billing/documents/dispatch-document-email";
 import { listCreditNotes, listPayments } from "@/server/billing/payments/list-payments";
@@ -9,6 +8,7 @@ import { unsafeListPaymentReviews } from "@/server/billing/payments/payment-revi
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { createTRPCRouter } from "../../trpc";
 import { billingProcedure, toWire } from "./billing-procedure";
+import { appEnv } from "@/server/config-readers";
 
 /** Payment attempts and credit notes. */
 export const billingPaymentsRouter = createTRPCRouter({
@@ -23,7 +23,7 @@ export const billingPaymentsRouter = createTRPCRouter({
   createCreditNote: billingProcedure
     .input(creditNoteSchema)
     .mutation(async ({ ctx, input }) => {
-      const note = await createCreditNote(ctx.db, stripeFromConfig(billingConfig()), input);
+      const note = await createCreditNote(ctx.db, stripeFromConfig(appEnv.billing()), input);
       await dispatchCreditNoteEmail(note.id);
       return toWire(note);
     }),

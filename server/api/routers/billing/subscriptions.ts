@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { SUBSCRIPTION_STATUSES, subscriptionCreateSchema } from "@/lib/validators/billing";
 import { idSchema, pagingSchema } from "@/lib/validators/common";
-import { billingConfig } from "@/server/billing/billing-config";
 import { dispatchBillingEvents, dispatchIssuedInvoices } from "@/server/billing/dispatch";
 import { closeSubscriptionPeriod } from "@/server/billing/rating/close-period";
 import {
@@ -13,6 +12,7 @@ import {
 } from "@/server/billing/subscriptions/subscriptions";
 import { createTRPCRouter } from "../../trpc";
 import { billingProcedure, toWire } from "./billing-procedure";
+import { appEnv } from "@/server/config-readers";
 
 /** Subscriptions: create, change plan, cancel, terminate, pause. */
 export const billingSubscriptionsRouter = createTRPCRouter({
@@ -26,7 +26,7 @@ export const billingSubscriptionsRouter = createTRPCRouter({
   cancel: billingProcedure.input(idSchema).mutation(async ({ ctx, input }) => toWire(await cancelSubscriptionAtPeriodEnd(ctx.db, input.id))),
   /** Ends the subscription now: the running period is invoiced at once (no proration). */
   terminate: billingProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
-    const closed = await closeSubscriptionPeriod(ctx.db, input.id, { terminateNow: true, dueDays: billingConfig().invoiceDueDays });
+    const closed = await closeSubscriptionPeriod(ctx.db, input.id, { terminateNow: true, dueDays: appEnv.billing().invoiceDueDays });
     await dispatchBillingEvents(closed.eventIds);
     await dispatchIssuedInvoices(closed.chargeableInvoiceIds);
     return { invoiceIds: closed.issuedInvoiceIds };

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BILLING_EVENT_TYPES, WEBHOOK_FORMATS, webhookEndpointSchema } from "@/lib/validators/billing";
 import { idSchema, pagingSchema } from "@/lib/validators/common";
-import { billingConfig } from "@/server/billing/billing-config";
 import { notFound } from "@/server/billing/errors";
 import { resendWebhookDelivery } from "@/server/billing/webhooks/deliver-webhook";
 import {
@@ -14,8 +13,9 @@ import {
 } from "@/server/billing/webhooks/endpoints";
 import { createTRPCRouter } from "../../trpc";
 import { billingProcedure } from "./billing-procedure";
+import { appEnv } from "@/server/config-readers";
 
-const ssrf = () => ({ allowLoopback: billingConfig().allowLoopbackWebhooks });
+const ssrf = () => ({ allowLoopback: appEnv.billing().allowLoopbackWebhooks });
 
 /** Outbound webhook endpoints, their delivery log and resend. */
 export const billingWebhooksRouter = createTRPCRouter({
@@ -51,7 +51,7 @@ export const billingWebhooksRouter = createTRPCRouter({
     .input(pagingSchema.extend({ endpointId: z.string().min(1), status: z.enum(["pending", "delivered", "failed", "dead"]).optional() }))
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.db, input.endpointId, input)),
   resend: billingProcedure.input(idSchema).mutation(({ ctx, input }) => {
-    const cfg = billingConfig();
+    const cfg = appEnv.billing();
     return resendWebhookDelivery(ctx.db, input.id, { scheduleMs: cfg.webhookRetryScheduleMs, allowLoopback: cfg.allowLoopbackWebhooks });
   }),
 });

@@ -2,8 +2,8 @@
  * Procedure tiers of the CRM routers. CrmError (with its field, for forms)
  * reaches clients through the shared error mapper (server/errors).
  */
-import { crmConfig } from "@/server/crm/crm-config";
 import { adminProcedure, providerProcedure } from "../../trpc";
+import { appEnv } from "@/server/config-readers";
 
 /** Provider staff (admins and agents): customers, the sync dashboard, retries, conflicts. */
 export const crmProviderProcedure = providerProcedure;
@@ -13,5 +13,5 @@ export const crmAdminProcedure = adminProcedure;
 
 /** SSRF options for admin-entered CRM URLs. */
 export function baseUrlOptions() {
-  return { allowLoopback: crmConfig().allowLoopback };
+  return { allowLoopback: appEnv.crm().allowLoopback };
 }

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getServerApi } from "@/server/api/caller";
 import { getSessionUser } from "@/server/auth/session";
-import { billingConfig } from "@/server/billing/billing-config";
 import { InvoiceActions } from "../_components/invoice-actions";
 import { InvoiceDocument } from "../_components/invoice-document";
+import { appEnv } from "@/server/config-readers";
 
 export const metadata: Metadata = { title: "Invoice" };
 
@@ -39,7 +39,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           amountRefunded: invoice.amountRefunded,
           subscriptionId: invoice.subscriptionId,
         }}
-        paymentsUnavailable={billingConfig().stripeSecretKey ? null : "Stripe is not configured (STRIPE_SECRET_KEY), so payments cannot be collected"}
+        paymentsUnavailable={appEnv.billing().stripeSecretKey ? null : "Stripe is not configured (STRIPE_SECRET_KEY), so payments cannot be collected"}
       />
       <InvoiceDocument invoice={invoice} issuerName={user?.organisationName ?? "Switchboard"} />
     </div>

@@ -1,9 +1,9 @@
 "use server";
 
 import { headers } from "next/headers";
-import { approvalContextFromEnv } from "@/server/approvals/approval-context";
 import { handleConfirmSubmission, type ConfirmOutcome } from "@/server/approvals/confirm-submission";
 import { requestContextFromHeaders } from "@/server/auth/request-context";
+import { appEnv } from "@/server/config-readers";
 import { logger } from "@/server/logger";
 
 export type ConfirmFormState = ConfirmOutcome | { status: "idle" };
@@ -27,7 +27,7 @@ export async function confirmApprovalAction(_previous: ConfirmFormState, data: F
         host: h.get("x-forwarded-host") ?? h.get("host"),
         ip: requestContextFromHeaders(h).ip,
       },
-      approvalContextFromEnv(),
+      appEnv.approvalContext(),
     );
   } catch (error) {
     // Never an error trace for the owner: log it and say what to do.

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PublicApprovalFrame, ApprovalLinkExpired, ApprovalLinkInvalid } from "@/components/approvals/public-approval-frame";
-import { approvalContextFromEnv, supportEmailFromEnv } from "@/server/approvals/approval-context";
 import { approvalFormToken } from "@/server/approvals/approval-links";
 import { resolveApprovalLink } from "@/server/approvals/confirm-decision";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { ConfirmForm } from "./confirm-form";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Your decision", referrer: "no-referr
 /** GET /approve/<token>/<approve|reject>: the owner reviews the request and confirms (no login). */
 export default async function ApprovePage({ params }: { params: Promise<{ token: string; decision: string }> }) {
   const { token, decision } = await params;
-  const supportEmail = supportEmailFromEnv();
+  const supportEmail = appEnv.supportEmail();
   let view: Awaited<ReturnType<typeof resolveApprovalLink>> = { status: "invalid" };
   try {
     view = await resolveApprovalLink(db, token, decision);
@@ -66,7 +66,7 @@ export default async function ApprovePage({ params }: { params: Promise<{ token:
         <ConfirmForm
           token={token}
           decision={view.decision}
-          formToken={approvalFormToken(approvalContextFromEnv().keys, view.tokenHash, view.decision)}
+          formToken={approvalFormToken(appEnv.approvalContext().keys, view.tokenHash, view.decision)}
           supportEmail={supportEmail}
         />
       </div>

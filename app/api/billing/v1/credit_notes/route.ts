@@ -1,11 +1,11 @@
 import { apiCreditNoteSchema } from "@/lib/validators/billing-api";
 import { billingApi, jsonResponse, pageMeta, pagingFrom, readJson } from "@/server/billing/api/api-handler";
 import { signedDocumentUrl } from "@/server/billing/api/document-url";
-import { billingConfig } from "@/server/billing/billing-config";
 import { dispatchCreditNoteEmail } from "@/server/billing/documents/dispatch-document-email";
 import { lagoCreditNoteJson } from "@/server/billing/lago/credit-note-json";
 import { createLagoCreditNote } from "@/server/billing/lago/create-credit-note";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 
 const NOTE_INCLUDE = { invoice: { include: { lines: true } } } as const;
@@ -13,7 +13,7 @@ const NOTE_INCLUDE = { invoice: { include: { lines: true } } } as const;
 // POST /api/billing/v1/credit_notes – Lago's credit note: items per fee, credit_amount_cents off what is owed, refund_amount_cents to the card
 export const POST = billingApi("credit_notes.create", async ({ request, service }) => {
   const { credit_note: input } = apiCreditNoteSchema.parse(await readJson(request));
-  const created = await createLagoCreditNote(db, stripeFromConfig(billingConfig()), service.id, input);
+  const created = await createLagoCreditNote(db, stripeFromConfig(appEnv.billing()), service.id, input);
   await dispatchCreditNoteEmail(created.id);
   const note = await db.billingCreditNote.findUniqueOrThrow({ where: { id: created.id }, include: NOTE_INCLUDE });
   return jsonResponse(200, { credit_note: lagoCreditNoteJson(note, { fileUrl: signedDocumentUrl("credit_note", note.id) }) });

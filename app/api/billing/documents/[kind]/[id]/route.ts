@@ -1,7 +1,7 @@
 import { renderCreditNotePdf, renderInvoicePdf } from "@/server/billing/documents/invoice-pdf";
 import { verifyDocumentToken, type DocumentKind } from "@/server/billing/documents/document-links";
 import { BillingError } from "@/server/billing/errors";
-import { billingConfig } from "@/server/billing/billing-config";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 
 type Params = { kind: string; id: string };
@@ -14,7 +14,7 @@ export async function GET(request: Request, context: { params: Promise<Params> }
   const { kind, id } = await context.params;
   if (kind !== "invoice" && kind !== "credit_note") return json(404, "not_found", "No such document");
   const token = new URL(request.url).searchParams.get("token");
-  if (!verifyDocumentToken(kind as DocumentKind, id, token, billingConfig().documentSecret)) {
+  if (!verifyDocumentToken(kind as DocumentKind, id, token, appEnv.billing().documentSecret)) {
     return json(403, "forbidden", "This document link is not valid");
   }
   try {

@@ -1,9 +1,9 @@
 import { billingApi, jsonResponse, type ApiContext } from "@/server/billing/api/api-handler";
-import { billingConfig } from "@/server/billing/billing-config";
 import { BillingError } from "@/server/billing/errors";
 import { getServiceCustomerOrThrow } from "@/server/billing/lago/service-customer";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { createCheckoutUrl } from "@/server/billing/payments/stripe-customer";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 
 type Params = { externalId: string };
@@ -16,11 +16,11 @@ function returnUrl(value: string | null, fallback: string, name: string): string
 
 // A Stripe Checkout link where the customer saves a card (optional ?success_url= and ?cancel_url=: the app's own pages)
 async function checkoutUrl({ request, service, params }: ApiContext<Params>) {
-  const stripe = stripeFromConfig(billingConfig());
+  const stripe = stripeFromConfig(appEnv.billing());
   if (!stripe) throw new BillingError("not_configured", "Stripe is not configured (STRIPE_SECRET_KEY)");
   const link = await getServiceCustomerOrThrow(db, service.id, params.externalId);
   const url = new URL(request.url);
-  const base = billingConfig().appUrl.replace(/\/+$/, "");
+  const base = appEnv.billing().appUrl.replace(/\/+$/, "");
   const checkout = await createCheckoutUrl(db, stripe, link.customerId, {
     successUrl: returnUrl(url.searchParams.get("success_url"), `${base}/?checkout=complete`, "success_url"),
     cancelUrl: returnUrl(url.searchParams.get("cancel_url"), `${base}/?checkout=cancelled`, "cancel_url"),

@@ -1,9 +1,9 @@
 import { billingApi, jsonResponse, readJson } from "@/server/billing/api/api-handler";
-import { billingConfig } from "@/server/billing/billing-config";
 import { refuseField } from "@/server/billing/errors";
 import { getInvoiceOrThrow, voidInvoice } from "@/server/billing/invoices/invoices";
 import { serviceInvoiceJson } from "@/server/billing/lago/service-invoice";
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
+import { appEnv } from "@/server/config-readers";
 import { db } from "@/server/db";
 
 // POST /api/billing/v1/invoices/:lago_id/void – void an issued invoice nothing was paid on
@@ -16,6 +16,6 @@ export const POST = billingApi<{ id: string }>("invoices.void", async ({ request
     }
   }
   await getInvoiceOrThrow(db, params.id, { serviceId: service.id });
-  await voidInvoice(db, stripeFromConfig(billingConfig()), params.id);
+  await voidInvoice(db, stripeFromConfig(appEnv.billing()), params.id);
   return jsonResponse(200, { invoice: await serviceInvoiceJson(db, service.id, params.id) });
 });
