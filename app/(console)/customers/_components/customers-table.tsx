@@ -10,9 +10,8 @@ import { Button } from "@/components/ui/button";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
+import { FilterSelect, SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { useTRPC } from "@/lib/trpc/react";
 import { CRM_LINK_STATUSES, type CrmLinkStatusValue } from "@/lib/validators/crm";
 import { CustomerForm, EMPTY_CUSTOMER } from "./customer-form";
@@ -23,6 +22,7 @@ export function CustomersTable({ billing }: { billing: boolean }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [page, setPage] = useState(1);
+  const firstPage = withFirstPage(setPage);
   const [search, setSearch] = useState("");
   const [syncStatus, setSyncStatus] = useState<CrmLinkStatusValue | "">("");
   const [creating, setCreating] = useState(false);
@@ -76,26 +76,19 @@ export function CustomersTable({ billing }: { billing: boolean }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <Input
-          type="search"
+        <SearchInput
           aria-label="Search customers"
           placeholder="Search name, e-mail, phone, tax id"
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
-          className="sm:max-w-xs"
+          onValueChange={firstPage(setSearch)}
         />
-        <NativeSelect
+        <FilterSelect
           aria-label="Filter by sync state"
           value={syncStatus}
-          onChange={(e) => {
-            setSyncStatus(e.target.value as CrmLinkStatusValue | "");
-            setPage(1);
-          }}
-          options={[{ value: "", label: "Any sync state" }, ...CRM_LINK_STATUSES.map((s) => ({ value: s, label: SYNC_STATUS_LABELS[s] }))]}
-          className="sm:max-w-48"
+          onValueChange={firstPage(setSyncStatus)}
+          allLabel="Any sync state"
+          values={CRM_LINK_STATUSES}
+          labelOf={(s) => SYNC_STATUS_LABELS[s]}
         />
         <Button className="sm:ml-auto" onClick={() => { setErrors({}); setCreating(true); }}>
           <Plus aria-hidden /> New customer

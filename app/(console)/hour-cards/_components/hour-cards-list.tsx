@@ -4,8 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { HourCardsTable } from "@/components/hour-cards/hour-cards-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FilterSelect, SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { HOUR_CARD_STATUSES, HOUR_CARD_STATUS_LABELS, type HourCardStatusValue } from "@/lib/validators/hour-cards";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -17,31 +16,27 @@ export function HourCardsList({ customerId }: { customerId?: string }) {
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<HourCardStatusValue | "">("");
   const [page, setPage] = useState(1);
+  const firstPage = withFirstPage(setPage);
   const list = useQuery(
     trpc.hourCards.list.queryOptions({ page, pageSize: PAGE_SIZE, search: search || undefined, status: status || undefined, customerId }),
   );
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <Input
-          type="search"
+        <SearchInput
           aria-label="Search cards"
           placeholder="Search card or customer"
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
+          onValueChange={firstPage(setSearch)}
           className="w-full sm:w-64"
         />
-        <NativeSelect
+        <FilterSelect
           aria-label="Status"
           value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as HourCardStatusValue | "");
-            setPage(1);
-          }}
-          options={[{ value: "", label: "All statuses" }, ...HOUR_CARD_STATUSES.map((s) => ({ value: s, label: HOUR_CARD_STATUS_LABELS[s] }))]}
+          onValueChange={firstPage(setStatus)}
+          allLabel="All statuses"
+          values={HOUR_CARD_STATUSES}
+          labelOf={(s) => HOUR_CARD_STATUS_LABELS[s]}
           className="w-full sm:w-44"
         />
       </div>

@@ -8,9 +8,8 @@ import { Button } from "@/components/ui/button";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
+import { FilterSelect, SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { formatDateTime } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
 import { OUTBOX_STATUSES } from "@/lib/validators/outbox";
@@ -35,6 +34,7 @@ export function OutboxTable({ smtpConfigured }: { smtpConfigured: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
+  const firstPage = withFirstPage(setPage);
   const [status, setStatus] = useState<Status | "">("");
   const [search, setSearch] = useState("");
   const [openId, setOpenId] = useState<string | null>(null);
@@ -93,26 +93,19 @@ export function OutboxTable({ smtpConfigured }: { smtpConfigured: boolean }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input
-          type="search"
+        <SearchInput
           aria-label="Search by recipient or subject"
           placeholder="Search recipient or subject"
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
-          className="sm:max-w-xs"
+          onValueChange={firstPage(setSearch)}
         />
-        <NativeSelect
+        <FilterSelect
           aria-label="Filter by state"
           value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as Status | "");
-            setPage(1);
-          }}
-          options={[{ value: "", label: "All states" }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
-          className="sm:max-w-48"
+          onValueChange={firstPage(setStatus)}
+          allLabel="All states"
+          values={OUTBOX_STATUSES}
+          labelOf={(s) => STATUS_LABEL[s]}
         />
       </div>
       <DataTable

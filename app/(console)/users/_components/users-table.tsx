@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
+import { SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { ROLE_LABELS, type AppRole } from "@/lib/auth/roles";
 import { formatDateTime, formatNumber } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
@@ -16,6 +16,7 @@ import { useTRPC } from "@/lib/trpc/react";
 export function UsersTable() {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
+  const firstPage = withFirstPage(setPage);
   const [search, setSearch] = useState("");
   const list = useQuery(trpc.audit.users.list.queryOptions({ page, pageSize: 25, search: search || undefined }));
 
@@ -50,15 +51,11 @@ export function UsersTable() {
 
   return (
     <div className="space-y-4">
-      <Input
-        type="search"
+      <SearchInput
         aria-label="Search users"
         placeholder="Search e-mail, name or organisation"
         value={search}
-        onChange={(e) => {
-          setSearch(e.target.value);
-          setPage(1);
-        }}
+        onValueChange={firstPage(setSearch)}
         className="sm:max-w-sm"
       />
       <DataTable

@@ -6,8 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FilterSelect, SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { formatDate, formatMoney } from "@/lib/utils";
 import { INVOICE_STATUSES } from "@/lib/validators/billing";
 import { useTRPC } from "@/lib/trpc/react";
@@ -19,6 +18,7 @@ type Status = (typeof INVOICE_STATUSES)[number];
 export function InvoicesTable({ customerId, compact = false }: { customerId?: string; compact?: boolean }) {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
+  const firstPage = withFirstPage(setPage);
   const [status, setStatus] = useState<Status | "">("");
   const [search, setSearch] = useState("");
   const list = useQuery(
@@ -47,26 +47,19 @@ export function InvoicesTable({ customerId, compact = false }: { customerId?: st
     <div className="space-y-4">
       {compact ? null : (
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Input
-            type="search"
+          <SearchInput
             aria-label="Search invoices"
             placeholder="Number, customer or subscription"
             value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setPage(1);
-            }}
-            className="sm:max-w-xs"
+            onValueChange={firstPage(setSearch)}
           />
-          <NativeSelect
+          <FilterSelect
             aria-label="Filter by state"
             value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as Status | "");
-              setPage(1);
-            }}
-            options={[{ value: "", label: "All states" }, ...INVOICE_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
-            className="sm:max-w-48"
+            onValueChange={firstPage(setStatus)}
+            allLabel="All states"
+            values={INVOICE_STATUSES}
+            labelOf={(s) => statusLabel(s)}
           />
         </div>
       )}
