@@ -7,6 +7,7 @@ import { useState } from "react";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { withFirstPage } from "@/components/ui/list-filters";
 import { NativeSelect } from "@/components/ui/native-select";
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, type ApplicationStatusValue } from "@/lib/applications/application-status";
 import { useTRPC } from "@/lib/trpc/react";
@@ -54,10 +55,7 @@ export function ApplicationsList({ scope, organisations = [], actions }: Applica
     ...(scope === "console" ? [{ id: "signed", header: "Signed pages", cell: (r: Row) => (r.hasSignedPages ? "Yes" : "Not yet") }] : []),
     { id: "updated", header: "Updated", cell: (r) => formatDateTime(r.updatedAt), className: "whitespace-nowrap" },
   ];
-  const filter = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setPage(1);
-  };
+  const filter = withFirstPage(setPage);
 
   return (
     <div className="space-y-4">

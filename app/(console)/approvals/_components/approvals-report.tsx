@@ -11,6 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
+import { withFirstPage } from "@/components/ui/list-filters";
 import { DateInput } from "@/components/ui/date-input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { StatCard } from "@/components/ui/stat-card";
@@ -51,10 +52,7 @@ export function ApprovalsReport() {
   const list = useQuery(
     trpc.approvals.list.queryOptions({ ...filter, state: view === "stuck" ? undefined : state || undefined, stuck: view === "stuck" || undefined, page, pageSize: 25 }),
   );
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const resetPage = withFirstPage(setPage);
 
   const totals = report.data?.totals;
   type Row = NonNullable<typeof list.data>["rows"][number];

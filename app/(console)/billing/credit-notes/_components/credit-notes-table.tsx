@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
+import { SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { formatDateTime, formatMoney } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -36,7 +36,7 @@ export function CreditNotesTable() {
   ];
   return (
     <div className="space-y-4">
-      <Input type="search" aria-label="Search credit notes" placeholder="Number, reason, invoice or customer" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} className="sm:max-w-xs" />
+      <SearchInput aria-label="Search credit notes" placeholder="Number, reason, invoice or customer" value={search} onValueChange={withFirstPage(setPage)(setSearch)} />
       <DataTable
         label="Credit notes"
         columns={columns}

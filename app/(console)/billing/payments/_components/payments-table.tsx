@@ -7,8 +7,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FilterSelect, SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { formatDateTime, formatMoney } from "@/lib/utils";
 import { PAYMENT_STATUSES } from "@/lib/validators/billing";
 import { useTRPC } from "@/lib/trpc/react";
@@ -19,6 +18,7 @@ type Status = (typeof PAYMENT_STATUSES)[number];
 export function PaymentsTable() {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
+  const firstPage = withFirstPage(setPage);
   const [status, setStatus] = useState<Status | "">("");
   const [search, setSearch] = useState("");
   const list = useQuery(trpc.billing.payments.list.queryOptions({ page, pageSize: 25, status: status || undefined, search: search || undefined }));
@@ -55,14 +55,8 @@ export function PaymentsTable() {
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input type="search" aria-label="Search payments" placeholder="Invoice, customer or PaymentIntent" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} className="sm:max-w-xs" />
-        <NativeSelect
-          aria-label="Filter by state"
-          value={status}
-          onChange={(e) => { setStatus(e.target.value as Status | ""); setPage(1); }}
-          options={[{ value: "", label: "All states" }, ...PAYMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
-          className="sm:max-w-48"
-        />
+        <SearchInput aria-label="Search payments" placeholder="Invoice, customer or PaymentIntent" value={search} onValueChange={firstPage(setSearch)} />
+        <FilterSelect aria-label="Filter by state" value={status} onValueChange={firstPage(setStatus)} allLabel="All states" values={PAYMENT_STATUSES} labelOf={statusLabel} />
       </div>
       <DataTable
         label="Payments"

@@ -10,7 +10,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FilterSelect, withFirstPage } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/use-toast";
 import { formatDateTime } from "@/lib/utils";
@@ -116,13 +116,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
         </Alert>
       ) : null}
       <div className="space-y-4">
-        <NativeSelect
-          aria-label="Filter by state"
-          value={status}
-          onChange={(e) => { setStatus(e.target.value as State | ""); setPage(1); }}
-          options={[{ value: "", label: "All states" }, ...STATES.map((s) => ({ value: s, label: statusLabel(s) }))]}
-          className="sm:max-w-48"
-        />
+        <FilterSelect aria-label="Filter by state" value={status} onValueChange={withFirstPage(setPage)(setStatus)} allLabel="All states" values={STATES} labelOf={statusLabel} />
         <DataTable
           label="Deliveries"
           columns={columns}
