@@ -56,6 +56,9 @@ test.describe("hardening", () => {
     const admin = await browser.newContext({ storageState: STORAGE.admin });
     const page = await admin.newPage();
     await page.goto("/outbox");
+    // The shared list search (components/ui/list-filters.tsx) narrows the Outbox to this recipient.
+    await page.getByRole("searchbox", { name: "Search by recipient or subject" }).fill("user@northwind.example");
+    await expect(page.getByRole("cell", { name: "user@northwind.example" }).first()).toBeVisible();
     await page.getByRole("button", { name: "Your Switchboard sign-in link" }).first().click();
     const text = page.getByTestId("outbox-message-text");
     await expect(text).toContainText("token=••••••");

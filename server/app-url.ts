@@ -6,8 +6,8 @@ export const appUrlEnvSchema = z.object({
 });
 
 /**
- * The console's public address without a trailing slash, read without
- * config.ts (server-only) so e-mail and link code in CLI tools can use it too.
+ * The console's public address without a trailing slash (the app reads it
+ * through appEnv.appUrl(), server/config-readers.ts).
  */
 export function appUrl(env: Record<string, string | undefined>): string {
   return appUrlEnvSchema.parse({ APP_URL: env.APP_URL || undefined }).APP_URL.replace(/\/+$/, "");
@@ -23,7 +23,7 @@ export const identityEnvSchema = z.object({
 
 /**
  * NEXTAUTH_SECRET as set (undefined when unset). Validated at start by
- * server/config.ts; read here so tests and tools can pass their own `env`.
+ * server/config.ts; tests pass their own `env`.
  */
 export function appSecret(env: Record<string, string | undefined>): string | undefined {
   return env.NEXTAUTH_SECRET || undefined;

@@ -29,7 +29,7 @@ export const dbEnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
 
-/** DATABASE_URL and the pool size from `env`; read without config.ts because the CLI tools and tests open the database too. */
+/** DATABASE_URL and the pool size from `env` (server/db.ts passes bootEnv(); the CLI tools their own). */
 export function readDbEnv(env: Record<string, string | undefined>): { url: string | undefined; poolSize: number } {
   return { url: env.DATABASE_URL || undefined, poolSize: dbEnvSchema.parse({ DB_POOL_SIZE: env.DB_POOL_SIZE || undefined }).DB_POOL_SIZE };
 }

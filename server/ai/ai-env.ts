@@ -1,9 +1,9 @@
 /**
  * The AI service's environment variables (an OpenAI-compatible
  * chat-completions endpoint). Spread into `envSchema` in server/config.ts so
- * start-up validates them and the README lists them; read here directly so
- * code that tests and the tRPC router load need not import the server-only
- * config module. Domain functions take the parsed values as parameters.
+ * start-up validates them and the README lists them; the app reads them
+ * through appEnv.ai() (server/config-readers.ts). Domain functions take the
+ * parsed values as parameters.
  */
 import { z } from "zod";
 

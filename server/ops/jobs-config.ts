@@ -5,9 +5,8 @@ const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 
 /**
  * The background-job variables. Spread into `envSchema` in server/config.ts
- * (validated at start, listed in the README) and read here without config.ts,
- * which is server-only and cannot be loaded by the CLI tools and tests that
- * reach the dispatch code.
+ * (validated at start, listed in the README); the app reads them through
+ * appEnv.jobs() (server/config-readers.ts), which CLI tools can load too.
  */
 export const jobsEnvSchema = z.object({
   INNGEST_EVENT_KEY: z.string().optional(),
