@@ -1,5 +1,7 @@
 import "server-only";
+import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getSessionUser } from "@/server/auth/session";
 import { createCaller } from "./root";
@@ -11,3 +13,9 @@ export const getServerApi = cache(async () => {
   h.set("x-trpc-source", "rsc");
   return createCaller(createTRPCContext({ headers: h, user: await getSessionUser() }));
 });
+
+/** For a detail page's `api.….get(…).catch(notFoundIfMissing)`: a NOT_FOUND answer renders the 404 page; anything else is thrown on. */
+export function notFoundIfMissing(error: unknown): never {
+  if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+  throw error;
+}

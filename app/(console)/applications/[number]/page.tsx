@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { applicationNumberSchema } from "@/lib/validators/applications";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
 import { ApplicationDetailView } from "./_components/application-detail";
 
@@ -15,10 +14,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ nu
   const parsed = applicationNumberSchema.safeParse((await params).number);
   if (!parsed.success) notFound();
   const api = await getServerApi();
-  const detail = await api.applications.get({ number: parsed.data }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const detail = await api.applications.get({ number: parsed.data }).catch(notFoundIfMissing);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,13 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DEVICE_LABELS, GEO_STATE_LABELS, KIND_LABELS, METHOD_LABELS, REASON_LABELS, RESULT_LABELS } from "@/components/audit/labels";
 import { LoginResultBadge } from "@/components/audit/login-result-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EMPTY_VALUE, formatDateTime } from "@/lib/utils";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "Login event" };
@@ -25,10 +23,7 @@ export default async function LoginEventPage({ params }: { params: Promise<{ id:
   await requirePageRole(["PROVIDER_ADMIN"]);
   const { id } = await params;
   const api = await getServerApi();
-  const event = await api.audit.events.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const event = await api.audit.events.get({ id }).catch(notFoundIfMissing);
 
   return (
     <div className="space-y-6">

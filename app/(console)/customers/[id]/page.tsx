@@ -1,9 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
 import { CustomerDetail } from "../_components/customer-detail";
 
@@ -20,10 +18,7 @@ export default async function CustomerPage({
   const { id } = await params;
   const { card } = await searchParams;
   const api = await getServerApi();
-  const detail = await api.customers.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const detail = await api.customers.get({ id }).catch(notFoundIfMissing);
   return (
     <div className="space-y-6">
       <PageHeader

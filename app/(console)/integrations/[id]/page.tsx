@@ -1,10 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
 import { FIELD_JOB_PROVIDERS } from "@/server/field-jobs/field-job-providers";
 import { ConnectionTabs } from "../_components/connection-tabs";
@@ -15,10 +13,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
   const user = await requirePageRole(["PROVIDER_ADMIN", "AGENT"]);
   const { id } = await params;
   const api = await getServerApi();
-  const connection = await api.crm.connections.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const connection = await api.crm.connections.get({ id }).catch(notFoundIfMissing);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,7 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { placeOf } from "@/components/audit/labels";
 import { LoginEventsTable } from "@/components/audit/login-events-table";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +11,7 @@ import { CrmStaffCard } from "@/components/people/crm-staff-card";
 import { MoveMembershipForm } from "@/components/people/move-membership-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime, formatNumber } from "@/lib/utils";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "User" };
@@ -22,10 +20,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   await requirePageRole(["PROVIDER_ADMIN"]);
   const { id } = await params;
   const api = await getServerApi();
-  const summary = await api.audit.users.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const summary = await api.audit.users.get({ id }).catch(notFoundIfMissing);
   const { user, signInCount, failureCount, lastSuccess, recent } = summary;
   const historyHref = `/audit?userId=${encodeURIComponent(user.id)}`;
 

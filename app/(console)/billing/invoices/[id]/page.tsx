@@ -1,7 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { getSessionUser } from "@/server/auth/session";
 import { InvoiceActions } from "../_components/invoice-actions";
 import { InvoiceDocument } from "../_components/invoice-document";
@@ -19,10 +17,7 @@ const PRINT_CSS = `@media print {
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = await getServerApi();
-  const invoice = await api.billing.invoices.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const invoice = await api.billing.invoices.get({ id }).catch(notFoundIfMissing);
   const user = await getSessionUser();
   return (
     <div className="space-y-6">

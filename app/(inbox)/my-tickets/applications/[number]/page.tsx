@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,7 +7,7 @@ import { ApplicationTrail } from "@/components/applications/application-trail";
 import { SectionCard } from "@/components/applications/section-card";
 import { formatPages } from "@/lib/applications/application-status";
 import { applicationNumberSchema } from "@/lib/validators/applications";
-import { getServerApi } from "@/server/api/caller";
+import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "Application" };
@@ -19,10 +18,7 @@ export default async function InboxApplicationPage({ params }: { params: Promise
   const parsed = applicationNumberSchema.safeParse((await params).number);
   if (!parsed.success) notFound();
   const api = await getServerApi();
-  const app = await api.applications.inboxGet({ number: parsed.data }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const app = await api.applications.inboxGet({ number: parsed.data }).catch(notFoundIfMissing);
   return (
     <div className="space-y-4">
       <Link href="/my-tickets/applications" className="text-sm text-primary underline-offset-2 hover:underline">
