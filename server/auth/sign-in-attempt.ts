@@ -27,25 +27,10 @@ export interface SignInAttempt {
  */
 export async function reportSignInAttempt(attempt: SignInAttempt): Promise<void> {
   try {
-    logger.info("auth.attempt", {
-      kind: attempt.kind,
-      method: attempt.method,
-      login: attempt.login,
-      userId: attempt.userId,
-      success: attempt.success,
-      reason: attempt.reason,
-      ip: attempt.context.ip,
-    });
-    await recordLoginEvent(db, {
-      kind: attempt.kind,
-      method: attempt.method,
-      login: attempt.login,
-      userId: attempt.userId,
-      success: attempt.success,
-      reason: attempt.reason,
-      ip: attempt.context.ip,
-      userAgent: attempt.context.userAgent,
-    });
+    const { kind, method, login, userId, success, reason } = attempt;
+    const facts = { kind, method, login, userId, success, reason, ip: attempt.context.ip };
+    logger.info("auth.attempt", facts);
+    await recordLoginEvent(db, { ...facts, userAgent: attempt.context.userAgent });
     if (attempt.kind === "sign_in" && !attempt.success) await notifyLoginFailure(attempt.login);
   } catch (error) {
     logger.error("auth.attempt_report_failed", { error });
