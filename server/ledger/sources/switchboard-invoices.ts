@@ -73,8 +73,8 @@ async function invoiceEntry(run: SourceRun, id: string): Promise<DraftEntryInput
 
 /**
  * Reverses what is left of voided invoices' posted entries. Credit notes
- * already took part of the invoice back, so the reversal is the invoice's
- * lines less the credit notes' (netted per account and family). An invoice
+ * already took part of the invoice back, so the reversal is the negation of the
+ * invoice's lines plus the credit notes' (netted per account and family). An invoice
  * voided because credit notes covered it in full has nothing left to reverse.
  */
 export async function postSwitchboardVoids(run: SourceRun): Promise<void> {
@@ -96,8 +96,9 @@ async function voidEntry(run: SourceRun, id: string): Promise<DraftEntryInput | 
   const noteIds = invoice.creditNotes.map((n) => n.id);
   const postedNotes = await run.db.ledgerEntry.count({ where: { sourceKind: SOURCE_KINDS.creditNote, sourceId: { in: noteIds }, state: "posted" } });
   if (postedNotes < noteIds.length) return "Waiting for the invoice's credit notes to post first";
-  const reversed = (await postedLines(run.db, SOURCE_KINDS.invoice, [invoice.id])).map((l) => ({ ...l, amount: l.amount.negated() }));
-  const lines = netLines([...reversed, ...(await postedLines(run.db, SOURCE_KINDS.creditNote, noteIds))]);
+  // What stands in the ledger is the sale plus its credit notes; the reversal takes exactly that out.
+  const standing = [...(await postedLines(run.db, SOURCE_KINDS.invoice, [invoice.id])), ...(await postedLines(run.db, SOURCE_KINDS.creditNote, noteIds))];
+  const lines = netLines(standing.map((l) => ({ ...l, amount: l.amount.negated() })));
   if (lines.length === 0) return null;
   const number = invoice.number ?? invoice.id;
   return {
