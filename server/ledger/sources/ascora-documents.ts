@@ -13,12 +13,9 @@
  * card processor (transfer, cheque, cash, its own terminal), so the money is
  * in the bank, not waiting in processor clearing.
  */
-import { Decimal } from "decimal.js";
 import { SOURCE_KINDS, bookDocument, type SourceRun } from "./post-source-entry";
-import { incomeLines } from "./split-income";
+import { dec, incomeLines } from "./split-income";
 import type { DraftEntryInput } from "../write-entry";
-
-const dec = (v: { toString(): string }) => new Decimal(v.toString());
 
 async function customerName(run: SourceRun, customerId: string): Promise<string | null> {
   return (await run.db.customer.findUnique({ where: { id: customerId }, select: { name: true } }))?.name ?? null;

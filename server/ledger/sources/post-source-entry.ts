@@ -9,6 +9,7 @@
  */
 import { Decimal } from "decimal.js";
 import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
 import type { FamilyRule } from "../classify-family";
 import { translateLedgerError } from "../ledger-errors";
 import { writeDraftEntry, type DraftEntryInput, type EntryLineInput } from "../write-entry";
@@ -80,6 +81,8 @@ export async function bookDocument(run: SourceRun, kind: SourceKind, id: string,
   } catch (error) {
     const readable = error instanceof Error && error.name === "RequestError" ? error.message : "The entry could not be posted";
     run.summary.failed.push({ kind, id, message: readable });
+    // Retried by the next run; the log says which document keeps failing and why (no amounts, no customer data).
+    logger.warn("ledger.source_post_failed", { kind, id, error: error instanceof Error ? error.message : String(error) });
   }
 }
 

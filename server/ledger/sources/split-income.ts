@@ -11,6 +11,9 @@ import type { DbOrTx } from "@/server/db";
 import { classifyFamily, type FamilyMatch, type FamilyRule } from "../classify-family";
 import type { EntryLineInput } from "../write-entry";
 
+/** A stored money value (Prisma Decimal) as decimal.js, exactly. */
+export const dec = (value: { toString(): string }): Decimal => new Decimal(value.toString());
+
 export interface IncomeSource {
   description: string;
   /** The line's exact amount: its weight in the split. */

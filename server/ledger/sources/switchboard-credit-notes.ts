@@ -7,11 +7,10 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { SOURCE_KINDS, bookDocument, type SourceRun } from "./post-source-entry";
-import { incomeLines, type IncomeSource } from "./split-income";
+import { dec, incomeLines, type IncomeSource } from "./split-income";
 import { soldLineSources } from "./switchboard-invoices";
 import type { DraftEntryInput } from "../write-entry";
 
-const dec = (v: { toString(): string }) => new Decimal(v.toString());
 const noteItems = z.array(z.object({ lineId: z.string(), amount: z.string() }));
 
 /** Posts credit notes not yet in the ledger. */

@@ -8,13 +8,10 @@
  * nothing: there is no receivable, income or tax to record.
  * A void after posting is a new reversing entry; the posted one is never touched.
  */
-import { Decimal } from "decimal.js";
 import { SOURCE_KINDS, bookDocument, netLines, postedLines, type SourceRun } from "./post-source-entry";
-import { incomeLines, type IncomeSource } from "./split-income";
+import { dec, incomeLines, type IncomeSource } from "./split-income";
 import type { Db } from "@/server/db";
 import type { DraftEntryInput, EntryLineInput } from "../write-entry";
-
-const dec = (v: { toString(): string }) => new Decimal(v.toString());
 
 /** Posts the entries of invoices issued since the last run (up to `run.limit`). */
 export async function postSwitchboardInvoices(run: SourceRun): Promise<void> {

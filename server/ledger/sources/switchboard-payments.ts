@@ -22,25 +22,39 @@ export async function postSwitchboardPayments(run: SourceRun): Promise<void> {
   for (const { id } of ids) await bookDocument(run, SOURCE_KINDS.payment, id, () => paymentEntry(run, id));
 }
 
-async function paymentEntry(run: SourceRun, id: string): Promise<DraftEntryInput> {
+/** A payment with what its entries name: the invoice number, the customer and the currency. */
+async function loadPayment(run: SourceRun, id: string) {
   const payment = await run.db.billingPayment.findUniqueOrThrow({ where: { id }, include: { invoice: { select: { number: true, currency: true, customerId: true, customer: { select: { name: true } } } } } });
-  const amount = new Decimal(payment.amount.toString());
-  const number = payment.invoice.number ?? payment.invoiceId;
+  return { payment, number: payment.invoice.number ?? payment.invoiceId };
+}
+
+type Payment = Awaited<ReturnType<typeof loadPayment>>["payment"];
+
+/** The header both a payment's entry and its refunds' share (processor journal, charge id as memo). */
+function processorEntry(payment: Payment, entry: Pick<DraftEntryInput, "date" | "ref" | "sourceKind" | "sourceId" | "lines">): DraftEntryInput {
   return {
     journal: "PROC",
-    date: payment.createdAt,
-    ref: `PAY ${number}#${payment.attempt}`,
     memo: payment.stripeChargeId ?? payment.stripePaymentIntentId,
     partner: payment.invoice.customer.name,
     customerId: payment.invoice.customerId,
     currency: payment.invoice.currency.toUpperCase(),
+    ...entry,
+  };
+}
+
+async function paymentEntry(run: SourceRun, id: string): Promise<DraftEntryInput> {
+  const { payment, number } = await loadPayment(run, id);
+  const amount = new Decimal(payment.amount.toString());
+  return processorEntry(payment, {
+    date: payment.createdAt,
+    ref: `PAY ${number}#${payment.attempt}`,
     sourceKind: SOURCE_KINDS.payment,
     sourceId: payment.id,
     lines: [
       { account: "clearing", description: `Card payment on invoice ${number}`, amount },
       { account: "receivables", description: `Paid: invoice ${number}`, amount: amount.negated() },
     ],
-  };
+  });
 }
 
 /** Posts each payment's refunded amount beyond what earlier refund entries already took out of clearing. */
@@ -57,27 +71,21 @@ export async function postSwitchboardRefunds(run: SourceRun): Promise<void> {
 }
 
 async function refundEntry(run: SourceRun, paymentId: string, refundedText: string): Promise<DraftEntryInput | null> {
-  const payment = await run.db.billingPayment.findUniqueOrThrow({ where: { id: paymentId }, include: { invoice: { select: { number: true, currency: true, customerId: true, customer: { select: { name: true } } } } } });
+  const { payment, number } = await loadPayment(run, paymentId);
   const earlier = await run.db.ledgerLine.aggregate({
     where: { account: { key: "clearing" }, entry: { sourceKind: SOURCE_KINDS.refund, sourceId: { startsWith: `${paymentId}:` } } },
     _sum: { credit: true },
   });
   const amount = new Decimal(refundedText).minus(earlier._sum.credit?.toString() ?? "0");
   if (amount.lessThanOrEqualTo(0)) return null;
-  const number = payment.invoice.number ?? payment.invoiceId;
-  return {
-    journal: "PROC",
+  return processorEntry(payment, {
     date: payment.updatedAt,
     ref: `REFUND ${number}#${payment.attempt}`,
-    memo: payment.stripeChargeId ?? payment.stripePaymentIntentId,
-    partner: payment.invoice.customer.name,
-    customerId: payment.invoice.customerId,
-    currency: payment.invoice.currency.toUpperCase(),
     sourceKind: SOURCE_KINDS.refund,
     sourceId: `${paymentId}:${refundedText}`,
     lines: [
       { account: "receivables", description: `Refunded to the card: invoice ${number}`, amount },
       { account: "clearing", description: `Card refund on invoice ${number}`, amount: amount.negated() },
     ],
-  };
+  });
 }
