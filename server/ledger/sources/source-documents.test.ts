@@ -20,6 +20,7 @@ import { postEntries } from "../post-entries";
 import { trialBalance } from "../reports/trial-balance";
 import { writeDraftEntry } from "../write-entry";
 import { postSourceDocuments } from "./post-source-documents";
+import { sourceTotals } from "./source-totals";
 
 const uid = () => crypto.randomBytes(4).toString("hex");
 
@@ -307,6 +308,14 @@ describe("the ledger as a whole", () => {
     expect(tb.rows.reduce((s, r) => s.plus(r.balance), new Decimal(0)).toFixed(2)).toBe("0.00");
     const drafts = await db.ledgerEntry.count({ where: { sourceKind: { startsWith: "sb-" }, state: "draft" } });
     expect(drafts).toBe(0);
+
+    // Per source, what the ingest summary shows beside the legacy figures: it adds up to the trial balance's receivables.
+    const totals = await sourceTotals(db);
+    expect(totals.map((t) => t.kind)).toEqual(["sb-invoice", "sb-invoice-void", "sb-payment", "sb-refund", "sb-credit", "ascora-invoice", "ascora-payment"]);
+    expect(totals.find((t) => t.kind === "sb-credit")).toMatchObject({ label: "Switchboard credit notes", entries: expect.any(Number) });
+    const legacyReceivables = new Decimal("33.90");
+    const sourcesReceivables = totals.reduce((s, t) => s.plus(t.receivables), new Decimal(0));
+    expect(sourcesReceivables.plus(legacyReceivables).toFixed(2)).toBe(tb.rows.find((r) => r.code === "1100")!.balance);
   });
 });
 
