@@ -9,6 +9,7 @@ import { Decimal } from "decimal.js";
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { postBillingToLedger } from "@/inngest/functions/post-billing-to-ledger";
+import { syncInvoiceLedger } from "@/inngest/functions/sync-invoice-ledger";
 import { createCreditNote } from "@/server/billing/credit-notes/create-credit-note";
 import { voidInvoice } from "@/server/billing/invoices/invoices";
 import { closeSubscriptionPeriod } from "@/server/billing/rating/close-period";
@@ -276,6 +277,17 @@ describe("idempotency", () => {
     const { result, error } = await new InngestTestEngine({ function: postBillingToLedger }).execute({ events: [{ name: "billing/invoice.issued", data: { invoiceId: invoice.id } }] });
     expect(error).toBeFalsy();
     expect((result as { posted: Record<string, number> }).posted["sb-invoice"]).toBeGreaterThanOrEqual(1);
+    expect(await entryOf("sb-invoice", invoice.id)).toMatchObject({ state: "posted" });
+  });
+});
+
+describe("the daily run", () => {
+  it("posts Switchboard's documents first, even when the legacy database is not configured", async () => {
+    const customer = await makeCustomer();
+    const invoice = await storedInvoice({ customerId: customer.id, subtotal: "7.00", tax: "0.91", total: "7.91", lines: [{ description: "Odoo ERP Hosting", amount: "7" }] });
+    const { error } = await new InngestTestEngine({ function: syncInvoiceLedger }).execute({ events: [{ name: "inngest/scheduled.timer", data: { cron: "0 6 * * *" } }] });
+    // No legacy database saved in this test database: that step refuses by name, after ours ran.
+    expect(String((error as Error | undefined)?.message ?? error)).toMatch(/legacy|database|configured/i);
     expect(await entryOf("sb-invoice", invoice.id)).toMatchObject({ state: "posted" });
   });
 });
