@@ -21,6 +21,7 @@ import { postEntries } from "../post-entries";
 import { trialBalance } from "../reports/trial-balance";
 import { writeDraftEntry } from "../write-entry";
 import { postSourceDocuments } from "./post-source-documents";
+import { setLedgerCurrency } from "./set-ledger-currency";
 import { sourceTotals } from "./source-totals";
 
 const uid = () => crypto.randomBytes(4).toString("hex");
@@ -332,6 +333,12 @@ describe("the ledger as a whole", () => {
 });
 
 describe("currencies", () => {
+  it("the ledger's currency takes an ISO code, and refuses to change once entries in another currency are posted", async () => {
+    await expect(setLedgerCurrency(db, "dollars")).rejects.toMatchObject({ status: 422, field: "currency", message: expect.stringMatching(/three-letter ISO 4217/) });
+    await expect(setLedgerCurrency(db, "aud")).rejects.toMatchObject({ status: 409, message: "The ledger already holds posted CAD entries; its currency cannot change to AUD" });
+    expect(await setLedgerCurrency(db, " cad ")).toBe("CAD");
+  });
+
   it("a three-place ledger keeps fils exact; documents in other currencies are skipped with the reason", async () => {
     await db.ledgerSettings.update({ where: { id: "ledger" }, data: { currency: "KWD" } });
     try {
