@@ -14,6 +14,7 @@ import { importVtigerLead } from "./import-vtiger-lead";
 import { processCrmQueue } from "./process-crm-queue";
 import { processFieldJobWebhookFn } from "./process-field-job-webhook";
 import { pullFieldJobStatusesFn } from "./pull-field-job-statuses";
+import { postBillingToLedger } from "./post-billing-to-ledger";
 import { pushFieldJobFn } from "./push-field-job";
 import { sendFieldJobDeliveriesFn } from "./send-field-job-deliveries";
 import { pullCrmChanges } from "./pull-crm-changes";
@@ -34,4 +35,4 @@ export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginB
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, importExternalAccounting,
   pushFieldJobFn, sendFieldJobDeliveriesFn, processFieldJobWebhookFn, pullFieldJobStatusesFn,
-  runLegacyImport, syncInvoiceLedger, retryLedgerVerification, expireHourCardsHourly];
+  runLegacyImport, syncInvoiceLedger, retryLedgerVerification, expireHourCardsHourly, postBillingToLedger];

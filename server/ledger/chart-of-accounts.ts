@@ -22,12 +22,14 @@ const ACCOUNTS: { key: AccountKey; code: string; name: string; type: "asset" | "
   { key: "income:other", code: "4900", name: "Income – Other", type: "income" },
 ];
 
-export type JournalCode = "SALES" | "PROC" | "CREDIT";
+export type JournalCode = "SALES" | "PROC" | "CREDIT" | "BANK";
 
 const JOURNALS: { code: JournalCode; name: string }[] = [
   { code: "SALES", name: "Customer invoices" },
   { code: "PROC", name: "Processor payments" },
   { code: "CREDIT", name: "Credit notes" },
+  // Payments recorded in a CRM (Ascora): money that reached the bank without passing through the processor.
+  { code: "BANK", name: "Bank receipts" },
 ];
 
 /** The seed's service families (hosting, managed plans, add-ons); an admin edits them on the rules page. */

@@ -2,7 +2,9 @@
  * One ledger run, as the daily job and the console's "Ingest now" do it:
  * read the legacy invoices (read-only), ingest them as drafts, verify what is
  * pending or waiting at its source, and post the verified ones only when an
- * admin has switched auto-post on.
+ * admin has switched auto-post on. Switchboard's own documents and Ascora's
+ * post straight away (sources/post-source-documents.ts): they are final where
+ * they come from, so there is nothing to verify or review first.
  */
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { appEnv } from "@/server/config-readers";
@@ -14,6 +16,7 @@ import { ingestLegacyInvoices, type IngestSummary } from "./ingest-legacy-invoic
 import { ledgerError } from "./ledger-errors";
 import { postLegacyInvoices } from "./post-legacy-invoices";
 import { readLegacyInvoices } from "./read-legacy-invoices";
+import { postSourceDocuments, type SourceDocumentsSummary } from "./sources/post-source-documents";
 import { lagoInvoiceSource } from "./verify/lago-invoice-source";
 import { stripeInvoiceSource } from "./verify/stripe-invoice-source";
 import { verifyLegacyInvoices, type InvoiceSources, type VerifySummary } from "./verify-legacy-invoices";
@@ -48,5 +51,5 @@ export async function autoPostVerified(db: Db): Promise<number> {
   return (await postLegacyInvoices(db)).filter((r) => r.status === "posted").length;
 }
 
-export type { IngestSummary, VerifySummary };
-export { verifyLegacyInvoices };
+export type { IngestSummary, SourceDocumentsSummary, VerifySummary };
+export { postSourceDocuments, verifyLegacyInvoices };

@@ -4,6 +4,7 @@
  * callers describe lines the way an invoice reads them.
  */
 import { Decimal } from "decimal.js";
+import { minorUnitDigits } from "@/lib/currency";
 import type { DbOrTx } from "@/server/db";
 import type { LedgerFamily } from "@/server/generated/prisma/client";
 import { accountIds, journalId, type AccountKey, type JournalCode } from "./chart-of-accounts";
@@ -26,6 +27,8 @@ export interface DraftEntryInput {
   currency: string;
   sourceKind: string;
   sourceId: string;
+  /** The billing customer, when the source document has one. */
+  customerId?: string | null;
   lines: EntryLineInput[];
 }
 
@@ -42,16 +45,19 @@ export async function writeDraftEntry(tx: DbOrTx, input: DraftEntryInput): Promi
       currency: input.currency,
       sourceKind: input.sourceKind,
       sourceId: input.sourceId,
+      customerId: input.customerId ?? null,
     },
   });
+  // Lines keep the currency's own places (KWD 3, JPY 0): rounding every currency to cents would unbalance a fils-exact entry.
+  const places = minorUnitDigits(input.currency);
   await tx.ledgerLine.createMany({
     data: input.lines.map((line, position) => ({
       entryId: entry.id,
       position,
       accountId: accounts[line.account],
       description: line.description,
-      debit: line.amount.isPositive() ? line.amount.toFixed(2) : "0",
-      credit: line.amount.isNegative() ? line.amount.negated().toFixed(2) : "0",
+      debit: line.amount.isPositive() ? line.amount.toFixed(places) : "0",
+      credit: line.amount.isNegative() ? line.amount.negated().toFixed(places) : "0",
       family: line.family ?? null,
       unmatched: line.unmatched ?? false,
     })),
