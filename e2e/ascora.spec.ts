@@ -40,6 +40,18 @@ test("connect Ascora, test it, sync customers both ways, and see its invoice and
     },
   });
 
+  // A customer Switchboard already has, under an e-mail Ascora also knows (in other case): the pull links it, no twin.
+  await ascoraControl("customers", { CompanyName: "Quayside Cafe", Email: "Accounts@Quayside.test", Suburb: "Fremantle" });
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "New customer" }).click();
+  const known = page.getByRole("dialog");
+  await known.getByLabel("Kind").selectOption("company");
+  await known.getByRole("textbox", { name: "Name", exact: true }).fill("Quayside Cafe");
+  await known.getByLabel("E-mail").fill("accounts@quayside.test");
+  await known.getByRole("button", { name: "Create customer" }).click();
+  await expect(page.getByRole("heading", { name: "Quayside Cafe" })).toBeVisible();
+  const knownPath = new URL(page.url()).pathname;
+
   // Connect, with a test first (a wrong password is refused, the right one works).
   await page.goto("/integrations/new");
   await page.getByLabel("CRM", { exact: true }).selectOption("ascora");
@@ -71,6 +83,10 @@ test("connect Ascora, test it, sync customers both ways, and see its invoice and
   // The invoice came in after the pull linked its customer.
   await expect(page.getByRole("heading", { name: "Invoices from Ascora" })).toBeVisible();
   await expect(page.getByText("ASC-7001")).toBeVisible();
+
+  // The customer made before the connection carries the Ascora link itself.
+  await page.goto(knownPath);
+  await expect(page.getByTestId(`sync-state-${connectionId}`)).toBeVisible();
 
   // Push: a customer made here reaches Ascora carrying our id.
   await page.goto("/customers");
