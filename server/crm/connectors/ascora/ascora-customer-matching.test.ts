@@ -2,7 +2,8 @@
  * A customer pulled from Ascora whose e-mail Switchboard already knows is
  * that customer, not a new one: one Customer row carries its Vtiger and its
  * Ascora id. Only an unambiguous match is taken (exactly one customer with
- * the e-mail, not linked to another record of the same connection).
+ * the e-mail, not linked to another record of the same connection). The
+ * engine does it for any CRM, so Vtiger pulls match too.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
@@ -94,5 +95,15 @@ describe("matching a pulled Ascora customer to an existing customer by e-mail", 
     expect(link.entityId).not.toBe(taken.id);
     expect(link.lastError).toBe(`The customer with the e-mail taken@match.test is already linked to ${first.CustomerId as string} of this connection; made a new customer`);
     expect((await db.customer.findUniqueOrThrow({ where: { id: link.entityId } })).name).toBe("Other Person");
+  });
+
+  it("Vtiger pulls match the same way: a Vtiger contact with a known e-mail links to that customer", async () => {
+    const local = await db.customer.create({ data: { name: "Grace Known", kind: "person", email: "grace.known@match.test" } });
+    const contact = kits.vtiger.fake.records.seed({ module: "Contacts", fields: { firstname: "Grace", lastname: "Known", email: "Grace.Known@Match.test" } });
+    const result = await pullConnection(db, kits.vtiger.connection.id, { trigger: "manual" });
+    expect(result.created).toBe(0);
+    const link = await db.syncLink.findFirstOrThrow({ where: { connectionId: kits.vtiger.connection.id, externalId: contact.id } });
+    expect(link.entityId).toBe(local.id);
+    expect(await withEmail("grace.known@match.test")).toHaveLength(1);
   });
 });
