@@ -1,5 +1,5 @@
 /**
- * Customer calls as ASSUMED in server/crm/connectors/ascora/ascora-assumed-api.ts (A4, A15):
+ * Customer calls as ASSUMED in server/crm/connectors/ascora/ascora-assumed-api.ts (A4, A15, A16):
  * no public document exists. Test code only.
  */
 import { ASCORA_CUSTOMER_FIELDS, ASCORA_EXTERNAL_KEY_FIELD } from "@/server/crm/connectors/ascora/ascora-assumed-api";
@@ -25,6 +25,11 @@ function list(req: FakeRequest): FakeResponse {
   const ext = req.query.get("externalReference");
   const all = [...req.state.customers.values()];
   if (ext !== null) return { status: 200, body: { Results: all.filter((c) => c.ExternalReference === ext), HasMore: false } };
+  const email = req.query.get("email");
+  if (email !== null) {
+    const same = all.filter((c) => typeof c.Email === "string" && c.Email.toLowerCase() === email.toLowerCase());
+    return { status: 200, body: { Results: same, HasMore: false } };
+  }
   const since = new Date(req.query.get("modifiedSince") ?? 0);
   if (Number.isNaN(since.getTime())) return { status: 400, body: errorBody("ArgumentException", "modifiedSince must be a date") };
   const page = Number(req.query.get("page") ?? 0);

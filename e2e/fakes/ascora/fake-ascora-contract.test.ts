@@ -147,7 +147,7 @@ describe("fake Ascora: faults", () => {
 });
 
 // Not Ascora's document: these hold the fake to OUR assumptions (ascora-assumed-api.ts), so the two cannot drift apart.
-describe("fake Ascora: assumed customer calls (A4, A14, A15)", () => {
+describe("fake Ascora: assumed customer calls (A4, A14–A16)", () => {
   it("takes a commercial customer by CompanyName alone (A14), and refuses a customer with neither CompanyName nor LastName", async () => {
     const made = await call("/customers", { method: "POST", body: { CompanyName: "Harbour Plumbing", Email: "office@harbour.test" } });
     expect(made.status).toBe(201);
@@ -173,5 +173,16 @@ describe("fake Ascora: assumed customer calls (A4, A14, A15)", () => {
     // A deletion older than modifiedSince is not listed again.
     const after = new Date(Date.parse(rows[0]!.LastModified as string) + 1).toISOString();
     expect((await call(`/customers?modifiedSince=${encodeURIComponent(after)}`)).body!.Results).toEqual([]);
+  });
+
+  it("finds live customers by e-mail ignoring case, oldest first, leaving deleted ones out (A16)", async () => {
+    const first = (await call("/customers", { method: "POST", body: { LastName: "One", Email: "Same@Example.test" } })).body!;
+    const second = (await call("/customers", { method: "POST", body: { LastName: "Two", Email: "same@example.test" } })).body!;
+    const gone = (await call("/customers", { method: "POST", body: { LastName: "Gone", Email: "same@example.test" } })).body!;
+    await call(`/customers/${gone.CustomerId as string}`, { method: "DELETE" });
+    const found = await call("/customers?email=SAME%40example.test");
+    expect(found.status).toBe(200);
+    expect(found.body!.HasMore).toBe(false);
+    expect((found.body!.Results as Record<string, unknown>[]).map((c) => c.CustomerId)).toEqual([first.CustomerId, second.CustomerId]);
   });
 });

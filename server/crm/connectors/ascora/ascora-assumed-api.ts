@@ -44,6 +44,8 @@
  *      after modifiedSince, as `{ CustomerId, IsDeleted: true, LastModified: <deleted at> }` in
  *      the same order; live customers carry `IsDeleted: false` (absent counts as false).
  *      GET /customers/{id} answers 404 for them and the externalReference lookup leaves them out.
+ *  A16 GET /customers?email=X → { Results: Customer[], HasMore: false }: live customers whose
+ *      Email equals X ignoring case, oldest first (adopting a customer Ascora already has).
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
@@ -139,6 +141,12 @@ export async function listCustomersModifiedSince(
 export async function findCustomerByExternalReference(http: AscoraHttp, localId: string): Promise<AscoraCustomer | null> {
   const answer = await http.request({ operation: "customers.find", path: "/customers", query: { externalReference: localId } });
   return pageOf<AscoraCustomer>(answer, "customers.find").Results[0] ?? null;
+}
+
+/** A16: live customers with this e-mail (any case), oldest first. */
+export async function findCustomersByEmail(http: AscoraHttp, email: string): Promise<AscoraCustomer[]> {
+  const answer = await http.request({ operation: "customers.findByEmail", path: "/customers", query: { email } });
+  return pageOf<AscoraCustomer>(answer, "customers.findByEmail").Results;
 }
 
 /** The answer, or null when Ascora says the record does not exist (404). */

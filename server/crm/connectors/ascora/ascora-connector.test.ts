@@ -58,7 +58,7 @@ describe("Ascora customers through the sync engine", () => {
   });
 
   it("a create whose answer was lost (timeout after Ascora stored it) is adopted on retry, not duplicated", async () => {
-    kits.ascora.fake.setFault({ type: "timeout_after_success", path: "/customers", delayMs: 5_000, times: 1 });
+    kits.ascora.fake.setFault({ type: "timeout_after_success", path: "/customers", method: "POST", delayMs: 5_000, times: 1 });
     const c = await createCustomer(db, { name: "Mary Jackson", kind: "person", email: "mary@example.test" });
     // The drain's own retry (backoff 0 here) looks the record up by our id and adopts it.
     const result = await kits.ascora.drain();

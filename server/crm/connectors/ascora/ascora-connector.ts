@@ -1,6 +1,6 @@
 /**
  * The Ascora connector behind the engine's CrmConnector interface: customers
- * both ways with their deletions (assumed calls, A4, A14, A15), notes on jobs
+ * both ways with their deletions (assumed calls, A4, A14–A16), notes on jobs
  * (A6), and a connection test through the documented Accounting API. Invoices and payments are not
  * pushed or pulled field by field: server/billing/external imports them
  * through ascora-accounting-api.ts with this connector's `http`.
@@ -33,6 +33,7 @@ import {
   createCustomer,
   deleteCustomer,
   findCustomerByExternalReference,
+  findCustomersByEmail,
   getCustomer,
   isDeletedCustomer,
   listCustomersModifiedSince,
@@ -171,7 +172,17 @@ export class AscoraConnector implements CrmConnector {
       const found = await findCustomerByExternalReference(this.http, input.localId);
       if (found) return done(await updateCustomer(this.http, found.CustomerId, fields), false, true);
     }
+    // A customer Ascora already has (connecting over existing data) is adopted, never duplicated.
+    const sameEmail = await this.findUnlinkedByEmail(fields.Email);
+    if (sameEmail) return done(await updateCustomer(this.http, sameEmail, fields), false, true);
     return done(await createCustomer(this.http, fields), true, false);
+  }
+
+  /** The oldest Ascora customer with this e-mail that carries no one's id yet (A16). */
+  private async findUnlinkedByEmail(email: unknown): Promise<string | null> {
+    if (typeof email !== "string" || !email.trim()) return null;
+    const found = await findCustomersByEmail(this.http, email.trim());
+    return found.find((c) => !c[ASCORA_EXTERNAL_KEY_FIELD])?.CustomerId ?? null;
   }
 
   async findByExternalKey(module: string, localId: string): Promise<RemoteRecordRef | null> {

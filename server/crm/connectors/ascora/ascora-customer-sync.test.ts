@@ -70,6 +70,24 @@ describe("CompanyName", () => {
   });
 });
 
+describe("a customer Ascora already has", () => {
+  it("is adopted by e-mail when pushed from here, not duplicated; one that carries another id is left alone", async () => {
+    const existing = ascora.fake.state.seedCustomer({ FirstName: "Omar", LastName: "Onboard", Email: "Omar@Onboard.test", Suburb: "Hobart" });
+    const claimed = ascora.fake.state.seedCustomer({ FirstName: "Cleo", LastName: "Claimed", Email: "cleo@onboard.test", ExternalReference: "someone-else" });
+    const omar = await createCustomer(db, { name: "Omar Onboard", kind: "person", email: "omar@onboard.test", phone: "+61 3 5550 1111" });
+    const cleo = await createCustomer(db, { name: "Cleo Claimed", kind: "person", email: "cleo@onboard.test" });
+    await ascora.drain();
+
+    expect(remoteOf(omar.id).map((c) => c.CustomerId)).toEqual([existing.CustomerId]);
+    expect(ascora.fake.state.customers.get(existing.CustomerId as string)).toMatchObject({ Phone: "+61 3 5550 1111", ExternalReference: omar.id });
+    expect((await linkOfLocal(omar.id)).externalId).toBe(existing.CustomerId);
+    expect([...ascora.fake.state.customers.values()].filter((c) => String(c.Email).toLowerCase() === "omar@onboard.test")).toHaveLength(1);
+    // Cleo's e-mail belongs to an Ascora customer already linked elsewhere: a new one is made.
+    expect(remoteOf(cleo.id)).toHaveLength(1);
+    expect(remoteOf(cleo.id)[0]!.CustomerId).not.toBe(claimed.CustomerId);
+  });
+});
+
 describe("deletions in Ascora", () => {
   it("a pull marks the link of a customer deleted in Ascora REMOTE_DELETED once, keeps the local customer, and never recreates it", async () => {
     const kept = await createCustomer(db, { name: "Kept Customer", kind: "person", email: "kept@deleted.test" });
