@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ascoraControl } from "./fakes/ascora/fake-ascora-control-client";
 import { readRuntime, waitFor } from "./support/runtime";
 import { STORAGE } from "./support/storage";
@@ -7,6 +7,19 @@ test.use({ storageState: STORAGE.admin });
 
 const INVOICE_ID = "5d0c9a7e-3b2f-4c1d-9e8a-7f6b5c4d3e21";
 const PAYMENT_ID = "8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f60";
+
+/** Makes a customer through the console's "New customer" dialog; returns its id. */
+async function createCustomerInConsole(page: Page, c: { kind: "person" | "company"; name: string; email: string }): Promise<string> {
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "New customer" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Kind").selectOption(c.kind);
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(c.name);
+  await dialog.getByLabel("E-mail").fill(c.email);
+  await dialog.getByRole("button", { name: "Create customer" }).click();
+  await expect(page.getByRole("heading", { name: c.name })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
 
 interface FakeCustomer {
   CustomerId: string;
@@ -40,6 +53,10 @@ test("connect Ascora, test it, sync customers both ways, and see its invoice and
     },
   });
 
+  // A customer Switchboard already has, under an e-mail Ascora also knows (in other case): the pull links it, no twin.
+  await ascoraControl("customers", { CompanyName: "Quayside Cafe", Email: "Accounts@Quayside.test", Suburb: "Fremantle" });
+  const knownId = await createCustomerInConsole(page, { kind: "company", name: "Quayside Cafe", email: "accounts@quayside.test" });
+
   // Connect, with a test first (a wrong password is refused, the right one works).
   await page.goto("/integrations/new");
   await page.getByLabel("CRM", { exact: true }).selectOption("ascora");
@@ -72,16 +89,12 @@ test("connect Ascora, test it, sync customers both ways, and see its invoice and
   await expect(page.getByRole("heading", { name: "Invoices from Ascora" })).toBeVisible();
   await expect(page.getByText("ASC-7001")).toBeVisible();
 
+  // The customer made before the connection carries the Ascora link itself.
+  await page.goto(`/customers/${knownId}`);
+  await expect(page.getByTestId(`sync-state-${connectionId}`)).toBeVisible();
+
   // Push: a customer made here reaches Ascora carrying our id.
-  await page.goto("/customers");
-  await page.getByRole("button", { name: "New customer" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Kind").selectOption("person");
-  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Otto Ascora");
-  await dialog.getByLabel("E-mail").fill("otto.ascora@example.test");
-  await dialog.getByRole("button", { name: "Create customer" }).click();
-  await expect(page.getByRole("heading", { name: "Otto Ascora" })).toBeVisible();
-  const customerId = new URL(page.url()).pathname.split("/").pop()!;
+  const customerId = await createCustomerInConsole(page, { kind: "person", name: "Otto Ascora", email: "otto.ascora@example.test" });
   await expect(page.getByTestId(`sync-state-${connectionId}`).getByText("Synced", { exact: true })).toBeVisible();
   const pushed = await waitFor("the customer in Ascora", async () =>
     (await ascoraControl<{ customers: FakeCustomer[] }>("customers")).customers.find((c) => c.ExternalReference === customerId),

@@ -63,6 +63,8 @@ export function SyncStateList({ states, compact = false }: { states: readonly Sy
             </span>
           ) : null}
           {s.lastError && s.status === "FAILED" ? <span className="text-xs text-danger">{s.lastError}</span> : null}
+          {/* Not an error: e.g. why a pulled record was not matched to an existing one, or that the CRM deleted it. */}
+          {s.lastError && s.status !== "FAILED" && !compact ? <span className="text-xs text-muted-foreground">{s.lastError}</span> : null}
         </li>
       ))}
     </ul>

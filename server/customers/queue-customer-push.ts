@@ -23,6 +23,7 @@ const CRM_VISIBLE: readonly (keyof Customer)[] = [
   "postalCode",
   "country",
   "taxId",
+  "legalName",
 ];
 
 /** Changes worth a human-readable note on the CRM record. */

@@ -30,6 +30,10 @@ export function controlRoutes(faults: FaultBoard): FakeRouteModule {
       const c = req.state.editCustomer(req.params.id!, (req.body ?? {}) as Record<string, unknown>);
       return c ? { status: 200, body: c } : { status: 404, body: { error: "no such customer" } };
     });
+    // A deletion made in Ascora's own UI.
+    router.on("DELETE", "/__control/customers/:id", (req) =>
+      req.state.deleteCustomer(req.params.id!) ? { status: 200, body: { ok: true } } : { status: 404, body: { error: "no such customer" } },
+    );
     router.on("POST", "/__control/invoices", (req) => {
       const b = (req.body ?? {}) as { invoice?: Record<string, unknown>; companyId?: string };
       return { status: 200, body: req.state.seedInvoice(b.invoice ?? {}, b.companyId) };

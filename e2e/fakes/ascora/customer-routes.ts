@@ -1,5 +1,5 @@
 /**
- * Customer calls as ASSUMED in server/crm/connectors/ascora/ascora-assumed-api.ts (A4):
+ * Customer calls as ASSUMED in server/crm/connectors/ascora/ascora-assumed-api.ts (A4, A15, A16):
  * no public document exists. Test code only.
  */
 import { ASCORA_CUSTOMER_FIELDS, ASCORA_EXTERNAL_KEY_FIELD } from "@/server/crm/connectors/ascora/ascora-assumed-api";
@@ -25,11 +25,16 @@ function list(req: FakeRequest): FakeResponse {
   const ext = req.query.get("externalReference");
   const all = [...req.state.customers.values()];
   if (ext !== null) return { status: 200, body: { Results: all.filter((c) => c.ExternalReference === ext), HasMore: false } };
+  const email = req.query.get("email");
+  if (email !== null) {
+    const same = all.filter((c) => typeof c.Email === "string" && c.Email.toLowerCase() === email.toLowerCase());
+    return { status: 200, body: { Results: same, HasMore: false } };
+  }
   const since = new Date(req.query.get("modifiedSince") ?? 0);
   if (Number.isNaN(since.getTime())) return { status: 400, body: errorBody("ArgumentException", "modifiedSince must be a date") };
   const page = Number(req.query.get("page") ?? 0);
   const size = Math.min(Number(req.query.get("pageSize") ?? 100), 500);
-  const rows = all
+  const rows = [...all, ...req.state.deletedCustomers.values()]
     .filter((c) => new Date(String(c.LastModified)) >= since)
     .sort((a, b) => String(a.LastModified).localeCompare(String(b.LastModified)) || String(a.CustomerId).localeCompare(String(b.CustomerId)));
   const slice = rows.slice(page * size, page * size + size);
@@ -55,6 +60,6 @@ export const registerCustomerRoutes: FakeRouteModule = (router) => {
     return c ? { status: 200, body: c } : { status: 404, body: errorBody("NotFound", "Customer not found") };
   });
   router.on("DELETE", "/customers/:id", (req) =>
-    req.state.customers.delete(req.params.id!) ? { status: 204 } : { status: 404, body: errorBody("NotFound", "Customer not found") },
+    req.state.deleteCustomer(req.params.id!) ? { status: 204 } : { status: 404, body: errorBody("NotFound", "Customer not found") },
   );
 };

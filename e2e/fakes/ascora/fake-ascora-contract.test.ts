@@ -145,3 +145,44 @@ describe("fake Ascora: faults", () => {
     expect(await pending).toBeInstanceOf(Error);
   });
 });
+
+// Not Ascora's document: these hold the fake to OUR assumptions (ascora-assumed-api.ts), so the two cannot drift apart.
+describe("fake Ascora: assumed customer calls (A4, A14–A16)", () => {
+  it("takes a commercial customer by CompanyName alone (A14), and refuses a customer with neither CompanyName nor LastName", async () => {
+    const made = await call("/customers", { method: "POST", body: { CompanyName: "Harbour Plumbing", Email: "office@harbour.test" } });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ CompanyName: "Harbour Plumbing", IsDeleted: false });
+    expect((await call("/customers", { method: "POST", body: { Email: "nobody@example.test" } })).status).toBe(400);
+  });
+
+  it("lists a deleted customer as a tombstone in the modifiedSince list, and nowhere else (A15)", async () => {
+    const made = (await call("/customers", { method: "POST", body: { LastName: "Gone", ExternalReference: "local-1" } })).body!;
+    const id = made.CustomerId as string;
+    const since = new Date(Date.now() - 60_000).toISOString();
+    expect((await call(`/customers/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await call(`/customers/${id}`, { method: "DELETE" })).status).toBe(404);
+    expect((await call(`/customers/${id}`)).status).toBe(404);
+    expect((await call("/customers?externalReference=local-1")).body!.Results).toEqual([]);
+
+    const listed = await call(`/customers?modifiedSince=${encodeURIComponent(since)}&page=0&pageSize=100`);
+    const rows = listed.body!.Results as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0]!).sort()).toEqual(["CustomerId", "IsDeleted", "LastModified"]);
+    expect(rows[0]).toMatchObject({ CustomerId: id, IsDeleted: true });
+    expect(Date.parse(rows[0]!.LastModified as string)).toBeGreaterThanOrEqual(Date.parse(made.LastModified as string));
+    // A deletion older than modifiedSince is not listed again.
+    const after = new Date(Date.parse(rows[0]!.LastModified as string) + 1).toISOString();
+    expect((await call(`/customers?modifiedSince=${encodeURIComponent(after)}`)).body!.Results).toEqual([]);
+  });
+
+  it("finds live customers by e-mail ignoring case, oldest first, leaving deleted ones out (A16)", async () => {
+    const first = (await call("/customers", { method: "POST", body: { LastName: "One", Email: "Same@Example.test" } })).body!;
+    const second = (await call("/customers", { method: "POST", body: { LastName: "Two", Email: "same@example.test" } })).body!;
+    const gone = (await call("/customers", { method: "POST", body: { LastName: "Gone", Email: "same@example.test" } })).body!;
+    await call(`/customers/${gone.CustomerId as string}`, { method: "DELETE" });
+    const found = await call("/customers?email=SAME%40example.test");
+    expect(found.status).toBe(200);
+    expect(found.body!.HasMore).toBe(false);
+    expect((found.body!.Results as Record<string, unknown>[]).map((c) => c.CustomerId)).toEqual([first.CustomerId, second.CustomerId]);
+  });
+});

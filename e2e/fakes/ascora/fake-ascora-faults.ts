@@ -1,8 +1,13 @@
 /**
- * Faults the fake Ascora injects on request, matched by path prefix and
- * worn off after `times` requests. Test code only.
+ * Faults the fake Ascora injects on request, matched by path prefix (and
+ * method, when given) and worn off after `times` requests. Test code only.
  */
-export type FakeAscoraFault =
+export type FakeAscoraFault = FaultKind & {
+  /** Only requests of this method (e.g. "POST"); any when absent. */
+  method?: string;
+};
+
+type FaultKind =
   /** 401 as for a wrong password, without performing anything. */
   | { type: "unauthorized"; path?: string; times?: number }
   /** 429 with Retry-After, without performing anything. */
@@ -25,11 +30,12 @@ export class FaultBoard {
     this.faults = [];
   }
 
-  /** The first fault for this path, consuming one use. */
-  take(path: string): FakeAscoraFault | undefined {
+  /** The first fault for this request, consuming one use. */
+  take(path: string, method: string): FakeAscoraFault | undefined {
     const lower = path.toLowerCase();
     for (const entry of this.faults) {
       if (entry.fault.path && !lower.startsWith(entry.fault.path.toLowerCase())) continue;
+      if (entry.fault.method && entry.fault.method.toUpperCase() !== method.toUpperCase()) continue;
       entry.left -= 1;
       if (entry.left <= 0) this.faults = this.faults.filter((f) => f !== entry);
       return entry.fault;

@@ -94,7 +94,7 @@ export async function startFakeAscora(options: FakeAscoraOptions = {}): Promise<
         let faultName: string | undefined;
         if (!control) {
           if (!authorised(req.headers.authorization, state.accounts)) return send(UNAUTHORISED);
-          const fault = faults.take(path);
+          const fault = faults.take(path, req.method ?? "GET");
           faultName = fault?.type;
           if (fault?.type === "unauthorized") return send(UNAUTHORISED, fault.type);
           if (fault?.type === "rate_limit") {

@@ -1,5 +1,6 @@
 /**
- * The fake Ascora's in-memory state: accounts, customers, accounting records
+ * The fake Ascora's in-memory state: accounts, customers (and tombstones of
+ * deleted ones), accounting records
  * with their "marked as sent" flag, and a generic record store per area that
  * route files of other areas (jobs) use. Test code only.
  */
@@ -29,6 +30,8 @@ export interface FakeCall {
 export class FakeAscoraState {
   accounts: FakeAscoraAccount[];
   customers = new Map<string, Record<string, unknown>>();
+  /** Tombstones of deleted customers (A15), by id. */
+  deletedCustomers = new Map<string, Record<string, unknown>>();
   invoices = new Map<string, FakeAccountingRecord>();
   payments = new Map<string, FakeAccountingRecord>();
   /** Other areas' records (jobs, notes, attachments), by area name then id. */
@@ -63,6 +66,7 @@ export class FakeAscoraState {
 
   reset(): void {
     this.customers.clear();
+    this.deletedCustomers.clear();
     this.invoices.clear();
     this.payments.clear();
     this.areas.clear();
@@ -72,7 +76,7 @@ export class FakeAscoraState {
   /** A customer as an Ascora user would create it; returns the stored record. */
   seedCustomer(fields: Record<string, unknown>): Record<string, unknown> {
     const id = typeof fields.CustomerId === "string" ? fields.CustomerId : this.newId();
-    const rec = { ...fields, CustomerId: id, LastModified: this.now().toISOString() };
+    const rec = { ...fields, CustomerId: id, IsDeleted: false, LastModified: this.now().toISOString() };
     this.customers.set(id, rec);
     return rec;
   }
@@ -81,9 +85,16 @@ export class FakeAscoraState {
   editCustomer(id: string, fields: Record<string, unknown>): Record<string, unknown> | null {
     const cur = this.customers.get(id);
     if (!cur) return null;
-    const next = { ...cur, ...fields, CustomerId: id, LastModified: this.now().toISOString() };
+    const next = { ...cur, ...fields, CustomerId: id, IsDeleted: false, LastModified: this.now().toISOString() };
     this.customers.set(id, next);
     return next;
+  }
+
+  /** A deletion (through the API or Ascora's UI): the customer is gone and a tombstone is listed (A15). */
+  deleteCustomer(id: string): boolean {
+    if (!this.customers.delete(id)) return false;
+    this.deletedCustomers.set(id, { CustomerId: id, IsDeleted: true, LastModified: this.now().toISOString() });
+    return true;
   }
 
   seedInvoice(record: Record<string, unknown>, companyId?: string): FakeAccountingRecord {

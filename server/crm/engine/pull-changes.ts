@@ -18,7 +18,7 @@ import { connectorFor, moduleConfigsOf } from "../connection-runtime";
 import { entityAdapter, type SyncEntityAdapter } from "../entities/entity-adapter";
 import { flushCallLog, logCallLogFailure, withCallContext } from "./call-log";
 import { enqueueRecordChange, insertQueueItem } from "./enqueue";
-import { reconcileRecord } from "./field-ownership";
+import { reconcileRecord, type FieldStamps } from "./field-ownership";
 import { canonicalValues, type CanonicalValues } from "./field-values";
 import { parseBase, parseStamps, stampAll, stampsJson } from "./link-state";
 import { markMissingRemoteRecords } from "./reconcile-deletions";
@@ -66,6 +66,30 @@ interface ApplyContext {
   wake: Set<string>;
 }
 
+/** Links an existing local record to this remote record and queues the push that brings the two in line. */
+async function linkLocalRecord(ctx: ApplyContext, remote: RemoteRecord, localId: string, base: CanonicalValues, stamps: FieldStamps): Promise<void> {
+  const { connection, adapter, entity, now } = ctx;
+  const state = {
+    externalId: remote.externalId,
+    lastSyncedAt: now,
+    remoteUrl: remote.url,
+    remoteModifiedAt: remote.remoteModifiedAt,
+    baseValues: base,
+    fieldStamps: stampsJson(stamps),
+  };
+  await ctx.db.$transaction(async (tx) => {
+    await tx.syncLink.upsert({
+      where: { connectionId_entity_entityId: { connectionId: connection.id, entity, entityId: localId } },
+      create: { connectionId: connection.id, entity, entityId: localId, module: ctx.mappings[0]!.module, status: "SYNCED", ...state },
+      update: state,
+    });
+    await adapter.rememberExternalId?.(tx, localId, keyOf(connection.provider, connection.id), remote.externalId);
+    // Whatever differs locally is pushed by the (possibly waiting) push of this record.
+    await insertQueueItem(tx, { connectionId: connection.id, entity, entityId: localId, operation: "UPDATE", payload: {} });
+  });
+  ctx.wake.add(connection.id);
+}
+
 async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: SyncLink | null): Promise<Outcome> {
   const { db, connection, adapter, entity, mappings, now } = ctx;
   const remoteValues = remoteValuesByPath(remote, mappings);
@@ -80,40 +104,24 @@ async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: 
         where: { connectionId_entity_entityId: { connectionId: connection.id, entity, entityId: local.id } },
       });
       if (!existing?.externalId) {
-        await db.$transaction(async (tx) => {
-          await tx.syncLink.upsert({
-            where: { connectionId_entity_entityId: { connectionId: connection.id, entity, entityId: local.id } },
-            create: {
-              connectionId: connection.id,
-              entity,
-              entityId: local.id,
-              module: remoteModule,
-              externalId: remote.externalId,
-              status: "SYNCED",
-              lastSyncedAt: now,
-              remoteUrl: remote.url,
-              remoteModifiedAt: remote.remoteModifiedAt,
-              baseValues: remoteValues,
-              fieldStamps: stampsJson(stampAll(remoteValues, "remote", remoteAt)),
-            },
-            update: {
-              externalId: remote.externalId,
-              lastSyncedAt: now,
-              remoteUrl: remote.url,
-              remoteModifiedAt: remote.remoteModifiedAt,
-              baseValues: remoteValues,
-              fieldStamps: stampsJson(stampAll(remoteValues, "remote", remoteAt)),
-            },
-          });
-          await adapter.rememberExternalId?.(tx, local.id, keyOf(connection.provider, connection.id), remote.externalId);
-          // Whatever differs locally is pushed by the (possibly waiting) push of this record.
-          await insertQueueItem(tx, { connectionId: connection.id, entity, entityId: local.id, operation: "UPDATE", payload: {} });
-        });
-        ctx.wake.add(connection.id);
+        await linkLocalRecord(ctx, remote, local.id, remoteValues, stampAll(remoteValues, "remote", remoteAt));
         return "updated";
       }
       link = existing;
     }
+  }
+
+  // Ambiguity is noted on the new record's link, where the sync state shows it.
+  let createNote: string | null = null;
+  if (!link) {
+    const match = (await adapter.findExisting?.(db, remoteValues, connection.id)) ?? { id: null, note: null };
+    if (match.id !== null) {
+      // The same record reached us another way (another CRM, billing, the console). With no agreed
+      // base, the queued push settles each field by its owner rule and fills what either side lacks.
+      await linkLocalRecord(ctx, remote, match.id, {}, {});
+      return "updated";
+    }
+    createNote = match.note;
   }
 
   if (!link) {
@@ -132,6 +140,7 @@ async function applyRemoteRecord(ctx: ApplyContext, remote: RemoteRecord, link: 
           remoteModifiedAt: remote.remoteModifiedAt,
           baseValues: remoteValues,
           fieldStamps: stampsJson(stampAll(remoteValues, "remote", remoteAt)),
+          lastError: createNote,
         },
       });
       await adapter.rememberExternalId?.(tx, id, keyOf(connection.provider, connection.id), remote.externalId);

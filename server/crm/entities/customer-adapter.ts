@@ -3,12 +3,16 @@
  * address.city, …) over the Customer row. A person's name is split into
  * first and last name at the last space ("Mary Ann Smith" → "Mary Ann" /
  * "Smith") and joined again when the CRM changes either half, so the round
- * trip is stable; a company's name travels as the last name.
+ * trip is stable; a company's name travels as the last name. `companyName`
+ * (Ascora's CompanyName) is a company's own name, or the business a person
+ * is billed as (their legal name); a record pulled with a company name and
+ * no person's name becomes a company.
  */
 import type { DbOrTx } from "@/server/db";
 import type { Customer, Prisma } from "@/server/generated/prisma/client";
 import type { Canonical } from "../engine/field-values";
 import type { LocalRecord, SyncEntityAdapter } from "./entity-adapter";
+import { findCustomerByEmail } from "./match-customer-by-email";
 
 /** Splits a person's name into first and last name. */
 export function splitPersonName(name: string): { firstName: string | null; lastName: string } {
@@ -19,7 +23,7 @@ export function splitPersonName(name: string): { firstName: string | null; lastN
 
 type CustomerFields = Pick<
   Customer,
-  "id" | "kind" | "name" | "email" | "phone" | "addressLine1" | "addressLine2" | "city" | "region" | "postalCode" | "country" | "taxId"
+  "id" | "kind" | "name" | "email" | "phone" | "addressLine1" | "addressLine2" | "city" | "region" | "postalCode" | "country" | "taxId" | "legalName"
 >;
 
 /** The customer's values by local path. */
@@ -31,6 +35,7 @@ export function customerValues(c: CustomerFields): Record<string, unknown> {
     name: c.name,
     firstName: names.firstName,
     lastName: names.lastName,
+    companyName: c.kind === "company" ? c.name : c.legalName,
     email: c.email,
     phone: c.phone,
     "address.line1": c.addressLine1,
@@ -73,6 +78,11 @@ export function customerUpdateFromValues(current: CustomerFields, values: Record
     // A CRM that clears both halves does not leave us a nameless customer.
     if (joined.trim()) data.name = joined.trim();
   }
+  if (values.companyName !== undefined) {
+    // A company's name wins over the last name that also carries it; a company is never left nameless.
+    if (current.kind === "person") data.legalName = values.companyName;
+    else if (values.companyName !== null) data.name = values.companyName;
+  }
   return data as Prisma.CustomerUpdateInput;
 }
 
@@ -89,6 +99,7 @@ const SELECT = {
   postalCode: true,
   country: true,
   taxId: true,
+  legalName: true,
 } as const;
 
 export const customerAdapter: SyncEntityAdapter = {
@@ -107,9 +118,10 @@ export const customerAdapter: SyncEntityAdapter = {
   },
 
   async createFromRemote(db, values) {
+    const kind = values.companyName && !values.firstName && !values.lastName && !values.name ? "company" : "person";
     const fresh: CustomerFields = {
       id: "",
-      kind: "person",
+      kind,
       name: "",
       email: null,
       phone: null,
@@ -120,12 +132,15 @@ export const customerAdapter: SyncEntityAdapter = {
       postalCode: null,
       country: null,
       taxId: null,
+      legalName: null,
     };
     const data = customerUpdateFromValues(fresh, values) as Record<string, unknown>;
     const name = typeof data.name === "string" && data.name.trim() ? data.name : (values.email ?? "Unnamed contact");
-    const created = await db.customer.create({ data: { ...(data as Prisma.CustomerCreateInput), kind: "person", name } });
+    const created = await db.customer.create({ data: { ...(data as Prisma.CustomerCreateInput), kind, name } });
     return created.id;
   },
+
+  findExisting: findCustomerByEmail,
 
   async rememberExternalIds(db: DbOrTx, entries) {
     if (entries.length === 0) return;

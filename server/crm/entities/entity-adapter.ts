@@ -31,7 +31,15 @@ export interface SyncEntityAdapter {
   rememberExternalId?(db: DbOrTx, id: string, key: string, externalId: string | null): Promise<void>;
   /** The same for many records in one statement. */
   rememberExternalIds?(db: DbOrTx, entries: readonly { id: string; key: string; externalId: string }[]): Promise<void>;
+  /**
+   * A local record that already is this CRM record nobody here knew yet (e.g. the same e-mail), so a pull
+   * links it instead of making a twin; `note` says why none was taken when one nearly was.
+   */
+  findExisting?(db: DbOrTx, values: Record<string, Canonical>, connectionId: string): Promise<ExistingMatch>;
 }
+
+/** What findExisting found: the record to link, or none (with a note when the choice was ambiguous). */
+export type ExistingMatch = { id: string } | { id: null; note: string | null };
 
 const ADAPTERS: Record<string, SyncEntityAdapter> = {
   customer: customerAdapter,

@@ -18,6 +18,7 @@ const CUSTOMER_FIELDS: LocalField[] = [
   { path: "firstName", label: "First name (people)", type: "TEXT", defaultRule: "newest_wins" },
   { path: "lastName", label: "Last name (or company name)", type: "TEXT", defaultRule: "newest_wins" },
   { path: "name", label: "Full name", type: "TEXT", defaultRule: "newest_wins" },
+  { path: "companyName", label: "Company name (a person's legal name)", type: "TEXT", defaultRule: "newest_wins" },
   { path: "email", label: "E-mail", type: "TEXT", defaultRule: "local_wins" },
   { path: "phone", label: "Phone", type: "TEXT", defaultRule: "newest_wins" },
   { path: "address.line1", label: "Address", type: "TEXT", defaultRule: "remote_wins" },

@@ -3,6 +3,7 @@
  * connection to it with the default modules, no background dispatch (tests
  * drain and pull explicitly). Test code only.
  */
+import { afterAll, beforeAll } from "vitest";
 import { FAKE_ASCORA_ACCOUNT, startFakeAscora, type FakeAscoraHandle } from "@/e2e/fakes/ascora/fake-ascora-server";
 import { db } from "@/server/db";
 import type { CrmConnection } from "@/server/generated/prisma/client";
@@ -11,6 +12,7 @@ import { createConnection } from "../connections/manage-connections";
 import { forgetConnector } from "../connection-runtime";
 import { setSyncDispatcherForTests } from "../engine/dispatch";
 import { drainConnectionQueue, type DrainOptions } from "../engine/drain-queue";
+import { startCrmKit, type CrmKit } from "./crm-test-kit";
 
 export interface AscoraKit {
   fake: FakeAscoraHandle;
@@ -54,4 +56,21 @@ export async function linkedCustomer(connectionId: string, ascoraCustomerId: str
     data: { connectionId, entity: "customer", entityId: customer.id, module: "Customers", externalId: ascoraCustomerId, status: "SYNCED" },
   });
   return customer;
+}
+
+/**
+ * For a test file about one customer across two CRMs: a fake Vtiger and a
+ * fake Ascora, each with a connection, started before its tests and closed after.
+ */
+export function startVtigerAndAscoraKits(): { vtiger: CrmKit; ascora: AscoraKit } {
+  const kits = {} as { vtiger: CrmKit; ascora: AscoraKit };
+  beforeAll(async () => {
+    kits.vtiger = await startCrmKit();
+    kits.ascora = await startAscoraKit();
+  });
+  afterAll(async () => {
+    await kits.ascora?.close();
+    await kits.vtiger?.close();
+  });
+  return kits;
 }

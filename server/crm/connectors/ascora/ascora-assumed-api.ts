@@ -25,7 +25,7 @@
  *       DELETE /customers/{CustomerId}                      → 204 (404 when already gone)
  *     Customer: CustomerId, CompanyName, FirstName, LastName, Email, Phone, Mobile, Address,
  *     Suburb, State, PostCode, Country, ABN, ExternalReference (our id), LastModified.
- *     Deletions are not visible to a pull (no "deleted since" call assumed).
+ *     Deletions: see A15.
  *  A5 Jobs: POST /jobs → Job; GET /jobs/{JobId}; GET /jobs?modifiedSince=&page=&pageSize=
  *     → { Results, HasMore }; PUT /jobs/{JobId} partial; Job: JobId, JobNumber, CustomerId,
  *     Status, Description, SiteAddress, ExternalReference (our id), LastModified.
@@ -38,6 +38,14 @@
  *  A9 Web UI links: `${origin}/Customers/Details/{CustomerId}` and `${origin}/Jobs/Details/{JobId}`.
  *  A10 Currency: the Accounting API names none; amounts are taken as AUD (ExternalInvoice.currency).
  *  A11 DateTime in JSON: ISO 8601 or ServiceStack's "/Date(ms±zone)/" (both are read).
+ *  A14 CompanyName (A4) is the business: a commercial customer's name, with FirstName/LastName
+ *      its contact person or blank; a residential customer leaves it blank.
+ *  A15 Deleted customers: the modifiedSince list (A4) also returns customers deleted at or
+ *      after modifiedSince, as `{ CustomerId, IsDeleted: true, LastModified: <deleted at> }` in
+ *      the same order; live customers carry `IsDeleted: false` (absent counts as false).
+ *      GET /customers/{id} answers 404 for them and the externalReference lookup leaves them out.
+ *  A16 GET /customers?email=X → { Results: Customer[], HasMore: false }: live customers whose
+ *      Email equals X ignoring case, oldest first (adopting a customer Ascora already has).
  */
 import { createHmac } from "node:crypto";
 import { z } from "zod";
@@ -95,7 +103,14 @@ export interface AscoraCustomer {
   CustomerId: string;
   LastModified?: string | null;
   ExternalReference?: string | null;
+  /** A15 */
+  IsDeleted?: boolean | null;
   [field: string]: unknown;
+}
+
+/** A15: a row of the modifiedSince list that says the customer was deleted. */
+export function isDeletedCustomer(c: AscoraCustomer): boolean {
+  return c.IsDeleted === true;
 }
 
 export interface AscoraPage<T> {
@@ -126,6 +141,12 @@ export async function listCustomersModifiedSince(
 export async function findCustomerByExternalReference(http: AscoraHttp, localId: string): Promise<AscoraCustomer | null> {
   const answer = await http.request({ operation: "customers.find", path: "/customers", query: { externalReference: localId } });
   return pageOf<AscoraCustomer>(answer, "customers.find").Results[0] ?? null;
+}
+
+/** A16: live customers with this e-mail (any case), oldest first. */
+export async function findCustomersByEmail(http: AscoraHttp, email: string): Promise<AscoraCustomer[]> {
+  const answer = await http.request({ operation: "customers.findByEmail", path: "/customers", query: { email } });
+  return pageOf<AscoraCustomer>(answer, "customers.findByEmail").Results;
 }
 
 /** The answer, or null when Ascora says the record does not exist (404). */

@@ -1,7 +1,7 @@
 /**
  * The Ascora connector behind the engine's CrmConnector interface: customers
- * both ways (assumed calls, A4), notes on jobs (A6), and a connection test
- * through the documented Accounting API. Invoices and payments are not
+ * both ways with their deletions (assumed calls, A4, A14–A16), notes on jobs
+ * (A6), and a connection test through the documented Accounting API. Invoices and payments are not
  * pushed or pulled field by field: server/billing/external imports them
  * through ascora-accounting-api.ts with this connector's `http`.
  */
@@ -33,7 +33,9 @@ import {
   createCustomer,
   deleteCustomer,
   findCustomerByExternalReference,
+  findCustomersByEmail,
   getCustomer,
+  isDeletedCustomer,
   listCustomersModifiedSince,
   updateCustomer,
   type AscoraCustomer,
@@ -170,7 +172,17 @@ export class AscoraConnector implements CrmConnector {
       const found = await findCustomerByExternalReference(this.http, input.localId);
       if (found) return done(await updateCustomer(this.http, found.CustomerId, fields), false, true);
     }
+    // A customer Ascora already has (connecting over existing data) is adopted, never duplicated.
+    const sameEmail = await this.findUnlinkedByEmail(fields.Email);
+    if (sameEmail) return done(await updateCustomer(this.http, sameEmail, fields), false, true);
     return done(await createCustomer(this.http, fields), true, false);
+  }
+
+  /** The oldest Ascora customer with this e-mail that carries no one's id yet (A16). */
+  private async findUnlinkedByEmail(email: unknown): Promise<string | null> {
+    if (typeof email !== "string" || !email.trim()) return null;
+    const found = await findCustomersByEmail(this.http, email.trim());
+    return found.find((c) => !c[ASCORA_EXTERNAL_KEY_FIELD])?.CustomerId ?? null;
   }
 
   async findByExternalKey(module: string, localId: string): Promise<RemoteRecordRef | null> {
@@ -196,18 +208,23 @@ export class AscoraConnector implements CrmConnector {
   }
 
   /**
-   * One page of customers changed at or after the cursor's time. Once a pull
-   * is drained the cursor becomes the newest LastModified seen (inclusive),
-   * so that record comes once more next time and reconciliation finds it unchanged.
+   * One page of customers changed or deleted (A15) at or after the cursor's
+   * time. Once a pull is drained the cursor becomes the newest LastModified
+   * seen (inclusive), so that record comes once more next time and
+   * reconciliation finds it unchanged (a deletion seen twice is marked once).
    */
   async pullChanges(input: PullChangesInput): Promise<PullPage> {
     this.customersOnly(input.module);
     const { since, page } = parseCursor(input.cursor);
     const result = await listCustomersModifiedSince(this.http, since, page, PAGE_SIZE);
-    const updated = result.Results.map((c) => this.toRemote(input.module, c));
-    if (result.HasMore) return { updated, deleted: [], nextCursor: `${since.toISOString()}#${page + 1}`, more: true };
-    const newest = updated.reduce((max, r) => (r.remoteModifiedAt && r.remoteModifiedAt > max ? r.remoteModifiedAt : max), since);
-    return { updated, deleted: [], nextCursor: `${newest.toISOString()}#0`, more: false };
+    const updated = result.Results.filter((c) => !isDeletedCustomer(c)).map((c) => this.toRemote(input.module, c));
+    const deleted = result.Results.filter(isDeletedCustomer).map((c) => c.CustomerId);
+    if (result.HasMore) return { updated, deleted, nextCursor: `${since.toISOString()}#${page + 1}`, more: true };
+    const newest = result.Results.reduce((max, c) => {
+      const at = parseAscoraDate(c.LastModified);
+      return at && at > max ? at : max;
+    }, since);
+    return { updated, deleted, nextCursor: `${newest.toISOString()}#0`, more: false };
   }
 
   async addNote(input: AddNoteInput): Promise<{ externalId: string; created: boolean }> {

@@ -40,6 +40,7 @@ export function defaultAscoraModules(): Record<string, ModuleSyncConfig> {
 const CUSTOMER_MAPPINGS: FieldMapping[] = [
   { localPath: "firstName", remoteField: "FirstName" },
   { localPath: "lastName", remoteField: "LastName" },
+  { localPath: "companyName", remoteField: "CompanyName" },
   { localPath: "email", remoteField: "Email" },
   { localPath: "phone", remoteField: "Phone" },
   { localPath: "address.line1", remoteField: "Address" },

@@ -3,7 +3,8 @@ import { FAKE_ASCORA_ACCOUNT, startFakeAscora, type FakeAscoraHandle } from "@/e
 import { ConnectorError } from "../../connector";
 import type { RemoteCallEvent } from "../../connector-registry";
 import { fetchInvoiceDetails, fetchPayments, markInvoices, parseAscoraDate } from "./ascora-accounting-api";
-import { AscoraHttp, retryAfterMs } from "./ascora-http";
+import { parseRetryAfter } from "../connector-http";
+import { AscoraHttp } from "./ascora-http";
 
 let fake: FakeAscoraHandle;
 let calls: RemoteCallEvent[];
@@ -115,8 +116,8 @@ describe("Ascora dates and Retry-After", () => {
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {
-    expect(retryAfterMs("3", 0)).toBe(3000);
-    expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
-    expect(retryAfterMs(null, 0)).toBeUndefined();
+    expect(parseRetryAfter("3", 0)).toBe(3000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@
  */
 import { ConnectorError } from "../../connector";
 import type { RemoteCallEvent } from "../../connector-registry";
+import { fetchWithDeadline, parseRetryAfter } from "../connector-http";
 import { outboundFetch } from "@/server/net/guarded-fetch";
 
 export interface AscoraHttpOptions {
@@ -34,15 +35,6 @@ export interface AscoraRequest {
   body?: unknown;
 }
 
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
 function errorFor(status: number, operation: string, text: string, headers: Headers, nowMs: number): ConnectorError {
   const opts = { operation, httpStatus: status };
   if (status === 401) return new ConnectorError("auth", `Ascora refused the account's user name or password (HTTP 401 on ${operation})`, opts);
@@ -51,7 +43,7 @@ function errorFor(status: number, operation: string, text: string, headers: Head
   if (status === 429) {
     return new ConnectorError("rate_limited", `Ascora rate limit hit on ${operation} (HTTP 429)`, {
       ...opts,
-      retryAfterMs: retryAfterMs(headers.get("retry-after"), nowMs),
+      retryAfterMs: parseRetryAfter(headers.get("retry-after"), nowMs),
     });
   }
   if (status >= 500) return new ConnectorError("transient", `Ascora answered HTTP ${status} to ${operation}`, opts);
@@ -89,15 +81,13 @@ export class AscoraHttp {
     this.calls += 1;
     const url = new URL(this.baseUrl + req.path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     const doFetch = this.opts.fetch ?? outboundFetch("crm");
     let httpStatus: number | undefined;
     try {
-      let res: Response;
-      let text: string;
-      try {
-        res = await doFetch(url.toString(), {
+      const { res, text } = await fetchWithDeadline(
+        doFetch,
+        url.toString(),
+        {
           method: req.method ?? "GET",
           headers: {
             Accept: "application/json",
@@ -105,20 +95,10 @@ export class AscoraHttp {
             ...(req.body === undefined ? {} : { "Content-Type": "application/json" }),
           },
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          signal: controller.signal,
-        });
-        httpStatus = res.status;
-        text = await res.text();
-      } catch (err) {
-        if (controller.signal.aborted) {
-          throw new ConnectorError("timeout", `Ascora did not answer ${req.operation} within ${this.timeoutMs} ms`, {
-            operation: req.operation,
-            cause: err,
-          });
-        }
-        const detail = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-        throw new ConnectorError("transient", `Network error calling Ascora ${req.operation}: ${detail}`, { operation: req.operation, cause: err });
-      }
+        },
+        { crm: "Ascora", operation: req.operation, timeoutMs: this.timeoutMs },
+      );
+      httpStatus = res.status;
       if (!res.ok) throw errorFor(res.status, req.operation, text, res.headers, now());
       let parsed: T;
       try {
@@ -135,8 +115,6 @@ export class AscoraHttp {
       const ce = error instanceof ConnectorError ? error : new ConnectorError("transient", String(error), { operation: req.operation });
       this.opts.onCall?.({ operation: req.operation, ok: false, attempt: 1, httpStatus, durationMs: performance.now() - started, error: ce });
       throw ce;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

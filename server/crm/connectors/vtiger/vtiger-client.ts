@@ -19,7 +19,8 @@ import crypto from "node:crypto";
 import { ConnectorError, toConnectorError } from "../../connector";
 import { nextAttemptDelay } from "../../engine/backoff";
 import { CHANGE_PASSWORD_FIX_SQL, EMPTY_500, RESTRICTED_FILE, SESSION_ERROR_CODES, mapVtigerError } from "./vtiger-errors";
-import { RateLimitPacer, parseRetryAfter, type RateLimitSnapshot, type RatePacer } from "./vtiger-rate-limit";
+import { fetchWithDeadline, parseRetryAfter } from "../connector-http";
+import { RateLimitPacer, type RateLimitSnapshot, type RatePacer } from "./vtiger-rate-limit";
 import { VTQL_PAGE_SIZE, stripTerminator, vtqlName, vtqlString } from "./vtql";
 import { outboundFetch } from "@/server/net/guarded-fetch";
 
@@ -340,38 +341,18 @@ export class VtigerClient {
     await this.pacer.noteSent();
     const form = new URLSearchParams({ operation });
     for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, v);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.opts.timeoutMs);
     const doFetch = this.opts.fetch ?? outboundFetch("crm");
     let httpStatus: number | undefined;
     try {
-      let res: Response;
-      let text: string;
-      try {
-        res =
-          method === "GET"
-            ? await doFetch(`${this.endpoint}?${form.toString()}`, {
-                headers: { Accept: "application/json" },
-                signal: controller.signal,
-              })
-            : await doFetch(this.endpoint, {
-                method: "POST",
-                headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
-                body: form.toString(),
-                signal: controller.signal,
-              });
-        httpStatus = res.status;
-        text = await res.text();
-      } catch (err) {
-        if (controller.signal.aborted) {
-          throw new ConnectorError("timeout", `Vtiger did not answer ${operation} within ${this.opts.timeoutMs} ms`, {
-            operation,
-            cause: err,
-          });
-        }
-        const detail = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-        throw new ConnectorError("transient", `Network error calling Vtiger ${operation}: ${detail}`, { operation, cause: err });
-      }
+      const { res, text } = await fetchWithDeadline(
+        doFetch,
+        method === "GET" ? `${this.endpoint}?${form.toString()}` : this.endpoint,
+        method === "GET"
+          ? { headers: { Accept: "application/json" } }
+          : { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" }, body: form.toString() },
+        { crm: "Vtiger", operation, timeoutMs: this.opts.timeoutMs },
+      );
+      httpStatus = res.status;
       const nowMs = this.now();
       await this.pacer.observe(res.headers, nowMs);
 
@@ -429,8 +410,6 @@ export class VtigerClient {
       const error = toConnectorError(e);
       this.opts.onCall?.({ operation, method, attempt, ok: false, httpStatus, durationMs: performance.now() - started, error });
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

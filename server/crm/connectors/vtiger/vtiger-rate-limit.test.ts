@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RateLimitPacer, parseRateLimitHeaders, parseRetryAfter, resetToEpochMs } from "./vtiger-rate-limit";
+import { parseRetryAfter } from "../connector-http";
+import { RateLimitPacer, parseRateLimitHeaders, resetToEpochMs } from "./vtiger-rate-limit";
 import { mapVtigerError, missingFieldsFromMessage } from "./vtiger-errors";
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);

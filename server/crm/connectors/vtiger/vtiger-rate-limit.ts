@@ -44,15 +44,6 @@ export function resetToEpochMs(value: number | undefined, nowMs: number): number
   return nowMs + value * 1000;
 }
 
-/** Retry-After as milliseconds from now (seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
 export function parseRateLimitHeaders(h: HeaderSource, nowMs: number): RateLimitSnapshot {
   return {
     flood: {
