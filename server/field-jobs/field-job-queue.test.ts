@@ -4,6 +4,7 @@
  * ascora-field-job-gateway.test.ts): backoff, dead letter, retry from the
  * dead letter, and notes that wait for their job.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { ConnectorError } from "@/server/crm/connector";
@@ -11,7 +12,8 @@ import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
 import { drainConnectionQueue } from "@/server/crm/engine/drain-queue";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { registerFieldJobGateway } from "./field-job-gateways";
-import { createAscoraConnection, createTicketWithCustomer, linkCustomer, RecordingGateway } from "./testing/field-job-test-kit";
+import { requestFieldJob } from "./request-field-job";
+import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer, linkCustomer, RecordingGateway } from "./testing/field-job-test-kit";
 
 const gateway = new RecordingGateway();
 /** While set, every job create fails with it (Ascora down). */
@@ -115,5 +117,27 @@ describe("field jobs on the sync queue", () => {
     expect(await drainConnectionQueue(db, connection.id, { backoff: BACKOFF })).toMatchObject({ dead: 1 });
     expect((await db.syncQueueItem.findFirstOrThrow({ where: { entityId: id } })).lastError).toContain("no customer record");
     expect(gateway.creates).toBe(before);
+  });
+
+  it("the upgrade migration gives work left waiting by the old field-job retries its queue item, once, and the queue sends it", async () => {
+    const connection = await createAscoraConnection();
+    const { ticket, customer } = await createTicketWithCustomer();
+    await linkCustomer(connection.id, customer.id);
+    // A job and a reply queued the old way: rows only, no queue items.
+    const { job } = await db.$transaction((tx) => requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, ...fields }, AGENT_ACTOR));
+    const message = await db.ticketMessage.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    await db.fieldJobDelivery.create({ data: { fieldJobId: job.id, kind: "note", sourceId: message.id } });
+    const sql = readFileSync("prisma/migrations/20261205233000_field_jobs_on_sync_queue/migration.sql", "utf8");
+    const statements = sql.split(/;\s*\n/).map((x) => x.replace(/^--.*$/gm, "").trim()).filter(Boolean);
+    for (let run = 0; run < 2; run++) for (const statement of statements) await db.$executeRawUnsafe(statement);
+    const items = await db.syncQueueItem.findMany({ where: { connectionId: connection.id }, orderBy: { entity: "asc" } });
+    expect(items.map((i) => [i.entity, i.status])).toEqual([
+      ["field_job", "PENDING"],
+      ["job_note", "PENDING"],
+    ]);
+    await drainConnectionQueue(db, connection.id, { backoff: BACKOFF });
+    const created = await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(created.pushState).toBe("CREATED");
+    expect(gateway.notes.filter((n) => n.remoteId === created.remoteId)).toHaveLength(1);
   });
 });
