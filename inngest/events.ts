@@ -53,15 +53,7 @@ export const crmLeadConverted = eventType("crm/lead.converted", {
 
 // ── Field jobs (server/field-jobs/) ──
 
-/** A field job was requested on a ticket: create it in the connected system. */
-export const fieldJobPushRequested = eventType("field-jobs/job.requested", {
-  schema: z.object({ fieldJobId: z.string().min(1) }),
-});
-
-/** A field job has replies, notes or attachments waiting to be sent. */
-export const fieldJobDeliveriesQueued = eventType("field-jobs/deliveries.queued", {
-  schema: z.object({ fieldJobId: z.string().min(1) }),
-});
+// Creates, notes and attachments go through the CRM sync queue (crm/sync.requested).
 
 /** A verified Ascora webhook event was stored: apply it. */
 export const fieldJobWebhookReceived = eventType("field-jobs/webhook.received", {

@@ -15,8 +15,6 @@ import { processCrmQueue } from "./process-crm-queue";
 import { processFieldJobWebhookFn } from "./process-field-job-webhook";
 import { pullFieldJobStatusesFn } from "./pull-field-job-statuses";
 import { postBillingToLedger } from "./post-billing-to-ledger";
-import { pushFieldJobFn } from "./push-field-job";
-import { sendFieldJobDeliveriesFn } from "./send-field-job-deliveries";
 import { pullCrmChanges } from "./pull-crm-changes";
 import { purgeCrmHistoryDaily } from "./purge-crm-history";
 import { purgeLoginEvents } from "./purge-login-events";
@@ -34,5 +32,5 @@ export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginB
   rateBillingUsage, chargeBillingInvoice, collectBillingPayments, deliverBillingWebhook, drainBillingWebhooks,
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, importExternalAccounting,
-  pushFieldJobFn, sendFieldJobDeliveriesFn, processFieldJobWebhookFn, pullFieldJobStatusesFn,
+  processFieldJobWebhookFn, pullFieldJobStatusesFn,
   runLegacyImport, syncInvoiceLedger, retryLedgerVerification, expireHourCardsHourly, postBillingToLedger];

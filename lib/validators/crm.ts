@@ -139,6 +139,8 @@ export type FieldMappingInput = z.input<typeof fieldMappingSchema>;
 export const queueListSchema = pagingSchema.extend({
   connectionId: z.string().optional(),
   status: z.enum(CRM_QUEUE_STATUSES).optional(),
+  /** Kind of record: customer, field_job, job_note, … */
+  entity: z.string().trim().max(40).optional(),
   entityId: z.string().optional(),
 });
 

@@ -11,11 +11,13 @@ import { FAKE_ASCORA_ACCOUNT, startFakeAscora, type FakeAscoraHandle } from "@/e
 import { POST } from "@/app/api/webhooks/ascora/[connectionId]/route";
 import { db } from "@/server/db";
 import { forgetConnector } from "@/server/crm/connection-runtime";
+import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
+import { drainConnectionQueue } from "@/server/crm/engine/drain-queue";
 import { encryptSecret } from "@/server/crm/secret-box";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { createAscoraFieldJobGateway } from "./ascora-field-job-gateway";
-import { sendFieldJobDeliveries } from "./job-deliveries";
-import { pushFieldJob } from "./push-field-job";
+import { enqueueFieldJobCreates } from "./enqueue-field-job-work";
+import { registerFieldJobGateway } from "./field-job-gateways";
 import { requestFieldJob } from "./request-field-job";
 import { AGENT_ACTOR, createTicketWithCustomer } from "./testing/field-job-test-kit";
 
@@ -25,6 +27,8 @@ let hookUrl: string;
 beforeAll(async () => {
   process.env.CRM_REMOTE_TIMEOUT_MS = "800";
   process.env.BACKGROUND_JOBS = "inline";
+  // The sync queue is drained explicitly here.
+  setSyncDispatcherForTests({ push: async () => undefined, pull: async () => undefined });
   fake = await startFakeAscora();
   // Forwards the fake's webhook to the route handler, as Next would.
   hook = http.createServer((req, res) => {
@@ -45,6 +49,8 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.CRM_REMOTE_TIMEOUT_MS;
   delete process.env.BACKGROUND_JOBS;
+  setSyncDispatcherForTests(null);
+  registerFieldJobGateway("ascora", createAscoraFieldJobGateway);
   await fake.close();
   await new Promise<void>((resolve) => hook.close(() => resolve()));
 });
@@ -66,45 +72,64 @@ async function setUp() {
   await db.syncLink.create({
     data: { connectionId: connection.id, entity: "customer", entityId: customer.id, module: "Customers", externalId: String(remoteCustomer.CustomerId), status: "SYNCED" },
   });
-  const { job } = await db.$transaction((tx) =>
-    requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, siteAddress: "1 Front St", affectedServices: ["internet"], deviceSerials: ["SN-1"], description: "Line down" }, AGENT_ACTOR),
-  );
-  return { connection, ticket, job, remoteCustomerId: String(remoteCustomer.CustomerId), gateway: await createAscoraFieldJobGateway(db, connection.id) };
+  const { job } = await db.$transaction(async (tx) => {
+    const requested = await requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, siteAddress: "1 Front St", affectedServices: ["internet"], deviceSerials: ["SN-1"], description: "Line down" }, AGENT_ACTOR);
+    await enqueueFieldJobCreates(tx, [requested.job.id]);
+    return requested;
+  });
+  const drain = (baseMs = 0) => drainConnectionQueue(db, connection.id, { backoff: { baseMs, maxMs: baseMs, jitter: "none" } });
+  return { connection, ticket, job, drain, remoteCustomerId: String(remoteCustomer.CustomerId) };
 }
 
 const fakeJobs = () => [...fake.state.area("jobs").values()];
 
 describe("Ascora field-job gateway against the fake Ascora", () => {
-  it("creates the job for the linked customer with our reference, and a timeout after success is adopted, not repeated", async () => {
-    const { job, gateway, remoteCustomerId } = await setUp();
-    // The fault board matches by path only: arm it after the lookup, so it hits the create (POST /jobs).
-    const armed = {
-      ...gateway,
-      findJobByReference: async (reference: string) => {
-        const found = await gateway.findJobByReference(reference);
-        fake.setFault({ type: "timeout_after_success", path: "/jobs", times: 1, delayMs: 3_000 });
-        return found;
-      },
-    };
-    await expect(pushFieldJob(db, armed, job.id)).rejects.toMatchObject({ kind: "timeout" });
+  it("creates the job through the sync queue for the linked customer with our reference, and a timeout after success is adopted, not repeated", async () => {
+    const { connection, job, drain, remoteCustomerId } = await setUp();
+    // The fault board matches by path only: arm it after the lookup, so it hits the create (POST /jobs), once.
+    let armed = false;
+    registerFieldJobGateway("ascora", async (d, id) => {
+      const gateway = await createAscoraFieldJobGateway(d, id);
+      return {
+        ...gateway,
+        findJobByReference: async (reference: string) => {
+          const found = await gateway.findJobByReference(reference);
+          if (!armed) fake.setFault({ type: "timeout_after_success", path: "/jobs", times: 1, delayMs: 3_000 });
+          armed = true;
+          return found;
+        },
+      };
+    });
+    expect(await drain(60_000)).toMatchObject({ failed: 1, succeeded: 0 });
+    const item = await db.syncQueueItem.findFirstOrThrow({ where: { entityId: job.id } });
+    expect(item).toMatchObject({ status: "FAILED", lastErrorKind: "timeout" });
+    await db.syncQueueItem.update({ where: { id: item.id }, data: { nextAttemptAt: new Date(0) } });
     expect(fakeJobs().filter((j) => j.ExternalReference === job.reference)).toHaveLength(1);
-    const retry = await pushFieldJob(db, gateway, job.id);
-    expect(retry.outcome).toBe("adopted");
+    registerFieldJobGateway("ascora", createAscoraFieldJobGateway);
+    expect(await drain()).toMatchObject({ succeeded: 1 });
+    const calls = await db.syncCallLog.findMany({ where: { connectionId: connection.id, entity: "field_job", entityId: job.id } });
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.some((c) => c.status === "error" && c.errorKind === "timeout")).toBe(true);
     const mine = fakeJobs().filter((j) => j.ExternalReference === job.reference);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ CustomerId: remoteCustomerId, SiteAddress: "1 Front St", DeviceSerials: ["SN-1"] });
     const stored = await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(stored).toMatchObject({ pushState: "CREATED", jobNumber: mine[0]!.JobNumber, remoteStatus: "Unscheduled" });
     expect(stored.remoteUrl).toMatch(/\/Jobs\/Details\//);
+    const link = await db.syncLink.findUniqueOrThrow({ where: { connectionId_entity_entityId: { connectionId: connection.id, entity: "field_job", entityId: job.id } } });
+    expect(link).toMatchObject({ externalId: mine[0]!.JobId, status: "SYNCED" });
   });
 
   it("a public reply reaches the job as one note, even when sent twice", async () => {
-    const { ticket, job, gateway } = await setUp();
-    await pushFieldJob(db, gateway, job.id);
+    const { ticket, job, drain } = await setUp();
+    await drain();
     const agent = callerFor(await createTestUser("AGENT"));
     await agent.helpdesk.tickets.reply({ ticketId: ticket.id, body: "Bring a ladder.", visibility: "public" });
+    await drain();
+    // Sent again as if its success was never recorded: the same idempotency key makes no second note.
     await db.fieldJobDelivery.updateMany({ where: { fieldJobId: job.id }, data: { state: "PENDING" } });
-    await sendFieldJobDeliveries(db, gateway, job.id);
+    await db.syncQueueItem.updateMany({ where: { entity: "job_note", entityId: { in: (await db.fieldJobDelivery.findMany({ where: { fieldJobId: job.id } })).map((d) => d.id) } }, data: { status: "PENDING", nextAttemptAt: new Date(0) } });
+    await drain();
     const remoteId = (await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } })).remoteId;
     const notes = [...fake.state.area("job-notes").values()].filter((n) => n.JobId === remoteId);
     expect(notes).toHaveLength(1);
@@ -112,8 +137,8 @@ describe("Ascora field-job gateway against the fake Ascora", () => {
   });
 
   it("a status changed in the fake comes back by signed webhook onto the ticket", async () => {
-    const { connection, ticket, job, gateway } = await setUp();
-    await pushFieldJob(db, gateway, job.id);
+    const { connection, ticket, job, drain } = await setUp();
+    await drain();
     const admin = callerFor(await createTestUser("PROVIDER_ADMIN"));
     const { secret } = await admin.fieldJobs.rotateWebhookSecret({ connectionId: connection.id });
     await admin.fieldJobs.saveStatusMappings({ connectionId: connection.id, rows: [{ remoteStatus: "In Progress", ticketStatus: "in_progress" }] });

@@ -2,28 +2,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFieldJobSchema } from "@/lib/validators/field-jobs";
 import { db } from "@/server/db";
 import { ConnectorError } from "@/server/crm/connector";
+import { setSyncDispatcherForTests } from "@/server/crm/engine/dispatch";
+import { drainConnectionQueue } from "@/server/crm/engine/drain-queue";
 import { createTicket } from "@/server/helpdesk/create-ticket";
 import { callerFor, createTestOrganisation, createTestUser } from "@/server/testing/factories";
 import { registerFieldJobGateway } from "./field-job-gateways";
-import { pushFieldJob } from "./push-field-job";
 import { requestFieldJob } from "./request-field-job";
-import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer, RecordingGateway } from "./testing/field-job-test-kit";
+import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer, linkCustomer, RecordingGateway } from "./testing/field-job-test-kit";
 
 const gateway = new RecordingGateway();
 beforeAll(() => {
-  process.env.BACKGROUND_JOBS = "inline";
+  // The sync queue is drained explicitly here; no background drains racing the assertions.
+  setSyncDispatcherForTests({ push: async () => undefined, pull: async () => undefined });
   registerFieldJobGateway("ascora", async () => gateway);
 });
-afterAll(() => {
-  delete process.env.BACKGROUND_JOBS;
-});
+afterAll(() => setSyncDispatcherForTests(null));
+
+const drain = (connectionId: string) => drainConnectionQueue(db, connectionId, { backoff: { baseMs: 0, maxMs: 0, jitter: "none" } });
+const due = (jobId: string) => db.syncQueueItem.updateMany({ where: { entityId: jobId }, data: { nextAttemptAt: new Date(0) } });
 
 const fields = { siteAddress: "1 Front St, Toronto", affectedServices: ["internet"], deviceSerials: ["SN-42"], description: "Line down" };
 
 describe("create field job", () => {
   it("creates the remote job from the console and shows link, number and status; a double click makes no second job", async () => {
     const connection = await createAscoraConnection();
-    const { ticket } = await createTicketWithCustomer();
+    const { ticket, customer } = await createTicketWithCustomer();
+    await linkCustomer(connection.id, customer.id);
     const caller = callerFor(await createTestUser("AGENT"));
     const before = gateway.creates;
     const [a, b] = await Promise.all([
@@ -32,6 +36,8 @@ describe("create field job", () => {
     ]);
     expect(a.id).toBe(b.id);
     expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(await db.syncQueueItem.count({ where: { connectionId: connection.id, entity: "field_job" } })).toBe(1);
+    expect(await drain(connection.id)).toMatchObject({ succeeded: 1 });
     expect(gateway.creates - before).toBe(1);
 
     const view = await caller.fieldJobs.forTicket({ ticketId: ticket.id });
@@ -44,28 +50,39 @@ describe("create field job", () => {
     expect(trail.map((e) => e.kind)).toEqual(["field_job_requested", "field_job_created"]);
   });
 
-  it("a timeout after the remote made the job: the retry finds it by our reference instead of creating a second", async () => {
+  it("a timeout after the remote made the job: the queue's retry finds it by our reference instead of creating a second", async () => {
     const connection = await createAscoraConnection();
-    const { ticket } = await createTicketWithCustomer();
-    const { job } = await db.$transaction((tx) => requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, ...fields }, AGENT_ACTOR));
+    const { ticket, customer } = await createTicketWithCustomer();
+    await linkCustomer(connection.id, customer.id);
+    const caller = callerFor(await createTestUser("AGENT"));
+    const { id } = await caller.fieldJobs.create({ ticketId: ticket.id, connectionId: connection.id, ...fields });
     const before = gateway.creates;
     gateway.loseNextCreateAnswer = true;
-    await expect(pushFieldJob(db, gateway, job.id)).rejects.toMatchObject({ kind: "timeout" });
-    expect((await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } })).pushState).toBe("PENDING");
-    const retry = await pushFieldJob(db, gateway, job.id);
-    expect(retry.outcome).toBe("adopted");
+    expect(await drainConnectionQueue(db, connection.id, { backoff: { baseMs: 60_000, maxMs: 60_000, jitter: "none" } })).toMatchObject({ failed: 1 });
+    expect((await db.fieldJob.findUniqueOrThrow({ where: { id } })).pushState).toBe("PENDING");
+    expect(await db.syncQueueItem.findFirstOrThrow({ where: { entityId: id } })).toMatchObject({ status: "FAILED", lastErrorKind: "timeout" });
+    await due(id);
+    expect(await drain(connection.id)).toMatchObject({ succeeded: 1 });
+    expect((await db.syncQueueItem.findFirstOrThrow({ where: { entityId: id } })).status).toBe("SUCCEEDED");
     expect(gateway.creates - before).toBe(1);
-    const again = await pushFieldJob(db, gateway, job.id);
-    expect(again.outcome).toBe("already_created");
+    const job = await db.fieldJob.findUniqueOrThrow({ where: { id } });
+    expect(job.pushState).toBe("CREATED");
+    const trail = await db.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, kind: "field_job_created" } });
+    expect(trail.data).toMatchObject({ adopted: true });
+    // Run again (a duplicate wake-up, a retry from the dashboard): nothing new remotely.
+    await db.syncQueueItem.updateMany({ where: { entityId: id }, data: { status: "PENDING", nextAttemptAt: new Date(0) } });
+    await drain(connection.id);
     expect(gateway.creates - before).toBe(1);
   });
 
-  it("a refusal fails the job visibly and frees the ticket for a new request", async () => {
+  it("a refusal dead-letters the item and fails the job visibly, freeing the ticket for a new request", async () => {
     const connection = await createAscoraConnection();
-    const { ticket } = await createTicketWithCustomer();
-    const { job } = await db.$transaction((tx) => requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, ...fields }, AGENT_ACTOR));
+    const { ticket, customer } = await createTicketWithCustomer();
+    await linkCustomer(connection.id, customer.id);
+    const caller = callerFor(await createTestUser("AGENT"));
+    const job = await caller.fieldJobs.create({ ticketId: ticket.id, connectionId: connection.id, ...fields });
     gateway.failNext = new ConnectorError("validation", "Ascora refused the job: customer is required");
-    expect((await pushFieldJob(db, gateway, job.id)).outcome).toBe("failed");
+    expect(await drain(connection.id)).toMatchObject({ dead: 1 });
     const failed = await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(failed).toMatchObject({ pushState: "FAILED", activeKey: null, lastError: "Ascora refused the job: customer is required" });
     const trail = await db.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, kind: "field_job_failed" } });
@@ -113,8 +130,10 @@ describe("auto-create for chosen ticket types", () => {
       author: { kind: "agent" as const, name: "Sam" },
       acknowledge: false,
     };
+    await linkCustomer(connection.id, (await db.customer.create({ data: { name: `Customer ${org.label}`, organisationId: org.id } })).id);
     const install = await createTicket({ ...base, type: "installation_request" });
     const other = await createTicket({ ...base, type: "billing_issue" });
+    await drain(connection.id);
     const job = await db.fieldJob.findFirstOrThrow({ where: { ticketId: install.id, connectionId: connection.id } });
     expect(job).toMatchObject({ pushState: "CREATED", siteAddress: "9 Bay St", deviceSerials: ["ONT-1"] });
     expect(await db.fieldJob.count({ where: { ticketId: other.id } })).toBe(0);

@@ -5,10 +5,9 @@ import { callerFor, createTestUser } from "@/server/testing/factories";
 import { applyRemoteJobStatus } from "./apply-job-status";
 import { registerFieldJobGateway } from "./field-job-gateways";
 import { pullJobStatuses } from "./pull-job-statuses";
-import { pushFieldJob } from "./push-field-job";
 import { requestFieldJob } from "./request-field-job";
 import { mapRemoteStatus } from "./status-mapping";
-import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer, RecordingGateway } from "./testing/field-job-test-kit";
+import { AGENT_ACTOR, createAscoraConnection, createRemoteJob, createTicketWithCustomer, RecordingGateway } from "./testing/field-job-test-kit";
 
 const gateway = new RecordingGateway();
 beforeAll(() => registerFieldJobGateway("ascora", async () => gateway));
@@ -19,7 +18,7 @@ async function jobOnTicket() {
   const { job } = await db.$transaction((tx) =>
     requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, siteAddress: "1 Front St", affectedServices: [], deviceSerials: [], description: "Fix" }, AGENT_ACTOR),
   );
-  await pushFieldJob(db, gateway, job.id);
+  await createRemoteJob(gateway, job.id);
   const created = await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } });
   return { connection, ticket, job: created, remoteId: created.remoteId! };
 }

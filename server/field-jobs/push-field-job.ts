@@ -1,77 +1,59 @@
 /**
- * Making the remote job for a requested FieldJob. Safe to run any number of
- * times: a job already CREATED is left alone, and before creating we look the
- * job up by our reference, so an attempt whose answer was lost (a timeout
- * after the remote had made the job) adopts that job instead of making a
- * second. Retryable failures are thrown for the runner to retry; anything
- * else (and the last retry, via markFieldJobFailed) fails the job, frees the
- * ticket for a new request, and says why on the ticket's trail.
+ * Making the remote job for a requested FieldJob, run by the CRM sync queue
+ * (field-job-queue-handlers.ts), whose retries, backoff and dead letter
+ * decide what happens after a failure; this file only does one attempt.
+ * Before creating, the job is looked up by our reference, so an attempt whose
+ * answer was lost (a timeout after the remote had made the job) adopts that
+ * job instead of making a second.
  */
 import type { Db } from "@/server/db";
-import { toConnectorError } from "@/server/crm/connector";
+import type { FieldJob } from "@/server/generated/prisma/client";
 import { recordTicketEvent, SYSTEM_ACTOR } from "@/server/helpdesk/trail";
 import type { FieldJobGateway, RemoteFieldJob } from "./field-job-gateway";
+import { activeKeyOf } from "./request-field-job";
 
 export interface PushFieldJobResult {
-  outcome: "created" | "adopted" | "already_created" | "failed";
-  remoteId?: string;
+  outcome: "created" | "adopted";
+  remote: RemoteFieldJob;
 }
 
-export async function pushFieldJob(db: Db, gateway: FieldJobGateway, fieldJobId: string): Promise<PushFieldJobResult> {
-  const job = await db.fieldJob.findUniqueOrThrow({ where: { id: fieldJobId } });
-  if (job.pushState === "CREATED" && job.remoteId) return { outcome: "already_created", remoteId: job.remoteId };
-  if (job.pushState === "FAILED") return { outcome: "failed" };
-
+/** One attempt at the remote job; throws the gateway's ConnectorError when it fails. */
+export async function pushFieldJob(
+  db: Db,
+  gateway: FieldJobGateway,
+  job: FieldJob,
+  opts: { remoteCustomerId: string; idempotencyKey: string },
+): Promise<PushFieldJobResult> {
   const ticket = await db.ticket.findUniqueOrThrow({ where: { id: job.ticketId }, select: { number: true, subject: true } });
-  const customer = job.customerId
-    ? await db.customer.findUnique({ where: { id: job.customerId }, select: { name: true } })
-    : null;
-  const link = job.customerId
-    ? await db.syncLink.findUnique({
-        where: { connectionId_entity_entityId: { connectionId: job.connectionId, entity: "customer", entityId: job.customerId } },
-        select: { externalId: true },
-      })
-    : null;
+  const customer = job.customerId ? await db.customer.findUnique({ where: { id: job.customerId }, select: { name: true } }) : null;
 
-  let remote: RemoteFieldJob;
-  let adopted = false;
-  try {
-    const found = await gateway.findJobByReference(job.reference);
-    if (found) {
-      remote = found;
-      adopted = true;
-    } else {
-      remote = await gateway.createJob(
-        {
-          reference: job.reference,
-          remoteCustomerId: link?.externalId ?? null,
-          customerName: customer?.name ?? null,
-          siteAddress: job.siteAddress,
-          affectedServices: job.affectedServices,
-          deviceSerials: job.deviceSerials,
-          description: job.description,
-          title: `${ticket.number}: ${ticket.subject}`,
-        },
-        `field-job:${job.id}`,
-      );
-    }
-  } catch (e) {
-    const error = toConnectorError(e);
-    if (error.retryable) throw error;
-    await markFieldJobFailed(db, job.id, error.message);
-    return { outcome: "failed" };
-  }
+  let remote = await gateway.findJobByReference(job.reference);
+  const adopted = remote !== null;
+  remote ??= await gateway.createJob(
+    {
+      reference: job.reference,
+      remoteCustomerId: opts.remoteCustomerId,
+      customerName: customer?.name ?? null,
+      siteAddress: job.siteAddress,
+      affectedServices: job.affectedServices,
+      deviceSerials: job.deviceSerials,
+      description: job.description,
+      title: `${ticket.number}: ${ticket.subject}`,
+    },
+    opts.idempotencyKey,
+  );
 
+  const made = remote;
   await db.$transaction(async (tx) => {
     await tx.fieldJob.update({
       where: { id: job.id },
       data: {
         pushState: "CREATED",
-        remoteId: remote.remoteId,
-        jobNumber: remote.jobNumber,
-        remoteUrl: remote.url,
-        remoteStatus: remote.status,
-        remoteStatusAt: remote.statusChangedAt ?? new Date(),
+        remoteId: made.remoteId,
+        jobNumber: made.jobNumber,
+        remoteUrl: made.url,
+        remoteStatus: made.status,
+        remoteStatusAt: made.statusChangedAt ?? new Date(),
         lastError: null,
       },
     });
@@ -79,19 +61,19 @@ export async function pushFieldJob(db: Db, gateway: FieldJobGateway, fieldJobId:
       ticketId: job.ticketId,
       organisationId: job.organisationId,
       kind: "field_job_created",
-      summary: `Field job ${remote.jobNumber ?? remote.remoteId} created (${remote.status})`,
+      summary: `Field job ${made.jobNumber ?? made.remoteId} created (${made.status})`,
       actor: SYSTEM_ACTOR,
-      data: { fieldJobId: job.id, remoteId: remote.remoteId, adopted },
+      data: { fieldJobId: job.id, remoteId: made.remoteId, adopted },
     });
   });
-  return { outcome: adopted ? "adopted" : "created", remoteId: remote.remoteId };
+  return { outcome: adopted ? "adopted" : "created", remote: made };
 }
 
-/** Gives up on a job that never reached the remote: the ticket may ask again. */
+/** Gives up on a job that never reached the remote (its queue item is dead): the ticket may ask again. */
 export async function markFieldJobFailed(db: Db, fieldJobId: string, reason: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const job = await tx.fieldJob.findUniqueOrThrow({ where: { id: fieldJobId } });
-    if (job.pushState !== "PENDING") return;
+    const job = await tx.fieldJob.findUnique({ where: { id: fieldJobId } });
+    if (!job || job.pushState !== "PENDING") return;
     await tx.fieldJob.update({ where: { id: job.id }, data: { pushState: "FAILED", activeKey: null, lastError: reason.slice(0, 1000) } });
     await recordTicketEvent(tx, {
       ticketId: job.ticketId,
@@ -102,4 +84,18 @@ export async function markFieldJobFailed(db: Db, fieldJobId: string, reason: str
       data: { fieldJobId: job.id },
     });
   });
+}
+
+/**
+ * A failed job retried from the dead letter becomes the ticket's active job
+ * again, unless a newer job took its place meanwhile (then false).
+ */
+export async function reviveFieldJob(db: Db, job: FieldJob): Promise<boolean> {
+  const activeKey = activeKeyOf(job.ticketId, job.connectionId);
+  // Check and claim in one statement; the unique activeKey still refuses a second active job under a race.
+  const revived = await db.$executeRaw`
+    UPDATE "FieldJob" SET "pushState" = 'PENDING', "activeKey" = ${activeKey}, "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE "id" = ${job.id} AND "pushState" = 'FAILED'
+      AND NOT EXISTS (SELECT 1 FROM "FieldJob" o WHERE o."activeKey" = ${activeKey})`;
+  return revived === 1;
 }

@@ -1,5 +1,6 @@
 import { autoRequestFieldJobs } from "@/server/field-jobs/auto-request-field-jobs";
-import { dispatchFieldJobPush } from "@/server/field-jobs/dispatch-field-job-work";
+import { dispatchFieldJobWork } from "@/server/field-jobs/dispatch-field-job-work";
+import { enqueueFieldJobCreates } from "@/server/field-jobs/enqueue-field-job-work";
 import type { TicketPriority } from "@/lib/helpdesk/ticket-priorities";
 import type { TicketType } from "@/lib/helpdesk/ticket-types";
 import type { ActorKind } from "@/lib/helpdesk/actor-kinds";
@@ -165,6 +166,7 @@ export async function createTicketInTx(tx: DbOrTx, params: CreateTicketParams): 
     affectedServices: [...(params.affectedServices ?? [])],
     deviceSerials: [...(params.deviceSerials ?? [])],
   });
+  await enqueueFieldJobCreates(tx, fieldJobIds);
   return { ...ticket, emailIds, fieldJobIds };
 }
 
@@ -175,7 +177,7 @@ export async function createTicketInTx(tx: DbOrTx, params: CreateTicketParams): 
 export async function createTicket(params: CreateTicketParams, db: Db = defaultDb): Promise<CreatedTicket> {
   const created = await db.$transaction((tx) => createTicketInTx(tx, params), { timeout: 20_000 });
   await dispatchOutboxEmails(created.emailIds);
-  for (const id of created.fieldJobIds) await dispatchFieldJobPush(id);
+  await dispatchFieldJobWork(created.fieldJobIds);
   return created;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { autoCreateSettingsSchema, createFieldJobSchema, listFieldJobsSchema, statusMappingSchema } from "@/lib/validators/field-jobs";
-import { dispatchFieldJobDeliveries, dispatchFieldJobPush } from "@/server/field-jobs/dispatch-field-job-work";
+import { dispatchFieldJobWork } from "@/server/field-jobs/dispatch-field-job-work";
+import { enqueueFieldJobCreates, enqueueJobDeliveries } from "@/server/field-jobs/enqueue-field-job-work";
 import { getFieldJobSettings, rotateWebhookSecret, saveAutoCreateTypes } from "@/server/field-jobs/field-job-settings";
 import { CrmError } from "@/server/crm/errors";
 import { fieldJobGatewayFor } from "@/server/field-jobs/field-job-gateways";
@@ -19,8 +20,12 @@ export const fieldJobsRouter = createTRPCRouter({
   forTicket: providerProcedure.input(z.object({ ticketId: z.string().min(1) })).query(({ ctx, input }) => unsafeGetTicketFieldJobs(ctx.db, input.ticketId)),
 
   create: providerProcedure.input(createFieldJobSchema).mutation(async ({ ctx, input }) => {
-    const result = await ctx.db.$transaction((tx) => requestFieldJob(tx, input, actorOf(ctx.user)));
-    if (result.created) await dispatchFieldJobPush(result.job.id);
+    const result = await ctx.db.$transaction(async (tx) => {
+      const requested = await requestFieldJob(tx, input, actorOf(ctx.user));
+      if (requested.created) await enqueueFieldJobCreates(tx, [requested.job.id]);
+      return requested;
+    });
+    if (result.created) await dispatchFieldJobWork([result.job.id]);
     return { id: result.job.id, created: result.created };
   }),
 
@@ -34,8 +39,12 @@ export const fieldJobsRouter = createTRPCRouter({
   sendAttachments: providerProcedure
     .input(z.object({ fieldJobId: z.string().min(1), attachmentIds: z.array(z.string().min(1)).min(1, { error: "Choose at least one attachment" }).max(20) }))
     .mutation(async ({ ctx, input }) => {
-      const queued = await ctx.db.$transaction((tx) => queueChosenAttachments(tx, input.fieldJobId, input.attachmentIds));
-      await dispatchFieldJobDeliveries([input.fieldJobId]);
+      const queued = await ctx.db.$transaction(async (tx) => {
+        const n = await queueChosenAttachments(tx, input.fieldJobId, input.attachmentIds);
+        await enqueueJobDeliveries(tx, [input.fieldJobId]);
+        return n;
+      });
+      await dispatchFieldJobWork([input.fieldJobId]);
       return { queued };
     }),
 

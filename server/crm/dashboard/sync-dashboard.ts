@@ -9,6 +9,7 @@ import { Prisma, type CrmSyncItemStatus } from "@/server/generated/prisma/client
 import type { Page } from "@/lib/validators/common";
 import { toConnectionView, type ConnectionView } from "../connections/connection-view";
 import { entityAdapter } from "../entities/entity-adapter";
+import { WAITING_KIND } from "../engine/item-wait";
 
 const HOUR_MS = 3_600_000;
 
@@ -18,7 +19,45 @@ export interface DashboardOverview {
   connections: (ConnectionView & { depth: Record<CrmSyncItemStatus, number>; openConflicts: number })[];
   /** Hourly buckets of the last 24 hours (oldest first). */
   series: { hour: string; pushed: number; failedCalls: number; calls: number }[];
+  /** Per kind of record (customers, field jobs, job notes…): what waits, retries, is dead, and went in the last 24 hours. */
+  entities: EntityCounts[];
   lastRuns: { id: string; connectionId: string; kind: "PUSH" | "PULL"; status: string; processed: number; total: number | null; startedAt: Date; finishedAt: Date | null; message: string | null }[];
+}
+
+export interface EntityCounts {
+  entity: string;
+  pending: number;
+  /** Of the pending ones: parked until another record reaches the CRM. */
+  waiting: number;
+  processing: number;
+  failed: number;
+  dead: number;
+  succeeded24h: number;
+}
+
+/** Queue figures by entity for these connections (the dashboard's "by kind of record" table). */
+async function entityCounts(db: Db, ids: readonly string[], since: Date): Promise<EntityCounts[]> {
+  const rows = await db.$queryRaw<{ entity: string; pending: bigint; waiting: bigint; processing: bigint; failed: bigint; dead: bigint; done: bigint }[]>`
+    SELECT "entity",
+      count(*) FILTER (WHERE "status" = 'PENDING') AS pending,
+      count(*) FILTER (WHERE "status" = 'PENDING' AND "lastErrorKind" = ${WAITING_KIND}) AS waiting,
+      count(*) FILTER (WHERE "status" = 'PROCESSING') AS processing,
+      count(*) FILTER (WHERE "status" = 'FAILED') AS failed,
+      count(*) FILTER (WHERE "status" = 'DEAD') AS dead,
+      count(*) FILTER (WHERE "status" = 'SUCCEEDED' AND "finishedAt" >= ${since}) AS done
+    FROM "SyncQueueItem"
+    WHERE "connectionId" IN (${Prisma.join(ids.length ? [...ids] : ["-"])})
+      AND ("status" <> 'SUCCEEDED' OR "finishedAt" >= ${since})
+    GROUP BY "entity" ORDER BY "entity"`;
+  return rows.map((r) => ({
+    entity: r.entity,
+    pending: Number(r.pending),
+    waiting: Number(r.waiting),
+    processing: Number(r.processing),
+    failed: Number(r.failed),
+    dead: Number(r.dead),
+    succeeded24h: Number(r.done),
+  }));
 }
 
 const emptyDepth = (): Record<CrmSyncItemStatus, number> => ({ PENDING: 0, PROCESSING: 0, SUCCEEDED: 0, FAILED: 0, DEAD: 0 });
@@ -31,7 +70,7 @@ export async function dashboardOverview(db: Db, opts: { connectionId?: string; n
     orderBy: { createdAt: "asc" },
   });
   const ids = connections.map((c) => c.id);
-  const [byStatus, conflicts, pushed, calls, runs] = await Promise.all([
+  const [byStatus, conflicts, pushed, calls, runs, entities] = await Promise.all([
     db.syncQueueItem.groupBy({ by: ["connectionId", "status"], where: { connectionId: { in: ids } }, _count: { _all: true } }),
     db.syncConflict.groupBy({ by: ["connectionId"], where: { connectionId: { in: ids }, status: "OPEN" }, _count: { _all: true } }),
     db.$queryRaw<{ hour: Date; n: bigint }[]>`
@@ -43,6 +82,7 @@ export async function dashboardOverview(db: Db, opts: { connectionId?: string; n
       FROM "SyncCallLog" WHERE "createdAt" >= ${since} AND "connectionId" IN (${Prisma.join(ids.length ? ids : ["-"])})
       GROUP BY 1`,
     db.syncRun.findMany({ where: { connectionId: { in: ids } }, orderBy: { startedAt: "desc" }, take: 10 }),
+    entityCounts(db, ids, since),
   ]);
   const depth = emptyDepth();
   const perConn = new Map<string, Record<CrmSyncItemStatus, number>>();
@@ -65,6 +105,7 @@ export async function dashboardOverview(db: Db, opts: { connectionId?: string; n
     openConflicts: [...conflictsOf.values()].reduce((a, b) => a + b, 0),
     connections: connections.map((c) => ({ ...toConnectionView(c), depth: perConn.get(c.id) ?? emptyDepth(), openConflicts: conflictsOf.get(c.id) ?? 0 })),
     series,
+    entities,
     lastRuns: runs.map((r) => ({
       id: r.id,
       connectionId: r.connectionId,
@@ -93,6 +134,8 @@ export interface QueueRow {
   nextAttemptAt: Date;
   lastError: string | null;
   lastErrorKind: string | null;
+  /** Parked until the record named in lastError reaches the CRM (no attempt spent). */
+  waiting: boolean;
   correlationId: string;
   coalescedCount: number;
   createdAt: Date;
@@ -119,11 +162,12 @@ async function recordLabels(db: Db, rows: { entity: string; entityId: string }[]
 
 export async function listQueue(
   db: Db,
-  opts: { connectionId?: string; status?: CrmSyncItemStatus; entityId?: string; page: number; pageSize: number },
+  opts: { connectionId?: string; status?: CrmSyncItemStatus; entity?: string; entityId?: string; page: number; pageSize: number },
 ): Promise<Page<QueueRow>> {
   const where: Prisma.SyncQueueItemWhereInput = {
     connection: { deletedAt: null },
     ...(opts.connectionId ? { connectionId: opts.connectionId } : {}),
+    ...(opts.entity ? { entity: opts.entity } : {}),
     ...(opts.status ? { status: opts.status } : {}),
     ...(opts.entityId ? { entityId: opts.entityId } : {}),
   };
@@ -153,6 +197,7 @@ export async function listQueue(
       nextAttemptAt: r.nextAttemptAt,
       lastError: r.lastError,
       lastErrorKind: r.lastErrorKind,
+      waiting: r.status === "PENDING" && r.lastErrorKind === WAITING_KIND,
       correlationId: r.correlationId,
       coalescedCount: r.coalescedCount,
       createdAt: r.createdAt,

@@ -27,6 +27,8 @@ export interface DrainResult {
   succeeded: number;
   failed: number;
   dead: number;
+  /** Items parked until another record reaches the CRM. */
+  waiting: number;
   /** Due work was left for the next run (budget spent). */
   moreDue: boolean;
   /** The connection is disabled, deleted or missing: nothing was done. */
@@ -36,7 +38,7 @@ export interface DrainResult {
 export async function drainConnectionQueue(db: Db, connectionId: string, opts: DrainOptions = {}): Promise<DrainResult> {
   const started = Date.now();
   const budgetMs = opts.budgetMs ?? 50_000;
-  const result: DrainResult = { processed: 0, succeeded: 0, failed: 0, dead: 0, moreDue: false, skipped: false };
+  const result: DrainResult = { processed: 0, succeeded: 0, failed: 0, dead: 0, waiting: 0, moreDue: false, skipped: false };
   const connection = await db.crmConnection.findUnique({ where: { id: connectionId } });
   if (!connection || !connection.enabled || connection.deletedAt) {
     result.skipped = true;
@@ -69,6 +71,7 @@ export async function drainConnectionQueue(db: Db, connectionId: string, opts: D
       result.succeeded += batch.succeeded;
       result.failed += batch.failed;
       result.dead += batch.dead;
+      result.waiting += batch.waiting;
       if (opts.runId) {
         await db.syncRun.update({
           where: { id: opts.runId },

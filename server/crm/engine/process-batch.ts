@@ -14,9 +14,10 @@ import { entityAdapter, type LocalRecord } from "../entities/entity-adapter";
 import { logger } from "@/server/logger";
 import type { BackoffOptions } from "./backoff";
 import { flushCallLog, logCallLogFailure, withCallContext } from "./call-log";
-import { activityHandlers } from "./handlers";
+import { entityQueueHandlers, handlerFor } from "./handlers";
 import type { HandlerContext } from "./handlers/handler-context";
 import { failureOutcome, storeOutcome, storeSuccesses, type ItemOutcome } from "./item-outcome";
+import { ItemWait, releaseWaiting, storeWait } from "./item-wait";
 import { writeSyncedLinks, type SyncedLinkWrite } from "./link-writes";
 import { effectiveMappings, type EffectiveMapping } from "./mappings";
 
@@ -33,7 +34,9 @@ export interface BatchResult {
   succeeded: number;
   failed: number;
   dead: number;
-  outcomes: { itemId: string; status: ItemOutcome["status"] }[];
+  /** Items parked until another record reaches the CRM (no attempt spent). */
+  waiting: number;
+  outcomes: { itemId: string; status: ItemOutcome["status"] | "WAITING" }[];
 }
 
 const recordKey = (i: Pick<SyncQueueItem, "entity" | "entityId">) => `${i.entity}:${i.entityId}`;
@@ -57,7 +60,7 @@ export async function processBatch(
 ): Promise<BatchResult> {
   const now = opts.now ?? (() => new Date());
   const connector = opts.connector ?? connectorFor(connection);
-  const result: BatchResult = { succeeded: 0, failed: 0, dead: 0, outcomes: [] };
+  const result: BatchResult = { succeeded: 0, failed: 0, dead: 0, waiting: 0, outcomes: [] };
 
   const [customRows, links] = await Promise.all([
     db.crmFieldMapping.findMany({ where: { connectionId: connection.id } }),
@@ -112,7 +115,8 @@ export async function processBatch(
   const byModule = new Map<string, string[]>();
   for (const i of items) {
     const link = linkOf.get(recordKey(i));
-    if ((i.operation === "CREATE" || i.operation === "UPDATE") && link?.externalId && link.status !== "REMOTE_DELETED") {
+    const fieldByField = !entityQueueHandlers(i.entity);
+    if (fieldByField && (i.operation === "CREATE" || i.operation === "UPDATE") && link?.externalId && link.status !== "REMOTE_DELETED") {
       byModule.set(link.module, [...(byModule.get(link.module) ?? []), link.externalId]);
     }
   }
@@ -131,6 +135,7 @@ export async function processBatch(
   for (const i of items) groups.set(recordKey(i), [...(groups.get(recordKey(i)) ?? []), i]);
 
   const succeededIds: string[] = [];
+  const succeededRecords = new Set<string>();
   const linkWrites: SyncedLinkWrite[] = [];
   await mapPool([...groups.values()], opts.concurrency ?? 4, async (group) => {
     for (const [index, item] of group.entries()) {
@@ -152,21 +157,33 @@ export async function processBatch(
       };
       let outcome: ItemOutcome;
       try {
-        const handler = activityHandlers[item.operation];
+        const handler = handlerFor(item);
         const r = await withCallContext(
           { entity: item.entity, entityId: item.entityId, queueItemId: item.id, correlationId: item.correlationId },
           () => handler(ctx),
         );
         outcome = { status: "SUCCEEDED", message: r.message };
       } catch (e) {
+        if (e instanceof ItemWait) {
+          // Not an attempt: the item waits for another record, and says which.
+          await storeWait(db, item.id, e, now());
+          result.outcomes.push({ itemId: item.id, status: "WAITING" });
+          result.waiting += 1;
+          continue;
+        }
         outcome = failureOutcome(item, e, now(), opts.backoff);
         if (outcome.status === "DEAD") {
           logger.warn("crm.item_dead", { itemId: item.id, connectionId: connection.id, kind: outcome.error.kind, error: outcome.error.message });
         }
       }
       // Successes are written together at the end of the batch (a crash before that only repeats idempotent pushes).
-      if (outcome.status === "SUCCEEDED") succeededIds.push(item.id);
-      else await storeOutcome(db, item, outcome, now());
+      if (outcome.status === "SUCCEEDED") {
+        succeededIds.push(item.id);
+        succeededRecords.add(key);
+      } else {
+        await storeOutcome(db, item, outcome, now());
+        if (outcome.status === "DEAD") await entityQueueHandlers(item.entity)?.onDead?.(db, item, outcome.error);
+      }
       if (index < group.length - 1) {
         // A later item of the same record sees the link as this one left it.
         const fresh = await db.syncLink.findUnique({
@@ -187,6 +204,8 @@ export async function processBatch(
   // Links first: an item is only marked done once its link says where the record went.
   await writeSyncedLinks(db, linkWrites);
   await storeSuccesses(db, succeededIds, now());
+  // Items waiting for a record that just reached the CRM go in the drain's next batch.
+  await releaseWaiting(db, connection.id, [...succeededRecords]);
   return result;
 }
 

@@ -9,6 +9,7 @@
 import type { DbOrTx } from "@/server/db";
 import type { Canonical } from "../engine/field-values";
 import { externalInvoiceAdapter, externalPaymentAdapter } from "@/server/billing/external/external-record-adapters";
+import { fieldJobAdapter, jobAttachmentAdapter, jobNoteAdapter } from "@/server/field-jobs/field-job-adapters";
 import { customerAdapter } from "./customer-adapter";
 
 export interface LocalRecord {
@@ -45,6 +46,9 @@ const ADAPTERS: Record<string, SyncEntityAdapter> = {
   customer: customerAdapter,
   external_invoice: externalInvoiceAdapter,
   external_payment: externalPaymentAdapter,
+  field_job: fieldJobAdapter,
+  job_note: jobNoteAdapter,
+  job_attachment: jobAttachmentAdapter,
 };
 
 /** The adapter for field-by-field entities, or null for entities handled by their own operation (users, tasks). */

@@ -13,6 +13,8 @@ import type { TicketType } from "@/server/generated/prisma/client";
 import { createTicketInTx } from "@/server/helpdesk/create-ticket";
 import { createTestOrganisation, createTestUser } from "@/server/testing/factories";
 import type { FieldJobAttachmentUpload, FieldJobDraft, FieldJobGateway, RemoteFieldJob } from "../field-job-gateway";
+import { fieldJobItemKey } from "../enqueue-field-job-work";
+import { pushFieldJob } from "../push-field-job";
 
 export class RecordingGateway implements FieldJobGateway {
   jobs = new Map<string, RemoteFieldJob & { reference: string; draft: FieldJobDraft }>();
@@ -109,6 +111,17 @@ export async function createTicketWithCustomer(opts: { type?: TicketType; servic
     }),
   );
   return { org, agent, customer, ticket };
+}
+
+/** Links the customer to a remote customer on the connection, as a finished customer push would. */
+export async function linkCustomer(connectionId: string, customerId: string, externalId = `remote-${customerId}`) {
+  return db.syncLink.create({ data: { connectionId, entity: "customer", entityId: customerId, module: "Customers", externalId, status: "SYNCED" } });
+}
+
+/** Makes the job remotely right away, outside the queue (tests about what happens after creation). */
+export async function createRemoteJob(gateway: FieldJobGateway, fieldJobId: string) {
+  const job = await db.fieldJob.findUniqueOrThrow({ where: { id: fieldJobId } });
+  return pushFieldJob(db, gateway, job, { remoteCustomerId: "remote-customer", idempotencyKey: fieldJobItemKey(job.id) });
 }
 
 export const AGENT_ACTOR = { kind: "agent" as const, userId: null, name: "Sam Agent" };

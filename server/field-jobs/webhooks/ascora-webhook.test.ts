@@ -3,9 +3,8 @@ import { POST } from "@/app/api/webhooks/ascora/[connectionId]/route";
 import { db } from "@/server/db";
 import { ASCORA_WEBHOOK, signAscoraWebhook } from "@/server/crm/connectors/ascora/ascora-assumed-api";
 import { callerFor, createTestUser } from "@/server/testing/factories";
-import { pushFieldJob } from "../push-field-job";
 import { requestFieldJob } from "../request-field-job";
-import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer, RecordingGateway } from "../testing/field-job-test-kit";
+import { AGENT_ACTOR, createAscoraConnection, createRemoteJob, createTicketWithCustomer, RecordingGateway } from "../testing/field-job-test-kit";
 
 const gateway = new RecordingGateway();
 beforeAll(() => {
@@ -25,7 +24,7 @@ async function setUp() {
   const { job } = await db.$transaction((tx) =>
     requestFieldJob(tx, { ticketId: ticket.id, connectionId: connection.id, siteAddress: "1 Front St", affectedServices: [], deviceSerials: [], description: "Fix" }, AGENT_ACTOR),
   );
-  await pushFieldJob(db, gateway, job.id);
+  await createRemoteJob(gateway, job.id);
   const remoteId = (await db.fieldJob.findUniqueOrThrow({ where: { id: job.id } })).remoteId!;
   return { connection, secret, ticket, remoteId };
 }

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getServerApi, notFoundIfMissing } from "@/server/api/caller";
 import { requirePageRole } from "@/server/auth/page-guards";
+import { getConnectorProvider } from "@/server/crm/connector-registry";
 import { FIELD_JOB_PROVIDERS } from "@/server/field-jobs/field-job-providers";
 import { ConnectionTabs } from "../_components/connection-tabs";
 
@@ -26,7 +27,12 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         description={`${connection.providerLabel} at ${connection.baseUrl} as ${connection.username}`}
         actions={<Badge variant={connection.enabled ? "success" : "secondary"}>{connection.enabled ? "Enabled" : "Disabled"}</Badge>}
       />
-      <ConnectionTabs id={id} isAdmin={user.role === "PROVIDER_ADMIN"} fieldJobs={FIELD_JOB_PROVIDERS.has(connection.provider)} />
+      <ConnectionTabs
+        id={id}
+        isAdmin={user.role === "PROVIDER_ADMIN"}
+        fieldJobs={FIELD_JOB_PROVIDERS.has(connection.provider)}
+        accounting={getConnectorProvider(connection.provider).importsAccounting === true}
+      />
     </div>
   );
 }

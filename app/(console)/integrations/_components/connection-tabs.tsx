@@ -9,6 +9,7 @@ import { ConnectionSettings } from "./connection-settings";
 import { FieldJobsList } from "./field-jobs-list";
 import { FieldJobsSettings } from "./field-jobs-settings";
 import { FieldMappingsEditor } from "./field-mappings-editor";
+import { ImportIssuesTable } from "./import-issues-table";
 import { QueueTable } from "./queue-table";
 import { StaffPanel } from "./staff-panel";
 import { SyncOverview } from "./sync-overview";
@@ -20,7 +21,7 @@ function Conflicts({ connectionId }: { connectionId: string }) {
 }
 
 /** One connection: its dashboard, queue, dead letter, log and conflicts; for admins also mappings, staff and settings. */
-export function ConnectionTabs({ id, isAdmin, fieldJobs = false }: { id: string; isAdmin: boolean; fieldJobs?: boolean }) {
+export function ConnectionTabs({ id, isAdmin, fieldJobs = false, accounting = false }: { id: string; isAdmin: boolean; fieldJobs?: boolean; accounting?: boolean }) {
   return (
     <Tabs defaultValue="dashboard">
       <TabsList>
@@ -41,8 +42,9 @@ export function ConnectionTabs({ id, isAdmin, fieldJobs = false }: { id: string;
       <TabsContent value="queue">
         <QueueTable connectionId={id} />
       </TabsContent>
-      <TabsContent value="dead">
+      <TabsContent value="dead" className="space-y-8">
         <QueueTable connectionId={id} initialStatus="DEAD" />
+        {accounting ? <ImportIssuesTable connectionId={id} /> : null}
       </TabsContent>
       <TabsContent value="log">
         <CallLogTable connectionId={id} />

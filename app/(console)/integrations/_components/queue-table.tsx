@@ -13,6 +13,7 @@ import { toast } from "@/components/ui/use-toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { CRM_QUEUE_STATUSES, type CrmQueueStatus } from "@/lib/validators/crm";
 import { formatDateTime } from "@/lib/utils";
+import { ENTITY_LABEL, entityLabel } from "./entity-labels";
 
 const LABEL: Record<CrmQueueStatus, string> = {
   PENDING: "Waiting",
@@ -35,9 +36,10 @@ export function QueueTable({ connectionId, initialStatus = "" }: { connectionId?
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<CrmQueueStatus | "">(initialStatus);
+  const [entity, setEntity] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
   const list = useQuery({
-    ...trpc.crm.sync.queue.queryOptions({ page, pageSize: 25, connectionId, status: status || undefined }),
+    ...trpc.crm.sync.queue.queryOptions({ page, pageSize: 25, connectionId, status: status || undefined, entity: entity || undefined }),
     refetchInterval: 3000,
   });
   const retry = useMutation(
@@ -62,7 +64,10 @@ export function QueueTable({ connectionId, initialStatus = "" }: { connectionId?
             {r.recordLabel}
           </Link>
         ) : (
-          r.recordLabel
+          <span className="flex flex-col">
+            <span>{r.recordLabel}</span>
+            <span className="text-xs text-muted-foreground">{entityLabel(r.entity)}</span>
+          </span>
         ),
     },
     { id: "operation", header: "Operation", cell: (r) => <Badge variant="outline">{r.operation}</Badge> },
@@ -72,8 +77,8 @@ export function QueueTable({ connectionId, initialStatus = "" }: { connectionId?
       header: "State",
       cell: (r) => (
         <span className="flex flex-col gap-1">
-          <Badge variant={TONE[r.status]}>{LABEL[r.status]}</Badge>
-          {r.lastError ? <span className="text-xs text-danger">{r.lastError}</span> : null}
+          <Badge variant={r.waiting ? "secondary" : TONE[r.status]}>{r.waiting ? "Waiting on another record" : LABEL[r.status]}</Badge>
+          {r.lastError ? <span className={r.waiting ? "text-xs text-muted-foreground" : "text-xs text-danger"}>{r.lastError}</span> : null}
         </span>
       ),
     },
@@ -114,6 +119,17 @@ export function QueueTable({ connectionId, initialStatus = "" }: { connectionId?
             setSelected([]);
           }}
           options={[{ value: "", label: "All states" }, ...CRM_QUEUE_STATUSES.map((s) => ({ value: s, label: LABEL[s] }))]}
+          className="sm:max-w-48"
+        />
+        <NativeSelect
+          aria-label="Filter by kind of record"
+          value={entity}
+          onChange={(e) => {
+            setEntity(e.target.value);
+            setPage(1);
+            setSelected([]);
+          }}
+          options={[{ value: "", label: "All records" }, ...Object.entries(ENTITY_LABEL).map(([value, label]) => ({ value, label }))]}
           className="sm:max-w-48"
         />
         <div className="flex flex-wrap gap-2 sm:ml-auto">

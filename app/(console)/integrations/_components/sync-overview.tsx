@@ -11,6 +11,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatNumber, formatRelative } from "@/lib/utils";
 import { BackfillProgress } from "./backfill-progress";
+import { entityLabel } from "./entity-labels";
 import { RunNow } from "./run-now";
 
 const STATES = [
@@ -69,6 +70,45 @@ export function SyncOverview({ connectionId }: { connectionId?: string }) {
           </CardContent>
         </Card>
       </div>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">By kind of record</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {o.entities.length === 0 ? (
+            <p className="text-sm text-muted-foreground">Nothing queued in the last 24 hours.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="entity-counts">
+                <caption className="sr-only">Queue items by kind of record</caption>
+                <thead className="text-left text-muted-foreground">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">Record</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">Waiting</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">Retrying</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">Dead letter</th>
+                    <th scope="col" className="py-2 text-right font-medium">Done (24 h)</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y">
+                  {o.entities.map((e) => (
+                    <tr key={e.entity}>
+                      <th scope="row" className="py-2 pr-4 text-left font-normal">{entityLabel(e.entity)}</th>
+                      <td className="py-2 pr-4 text-right tabular-nums">
+                        {formatNumber(e.pending + e.processing)}
+                        {e.waiting ? <span className="text-muted-foreground"> ({formatNumber(e.waiting)} on another record)</span> : null}
+                      </td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(e.failed)}</td>
+                      <td className={e.dead ? "py-2 pr-4 text-right tabular-nums text-danger" : "py-2 pr-4 text-right tabular-nums"}>{formatNumber(e.dead)}</td>
+                      <td className="py-2 text-right tabular-nums">{formatNumber(e.succeeded24h)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle as="h2">{connectionId ? "Last sync" : "Connections"}</CardTitle>

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { callLogListSchema, queueListSchema, resolveConflictSchema, retryItemsSchema, runNowSchema } from "@/lib/validators/crm";
 import { idSchema } from "@/lib/validators/common";
+import { accountingPullSchema, externalIssueListSchema } from "@/lib/validators/external-billing";
+import { listImportIssues } from "@/server/billing/external/list-external-records";
+import { startAccountingImport } from "@/server/billing/external/start-accounting-import";
 import { getRun, startRun } from "@/server/crm/dashboard/run-now";
 import { dashboardOverview, listCallLog, listOpenConflicts, listQueue } from "@/server/crm/dashboard/sync-dashboard";
 import { dispatchSyncWork } from "@/server/crm/engine/dispatch";
@@ -29,4 +32,10 @@ export const crmSyncRouter = createTRPCRouter({
   }),
   runNow: crmProviderProcedure.input(runNowSchema).mutation(({ ctx, input }) => startRun(ctx.db, { ...input, userId: ctx.user.id })),
   run: crmProviderProcedure.input(idSchema).query(({ ctx, input }) => getRun(ctx.db, input.id)),
+  /** The accounting import's refused or held-back invoices and payments, shown with the dead letter. */
+  importIssues: crmProviderProcedure.input(externalIssueListSchema).query(({ ctx, input }) => listImportIssues(ctx.db, input)),
+  /** Their retry: they stay unmarked in the CRM, so importing again brings them back. */
+  importAgain: crmProviderProcedure
+    .input(accountingPullSchema)
+    .mutation(({ ctx, input }) => startAccountingImport(ctx.db, { connectionId: input.connectionId, userId: ctx.user.id })),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consoleReplySchema, createTicketSchema, ticketListQuerySchema, ticketNumberSchema, updateTicketSchema } from "@/lib/validators/helpdesk";
 import { dispatchOutboxEmails } from "@/server/mail/dispatch-outbox-emails";
-import { dispatchFieldJobDeliveries } from "@/server/field-jobs/dispatch-field-job-work";
+import { dispatchFieldJobWork } from "@/server/field-jobs/dispatch-field-job-work";
 import { queueFieldJobDeliveries } from "@/server/field-jobs/job-deliveries";
 import { revokeTicketAccessTokens } from "@/server/helpdesk/access-tokens";
 import { createTicket } from "@/server/helpdesk/create-ticket";
@@ -67,7 +67,7 @@ export const helpdeskTicketsRouter = createTRPCRouter({
       return { ...added, fieldJobIds: await queueFieldJobDeliveries(tx, added.messageId) };
     }, { timeout: 30_000 });
     await dispatchOutboxEmails(result.emailIds);
-    await dispatchFieldJobDeliveries(result.fieldJobIds);
+    await dispatchFieldJobWork(result.fieldJobIds);
     return { messageId: result.messageId, emailsQueued: result.emailIds.length };
   }),
 

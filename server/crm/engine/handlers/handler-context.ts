@@ -4,8 +4,8 @@
  * remote records read in one batch call, mappings).
  */
 import type { Db } from "@/server/db";
-import type { CrmConnection, SyncLink, SyncQueueItem } from "@/server/generated/prisma/client";
-import type { CrmConnector, RemoteRecord } from "../../connector";
+import type { CrmConnection, CrmSyncOperation, SyncLink, SyncQueueItem } from "@/server/generated/prisma/client";
+import type { ConnectorError, CrmConnector, RemoteRecord } from "../../connector";
 import type { LocalRecord } from "../../entities/entity-adapter";
 import type { SyncedLinkWrite } from "../link-writes";
 import type { EffectiveMapping } from "../mappings";
@@ -39,3 +39,13 @@ export interface HandlerResult {
 }
 
 export type QueueItemHandler = (ctx: HandlerContext) => Promise<HandlerResult>;
+
+/**
+ * The queue work of an entity that is not pushed field by field (field jobs,
+ * their notes and attachments): its own handler per operation, and what its
+ * domain does when an item of it lands in the dead letter.
+ */
+export interface EntityQueueHandlers {
+  operations: Partial<Record<CrmSyncOperation, QueueItemHandler>>;
+  onDead?(db: Db, item: SyncQueueItem, error: ConnectorError): Promise<void>;
+}
