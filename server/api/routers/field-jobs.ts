@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { autoCreateSettingsSchema, createFieldJobSchema, listFieldJobsSchema, statusMappingSchema } from "@/lib/validators/field-jobs";
+import { autoCreateSettingsSchema, createFieldJobSchema, listFieldJobsSchema, sendFieldJobAttachmentsSchema, statusMappingSchema } from "@/lib/validators/field-jobs";
 import { dispatchFieldJobDeliveries, dispatchFieldJobPush } from "@/server/field-jobs/dispatch-field-job-work";
 import { getFieldJobSettings, rotateWebhookSecret, saveAutoCreateTypes } from "@/server/field-jobs/field-job-settings";
 import { CrmError } from "@/server/crm/errors";
@@ -8,7 +8,8 @@ import { refreshFieldJob } from "@/server/field-jobs/refresh-field-job";
 import { unsafeListFieldJobs } from "@/server/field-jobs/list-field-jobs";
 import { getFieldJobConnectionOrThrow, requestFieldJob } from "@/server/field-jobs/request-field-job";
 import { saveStatusMappings } from "@/server/field-jobs/status-mapping";
-import { queueChosenAttachments, unsafeGetTicketFieldJobs } from "@/server/field-jobs/ticket-field-jobs";
+import { queueChosenAttachments } from "@/server/field-jobs/queue-chosen-attachments";
+import { unsafeGetTicketFieldJobs } from "@/server/field-jobs/ticket-field-jobs";
 import { adminProcedure, createTRPCRouter, providerProcedure } from "../trpc";
 import { actorOf } from "./helpdesk/actor";
 
@@ -20,8 +21,10 @@ export const fieldJobsRouter = createTRPCRouter({
 
   create: providerProcedure.input(createFieldJobSchema).mutation(async ({ ctx, input }) => {
     const result = await ctx.db.$transaction((tx) => requestFieldJob(tx, input, actorOf(ctx.user)));
+    // A new job sends what waits for it once it exists; a request folded into a live job sends its newly chosen attachments.
     if (result.created) await dispatchFieldJobPush(result.job.id);
-    return { id: result.job.id, created: result.created };
+    else if (result.attachmentsQueued > 0) await dispatchFieldJobDeliveries([result.job.id]);
+    return { id: result.job.id, created: result.created, attachmentsQueued: result.attachmentsQueued };
   }),
 
   /** Reads one job's status from the remote now. */
@@ -32,7 +35,7 @@ export const fieldJobsRouter = createTRPCRouter({
   }),
 
   sendAttachments: providerProcedure
-    .input(z.object({ fieldJobId: z.string().min(1), attachmentIds: z.array(z.string().min(1)).min(1, { error: "Choose at least one attachment" }).max(20) }))
+    .input(sendFieldJobAttachmentsSchema)
     .mutation(async ({ ctx, input }) => {
       const queued = await ctx.db.$transaction((tx) => queueChosenAttachments(tx, input.fieldJobId, input.attachmentIds));
       await dispatchFieldJobDeliveries([input.fieldJobId]);
