@@ -60,7 +60,7 @@ export async function requestFieldJob(
   const withAttachments = async (job: FieldJob, created: boolean): Promise<RequestFieldJobResult> => ({
     job,
     created,
-    attachmentsQueued: await queueChosenAttachments(tx, job.id, attachmentIds),
+    attachmentsQueued: attachmentIds.length > 0 ? await queueChosenAttachments(tx, job.id, attachmentIds) : 0,
   });
 
   const existing = await tx.fieldJob.findUnique({ where: { activeKey } });

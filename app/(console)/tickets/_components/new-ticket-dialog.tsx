@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ServiceListFields } from "@/components/helpdesk/service-list-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -137,12 +138,7 @@ export function NewTicketDialog() {
           <FormField label="Service address" error={errors.serviceAddress}>
             <Input value={form.serviceAddress} onChange={set("serviceAddress")} autoComplete="off" />
           </FormField>
-          <FormField label="Affected services" description="Comma-separated, e.g. internet, voip" error={errors.affectedServices}>
-            <Input value={form.affectedServices} onChange={set("affectedServices")} />
-          </FormField>
-          <FormField label="Device serials" description="Comma-separated" error={errors.deviceSerials}>
-            <Input value={form.deviceSerials} onChange={set("deviceSerials")} />
-          </FormField>
+          <ServiceListFields values={form} errors={errors} onChange={(key, value) => setForm({ ...form, [key]: value })} />
           <FormField label="Tags" description="Comma-separated" error={errors.tags} className="sm:col-span-2">
             <Input value={form.tags} onChange={set("tags")} />
           </FormField>
