@@ -12,8 +12,8 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
+import { useFormErrors } from "@/components/ui/use-form-errors";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO } from "@/lib/helpdesk/constants";
-import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
@@ -41,7 +41,7 @@ export function NewTicketDialog() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { errors, setErrors, onError } = useFormErrors("Could not file the ticket");
   const options = useQuery({ ...trpc.helpdesk.tickets.options.queryOptions(), enabled: open });
 
   const create = useMutation(
@@ -53,10 +53,7 @@ export function NewTicketDialog() {
         setForm(EMPTY);
         router.push(`/tickets/${number}`);
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        if (!hasFieldErrors(error)) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
-      },
+      onError,
     }),
   );
 

@@ -11,8 +11,8 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
+import { useFormErrors } from "@/components/ui/use-form-errors";
 import { createFieldJobSchema } from "@/lib/validators/field-jobs";
-import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { splitCommaList } from "@/lib/helpdesk/comma-list";
 import { AttachmentPicker, type PickableAttachment } from "./attachment-picker";
@@ -43,7 +43,7 @@ export function CreateFieldJobDialog(props: {
     attachmentIds: [] as string[],
   });
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { errors, setErrors, onError } = useFormErrors("Could not create the field job");
   const create = useMutation(
     trpc.fieldJobs.create.mutationOptions({
       onSuccess: (r) => {
@@ -52,10 +52,7 @@ export function CreateFieldJobDialog(props: {
         setOpen(false);
         void props.onCreated();
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        if (!hasFieldErrors(error)) toast({ title: "Could not create the field job", description: error.message, variant: "error" });
-      },
+      onError,
     }),
   );
   const set = (key: Exclude<keyof ReturnType<typeof initial>, "attachmentIds">) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/use-toast";
-import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
+import { useFormErrors } from "@/components/ui/use-form-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { AttachmentPicker, type PickableAttachment } from "./attachment-picker";
 
@@ -21,7 +21,7 @@ export function SendAttachmentsDialog(props: {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { errors, setErrors, onError } = useFormErrors("Could not send the attachments");
   const send = useMutation(
     trpc.fieldJobs.sendAttachments.mutationOptions({
       onSuccess: (r) => {
@@ -29,10 +29,7 @@ export function SendAttachmentsDialog(props: {
         setOpen(false);
         void props.onSent();
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        if (!hasFieldErrors(error)) toast({ title: "Could not send the attachments", description: error.message, variant: "error" });
-      },
+      onError,
     }),
   );
   const offered = props.attachments.filter((a) => !props.alreadySent.includes(a.id)).length;
