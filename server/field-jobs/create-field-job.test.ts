@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createFieldJobSchema } from "@/lib/validators/field-jobs";
 import { db } from "@/server/db";
 import { ConnectorError } from "@/server/crm/connector";
 import { createTicket } from "@/server/helpdesk/create-ticket";
 import { callerFor, createTestOrganisation, createTestUser } from "@/server/testing/factories";
-import { registerFieldJobGateway } from "./field-job-gateways";
 import { pushFieldJob } from "./push-field-job";
 import { requestFieldJob } from "./request-field-job";
-import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer, RecordingGateway } from "./testing/field-job-test-kit";
+import { AGENT_ACTOR, createAscoraConnection, createTicketWithCustomer } from "./testing/field-job-test-kit";
+import { withInlineRecordingGateway } from "./testing/inline-recording-gateway";
 
-const gateway = new RecordingGateway();
-beforeAll(() => {
-  process.env.BACKGROUND_JOBS = "inline";
-  registerFieldJobGateway("ascora", async () => gateway);
-});
-afterAll(() => {
-  delete process.env.BACKGROUND_JOBS;
-});
+const gateway = withInlineRecordingGateway();
 
 const fields = { siteAddress: "1 Front St, Toronto", affectedServices: ["internet"], deviceSerials: ["SN-42"], description: "Line down" };
 

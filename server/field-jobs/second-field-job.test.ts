@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { applyRemoteJobStatus } from "./apply-job-status";
-import { registerFieldJobGateway } from "./field-job-gateways";
 import { activeKeyOf } from "./request-field-job";
-import { createAscoraConnection, createTicketWithCustomer, RecordingGateway } from "./testing/field-job-test-kit";
+import { createAscoraConnection, createTicketWithCustomer } from "./testing/field-job-test-kit";
+import { withInlineRecordingGateway } from "./testing/inline-recording-gateway";
 
-const gateway = new RecordingGateway();
-beforeAll(() => {
-  process.env.BACKGROUND_JOBS = "inline";
-  registerFieldJobGateway("ascora", async () => gateway);
-});
-afterAll(() => {
-  delete process.env.BACKGROUND_JOBS;
-});
+const gateway = withInlineRecordingGateway();
 
 const fields = { siteAddress: "1 Front St, Toronto", affectedServices: ["internet"], deviceSerials: ["SN-42"], description: "Line down" };
 
