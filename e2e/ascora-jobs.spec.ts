@@ -56,8 +56,7 @@ test("a field job from a console ticket: chosen attachment, status back by signe
   const connectionName = `${CONNECTION_PREFIX} ${tag}`;
   const orgLabel = `FJ${tag.toUpperCase()}`;
   const orgName = `Fielding Works ${tag}`;
-  const orgId = `cm${crypto.randomBytes(10).toString("hex")}`;
-  await queryDb(`INSERT INTO "Organisation" (id, name, label, "updatedAt") VALUES ($1, $2, $3, now())`, [orgId, orgName, orgLabel]);
+  await queryDb(`INSERT INTO "Organisation" (id, name, label, "updatedAt") VALUES ($1, $2, $3, now())`, [`cm${crypto.randomBytes(10).toString("hex")}`, orgName, orgLabel]);
   await ascoraControl("customers", { FirstName: "Wren", LastName: `Fielding${tag}`, Email: `wren.${tag}@example.test`, Suburb: "Fremantle" });
 
   // Connect Ascora.
@@ -85,7 +84,7 @@ test("a field job from a console ticket: chosen attachment, status back by signe
   await page.getByRole("button", { name: "Save mapping" }).click();
   await expect(page.getByText("Status mapping saved").first()).toBeVisible();
 
-  // Sync the customer; set-up: it is the client organisation's customer (the job carries it to Ascora).
+  // Sync the customer, and make it the client organisation's customer.
   await page.getByRole("tab", { name: "Dashboard" }).click();
   await page.getByRole("button", { name: "Pull now" }).click();
   await expect(page.getByTestId("run-progress").getByText("Pull finished")).toBeVisible();
@@ -93,8 +92,9 @@ test("a field job from a console ticket: chosen attachment, status back by signe
   await page.getByLabel("Search customers").fill(`Fielding${tag}`);
   await page.getByRole("link", { name: new RegExp(`Fielding${tag}`) }).first().click();
   await expect(page.getByTestId(`sync-state-${connectionId}`).getByText("Synced", { exact: true })).toBeVisible();
-  const customerId = new URL(page.url()).pathname.split("/").pop()!;
-  await queryDb(`UPDATE "Customer" SET "organisationId" = $1 WHERE id = $2`, [orgId, customerId]);
+  await page.getByLabel("Client organisation").selectOption({ label: `${orgName} (${orgLabel})` });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible();
 
   // A console ticket for that organisation, with a photo on a public reply.
   const subject = `No signal at the depot ${tag}`;
