@@ -78,6 +78,6 @@ describe("replies and attachments to the field job", () => {
     expect(await agent.fieldJobs.sendAttachments({ fieldJobId: jobId, attachmentIds: [att.id] })).toEqual({ queued: 1 });
     expect(await agent.fieldJobs.sendAttachments({ fieldJobId: jobId, attachmentIds: [att.id] })).toEqual({ queued: 0 });
     expect(gateway.attachments.filter((a) => a.remoteId === remoteId)).toHaveLength(1);
-    await expect(agent.fieldJobs.sendAttachments({ fieldJobId: jobId, attachmentIds: ["someone-elses"] })).rejects.toMatchObject({ message: "Choose attachments of this ticket" });
+    await expect(agent.fieldJobs.sendAttachments({ fieldJobId: jobId, attachmentIds: ["someone-elses"] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not on this ticket") });
   });
 });
