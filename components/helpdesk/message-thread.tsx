@@ -1,5 +1,6 @@
 import { Lock, Paperclip } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { formatFileSize } from "@/lib/format-file-size";
 import { cn, formatDateTime } from "@/lib/utils";
 
 export interface ThreadMessage {
@@ -20,12 +21,6 @@ const AUTHOR_LABEL: Record<string, string> = {
   owner: "Owner",
   system: "System",
 };
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /**
  * A ticket's conversation, oldest first. Support messages sit on one side,
@@ -82,7 +77,7 @@ export function MessageThread({
                       className="inline-flex items-center gap-1 rounded-md border bg-background px-2 py-1 text-xs text-primary hover:underline"
                     >
                       <Paperclip className="size-3" aria-hidden />
-                      {a.filename} <span className="text-muted-foreground">({formatSize(a.sizeBytes)})</span>
+                      {a.filename} <span className="text-muted-foreground">({formatFileSize(a.sizeBytes)})</span>
                     </a>
                   </li>
                 ))}

@@ -3,13 +3,17 @@
  * a trail entry, and the ticket status the admin mapped it to (when the
  * ticket's lifecycle allows that move). Pulls and webhooks may bring the same
  * change twice or out of order: an unchanged status, or one older than what
- * we hold, does nothing.
+ * we hold, does nothing. A status that ends the job (the mapping's "ends the
+ * job", or a plain end word when unmapped) releases its activeKey in the same
+ * conditional update, so the ticket can get a new job; a job reopened in the
+ * remote later is not made active again (a newer job may hold the key), its
+ * statuses still reach the trail.
  */
 import { canTransitionStatus, TICKET_STATUS_INFO } from "@/lib/helpdesk/ticket-statuses";
 import type { Db } from "@/server/db";
 import { recordTicketEvent, SYSTEM_ACTOR } from "@/server/helpdesk/trail";
 import { unsafeUpdateTicket } from "@/server/helpdesk/update-ticket";
-import { listStatusMappings, mapRemoteStatus } from "./status-mapping";
+import { listStatusMappings, mapRemoteStatus, statusEndsJob } from "./status-mapping";
 
 export interface RemoteStatusChange {
   connectionId: string;
@@ -33,10 +37,11 @@ export async function applyRemoteJobStatus(db: Db, change: RemoteStatusChange, n
     if (job.remoteStatus === change.status) return "unchanged";
     if (job.remoteStatusAt && change.changedAt && change.changedAt < job.remoteStatusAt) return "stale";
 
+    const ends = job.activeKey !== null && statusEndsJob(mappings, change.status);
     // Conditional on the status we read, so a concurrent pull and webhook apply the change once.
     const moved = await tx.fieldJob.updateMany({
       where: { id: job.id, remoteStatus: job.remoteStatus },
-      data: { remoteStatus: change.status, remoteStatusAt: at },
+      data: { remoteStatus: change.status, remoteStatusAt: at, ...(ends ? { activeKey: null } : {}) },
     });
     if (moved.count === 0) return "unchanged";
 
@@ -45,9 +50,9 @@ export async function applyRemoteJobStatus(db: Db, change: RemoteStatusChange, n
       ticketId: job.ticketId,
       organisationId: job.organisationId,
       kind: "field_job_status",
-      summary: `Field job ${label}: ${job.remoteStatus ?? "new"} → ${change.status}`,
+      summary: `Field job ${label}: ${job.remoteStatus ?? "new"} → ${change.status}${ends ? " (job over: the ticket can get a new job)" : ""}`,
       actor: SYSTEM_ACTOR,
-      data: { fieldJobId: job.id, from: job.remoteStatus, to: change.status, source: change.source },
+      data: { fieldJobId: job.id, from: job.remoteStatus, to: change.status, source: change.source, endsJob: ends },
       at: now,
     });
 

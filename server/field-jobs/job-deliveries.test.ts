@@ -102,6 +102,6 @@ describe("replies and attachments to the field job", () => {
     expect(await db.syncQueueItem.count({ where: { connectionId: connection.id, entity: "job_attachment" } })).toBe(1);
     await drain(connection.id);
     expect(gateway.attachments.filter((a) => a.remoteId === remoteId)).toHaveLength(1);
-    await expect(agent.fieldJobs.sendAttachments({ fieldJobId: jobId, attachmentIds: ["someone-elses"] })).rejects.toMatchObject({ message: "Choose attachments of this ticket" });
+    await expect(agent.fieldJobs.sendAttachments({ fieldJobId: jobId, attachmentIds: ["someone-elses"] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not on this ticket") });
   });
 });

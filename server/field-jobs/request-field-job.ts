@@ -3,7 +3,11 @@
  * auto-create rule). The row is written first, in the caller's transaction,
  * with an `activeKey` that is unique per ticket and connection: a double
  * click, a retried request or the auto-create racing an agent all land on the
- * one job. The remote create happens after commit (push-field-job.ts).
+ * one job. The key is released when the job fails or reaches a status that
+ * ends it (apply-job-status.ts), so a ticket can then get its next job, while
+ * two active jobs on one ticket and connection stay impossible. Attachments the
+ * agent picked are queued for the job in the same transaction. The remote
+ * create happens after commit (push-field-job.ts).
  */
 import crypto from "node:crypto";
 import type { CreateFieldJobInput } from "@/lib/validators/field-jobs";
@@ -13,12 +17,17 @@ import { CrmError } from "@/server/crm/errors";
 import { TicketNotFoundError } from "@/server/helpdesk/errors";
 import { recordTicketEvent, type TrailActor } from "@/server/helpdesk/trail";
 import { FIELD_JOB_PROVIDERS } from "./field-job-providers";
+import { assertTicketAttachments, queueChosenAttachments } from "./queue-chosen-attachments";
 
 export interface RequestFieldJobResult {
   job: FieldJob;
   /** false when an active job already existed (the request folded into it). */
   created: boolean;
+  /** Chosen attachments newly queued for the job. */
+  attachmentsQueued: number;
 }
+
+export type RequestFieldJobInput = Omit<CreateFieldJobInput, "attachmentIds"> & { attachmentIds?: readonly string[] };
 
 export function activeKeyOf(ticketId: string, connectionId: string): string {
   return `${ticketId}:${connectionId}`;
@@ -40,16 +49,22 @@ export async function getFieldJobConnectionOrThrow(tx: DbOrTx, connectionId: str
 
 export async function requestFieldJob(
   tx: DbOrTx,
-  input: CreateFieldJobInput,
+  input: RequestFieldJobInput,
   actor: TrailActor,
 ): Promise<RequestFieldJobResult> {
   const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, number: true, organisationId: true } });
   if (!ticket) throw new TicketNotFoundError();
   const connection = await getFieldJobConnectionOrThrow(tx, input.connectionId);
+  const attachmentIds = await assertTicketAttachments(tx, ticket.id, input.attachmentIds ?? []);
   const activeKey = activeKeyOf(ticket.id, connection.id);
+  const withAttachments = async (job: FieldJob, created: boolean): Promise<RequestFieldJobResult> => ({
+    job,
+    created,
+    attachmentsQueued: attachmentIds.length > 0 ? await queueChosenAttachments(tx, job.id, attachmentIds) : 0,
+  });
 
   const existing = await tx.fieldJob.findUnique({ where: { activeKey } });
-  if (existing) return { job: existing, created: false };
+  if (existing) return withAttachments(existing, false);
 
   const customer = await tx.customer.findFirst({
     where: { organisationId: ticket.organisationId },
@@ -77,14 +92,14 @@ export async function requestFieldJob(
     },
   });
   const job = await tx.fieldJob.findUniqueOrThrow({ where: { activeKey } });
-  if (job.id !== id) return { job, created: false };
+  if (job.id !== id) return withAttachments(job, false);
   await recordTicketEvent(tx, {
     ticketId: ticket.id,
     organisationId: ticket.organisationId,
     kind: "field_job_requested",
     summary: `Field job requested in ${connection.name}`,
     actor,
-    data: { fieldJobId: job.id, connectionId: connection.id },
+    data: { fieldJobId: job.id, connectionId: connection.id, attachments: attachmentIds.length },
   });
-  return { job, created: true };
+  return withAttachments(job, true);
 }

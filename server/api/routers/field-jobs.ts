@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { autoCreateSettingsSchema, createFieldJobSchema, listFieldJobsSchema, statusMappingSchema } from "@/lib/validators/field-jobs";
+import { autoCreateSettingsSchema, createFieldJobSchema, listFieldJobsSchema, sendFieldJobAttachmentsSchema, statusMappingSchema } from "@/lib/validators/field-jobs";
 import { dispatchFieldJobWork } from "@/server/field-jobs/dispatch-field-job-work";
 import { enqueueFieldJobCreates, enqueueJobDeliveries } from "@/server/field-jobs/enqueue-field-job-work";
 import { getFieldJobSettings, rotateWebhookSecret, saveAutoCreateTypes } from "@/server/field-jobs/field-job-settings";
@@ -9,7 +9,8 @@ import { refreshFieldJob } from "@/server/field-jobs/refresh-field-job";
 import { unsafeListFieldJobs } from "@/server/field-jobs/list-field-jobs";
 import { getFieldJobConnectionOrThrow, requestFieldJob } from "@/server/field-jobs/request-field-job";
 import { saveStatusMappings } from "@/server/field-jobs/status-mapping";
-import { queueChosenAttachments, unsafeGetTicketFieldJobs } from "@/server/field-jobs/ticket-field-jobs";
+import { queueChosenAttachments } from "@/server/field-jobs/queue-chosen-attachments";
+import { unsafeGetTicketFieldJobs } from "@/server/field-jobs/ticket-field-jobs";
 import { adminProcedure, createTRPCRouter, providerProcedure } from "../trpc";
 import { actorOf } from "./helpdesk/actor";
 
@@ -23,10 +24,12 @@ export const fieldJobsRouter = createTRPCRouter({
     const result = await ctx.db.$transaction(async (tx) => {
       const requested = await requestFieldJob(tx, input, actorOf(ctx.user));
       if (requested.created) await enqueueFieldJobCreates(tx, [requested.job.id]);
+      // A request folded into a live job still sends the attachments it newly chose.
+      if (requested.attachmentsQueued > 0) await enqueueJobDeliveries(tx, [requested.job.id]);
       return requested;
     });
-    if (result.created) await dispatchFieldJobWork([result.job.id]);
-    return { id: result.job.id, created: result.created };
+    if (result.created || result.attachmentsQueued > 0) await dispatchFieldJobWork([result.job.id]);
+    return { id: result.job.id, created: result.created, attachmentsQueued: result.attachmentsQueued };
   }),
 
   /** Reads one job's status from the remote now. */
@@ -37,7 +40,7 @@ export const fieldJobsRouter = createTRPCRouter({
   }),
 
   sendAttachments: providerProcedure
-    .input(z.object({ fieldJobId: z.string().min(1), attachmentIds: z.array(z.string().min(1)).min(1, { error: "Choose at least one attachment" }).max(20) }))
+    .input(sendFieldJobAttachmentsSchema)
     .mutation(async ({ ctx, input }) => {
       const queued = await ctx.db.$transaction(async (tx) => {
         const n = await queueChosenAttachments(tx, input.fieldJobId, input.attachmentIds);

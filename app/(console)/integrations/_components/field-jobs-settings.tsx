@@ -13,9 +13,10 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
 import { TICKET_STATUS_INFO, TICKET_STATUSES, TICKET_TYPE_INFO, TICKET_TYPES, type TicketStatus } from "@/lib/helpdesk/constants";
 import { useTRPC } from "@/lib/trpc/react";
+import { isDefaultEndingStatus } from "@/lib/validators/field-jobs";
 import type { AppRouter } from "@/server/api/root";
 
-type MappingRow = { remoteStatus: string; ticketStatus: TicketStatus | null };
+type MappingRow = { remoteStatus: string; ticketStatus: TicketStatus | null; endsJob: boolean };
 type Settings = inferRouterOutputs<AppRouter>["fieldJobs"]["settings"];
 
 /** Admin: which remote statuses move tickets where, which ticket types create jobs by themselves, and the webhook secret. */
@@ -30,7 +31,11 @@ export function FieldJobsSettings({ connectionId }: { connectionId: string }) {
 function SettingsForm({ connectionId, data }: { connectionId: string; data: Settings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState<MappingRow[]>(() => [...data.mappings, ...data.unmappedStatuses.map((s) => ({ remoteStatus: s, ticketStatus: null }))]);
+  const [rows, setRows] = useState<MappingRow[]>(() => [
+    ...data.mappings,
+    ...data.unmappedStatuses.map((s) => ({ remoteStatus: s, ticketStatus: null, endsJob: isDefaultEndingStatus(s) })),
+  ]);
+  const setRow = (i: number, patch: Partial<MappingRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const [types, setTypes] = useState<string[]>(data.autoCreateTypes);
   const [secret, setSecret] = useState<string | null>(null);
   const [mappingError, setMappingError] = useState<string | null>(null);
@@ -66,22 +71,33 @@ function SettingsForm({ connectionId, data }: { connectionId: string; data: Sett
           <CardTitle as="h2">Job status → ticket status</CardTitle>
         </CardHeader>
         <CardContent className="space-y-3">
-          <p className="text-sm text-muted-foreground">Every status change is written on the ticket&apos;s trail; mapped ones also move the ticket.</p>
+          <p className="text-sm text-muted-foreground">
+            Every status change is written on the ticket&apos;s trail; mapped ones also move the ticket. At a status that ends the job, the ticket can get a
+            new job (unmapped, Completed, Cancelled and Closed end it).
+          </p>
           {rows.map((row, i) => (
             <div key={i} className="flex flex-wrap items-center gap-2" data-testid="status-mapping-row">
               <Input
                 aria-label="Ascora status"
                 className="min-w-0 flex-1"
                 value={row.remoteStatus}
-                onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, remoteStatus: e.target.value } : r)))}
+                onChange={(e) => setRow(i, { remoteStatus: e.target.value })}
               />
               <NativeSelect
                 aria-label="Ticket status"
                 className="w-48"
                 value={row.ticketStatus ?? ""}
-                onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, ticketStatus: (e.target.value || null) as TicketStatus | null } : r)))}
+                onChange={(e) => setRow(i, { ticketStatus: (e.target.value || null) as TicketStatus | null })}
                 options={[{ value: "", label: "Trail only" }, ...TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_INFO[s].label }))]}
               />
+              <label className="inline-flex items-center gap-2 text-sm">
+                <Checkbox
+                  checked={row.endsJob}
+                  aria-label={`${row.remoteStatus || "This status"} ends the job`}
+                  onCheckedChange={(v) => setRow(i, { endsJob: v === true })}
+                />
+                <span aria-hidden>Ends the job</span>
+              </label>
               <Button size="icon" variant="ghost" aria-label={`Remove ${row.remoteStatus || "row"}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                 <Trash2 aria-hidden />
               </Button>
@@ -89,7 +105,7 @@ function SettingsForm({ connectionId, data }: { connectionId: string; data: Sett
           ))}
           {mappingError ? <Alert variant="danger">{mappingError}</Alert> : null}
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" variant="outline" onClick={() => setRows([...rows, { remoteStatus: "", ticketStatus: null }])}>
+            <Button size="sm" variant="outline" onClick={() => setRows([...rows, { remoteStatus: "", ticketStatus: null, endsJob: false }])}>
               <Plus aria-hidden /> Add status
             </Button>
             <Button size="sm" loading={saveMappings.isPending} onClick={() => saveMappings.mutate({ connectionId, rows })}>

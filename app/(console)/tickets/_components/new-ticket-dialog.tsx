@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ServiceListFields } from "@/components/helpdesk/service-list-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -11,8 +12,8 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
+import { useFormErrors } from "@/components/ui/use-form-errors";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO } from "@/lib/helpdesk/constants";
-import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
@@ -40,7 +41,7 @@ export function NewTicketDialog() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { errors, setErrors, onError } = useFormErrors("Could not file the ticket");
   const options = useQuery({ ...trpc.helpdesk.tickets.options.queryOptions(), enabled: open });
 
   const create = useMutation(
@@ -52,10 +53,7 @@ export function NewTicketDialog() {
         setForm(EMPTY);
         router.push(`/tickets/${number}`);
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        if (!hasFieldErrors(error)) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
-      },
+      onError,
     }),
   );
 
@@ -137,12 +135,7 @@ export function NewTicketDialog() {
           <FormField label="Service address" error={errors.serviceAddress}>
             <Input value={form.serviceAddress} onChange={set("serviceAddress")} autoComplete="off" />
           </FormField>
-          <FormField label="Affected services" description="Comma-separated, e.g. internet, voip" error={errors.affectedServices}>
-            <Input value={form.affectedServices} onChange={set("affectedServices")} />
-          </FormField>
-          <FormField label="Device serials" description="Comma-separated" error={errors.deviceSerials}>
-            <Input value={form.deviceSerials} onChange={set("deviceSerials")} />
-          </FormField>
+          <ServiceListFields values={form} errors={errors} onChange={(key, value) => setForm({ ...form, [key]: value })} />
           <FormField label="Tags" description="Comma-separated" error={errors.tags} className="sm:col-span-2">
             <Input value={form.tags} onChange={set("tags")} />
           </FormField>

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
+import { ServiceListFields } from "@/components/helpdesk/service-list-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -10,11 +11,11 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
+import { useFormErrors } from "@/components/ui/use-form-errors";
 import { createFieldJobSchema } from "@/lib/validators/field-jobs";
-import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { splitCommaList } from "@/lib/helpdesk/comma-list";
-
+import { AttachmentPicker, type PickableAttachment } from "./attachment-picker";
 
 interface Defaults {
   siteAddress: string;
@@ -23,8 +24,14 @@ interface Defaults {
   description: string;
 }
 
-/** "Create field job": prefilled from the ticket and its customer; errors shown on the fields. */
-export function CreateFieldJobDialog(props: { ticketId: string; connections: { id: string; name: string }[]; defaults: Defaults; onCreated: () => unknown }) {
+/** "Create field job": prefilled from the ticket and its customer, with the ticket's attachments to pick; errors shown on the fields. */
+export function CreateFieldJobDialog(props: {
+  ticketId: string;
+  connections: { id: string; name: string }[];
+  defaults: Defaults;
+  attachments: readonly PickableAttachment[];
+  onCreated: () => unknown;
+}) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const initial = () => ({
@@ -33,23 +40,22 @@ export function CreateFieldJobDialog(props: { ticketId: string; connections: { i
     affectedServices: props.defaults.affectedServices.join(", "),
     deviceSerials: props.defaults.deviceSerials.join(", "),
     description: props.defaults.description,
+    attachmentIds: [] as string[],
   });
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { errors, setErrors, onError } = useFormErrors("Could not create the field job");
   const create = useMutation(
     trpc.fieldJobs.create.mutationOptions({
       onSuccess: (r) => {
-        toast({ title: r.created ? "Field job requested" : "This ticket already has a field job", variant: r.created ? "success" : "default" });
+        const sending = r.attachmentsQueued > 0 ? `${r.attachmentsQueued} attachment${r.attachmentsQueued === 1 ? "" : "s"} will go with it.` : undefined;
+        toast({ title: r.created ? "Field job requested" : "This ticket already has a field job", description: sending, variant: r.created ? "success" : "default" });
         setOpen(false);
         void props.onCreated();
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        if (!hasFieldErrors(error)) toast({ title: "Could not create the field job", description: error.message, variant: "error" });
-      },
+      onError,
     }),
   );
-  const set = (key: keyof ReturnType<typeof initial>) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: Exclude<keyof ReturnType<typeof initial>, "attachmentIds">) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   return (
     <Dialog
@@ -85,6 +91,7 @@ export function CreateFieldJobDialog(props: { ticketId: string; connections: { i
               affectedServices: splitCommaList(form.affectedServices),
               deviceSerials: splitCommaList(form.deviceSerials),
               description: form.description,
+              attachmentIds: form.attachmentIds,
             };
             const parsed = createFieldJobSchema.safeParse(input);
             if (!parsed.success) {
@@ -105,15 +112,16 @@ export function CreateFieldJobDialog(props: { ticketId: string; connections: { i
           <FormField label="Site / service address" required error={errors.siteAddress}>
             <Input value={form.siteAddress} onChange={set("siteAddress")} autoComplete="off" />
           </FormField>
-          <FormField label="Affected services" description="Comma-separated, e.g. internet, voip" error={errors.affectedServices}>
-            <Input value={form.affectedServices} onChange={set("affectedServices")} />
-          </FormField>
-          <FormField label="Device serials" description="Comma-separated" error={errors.deviceSerials}>
-            <Input value={form.deviceSerials} onChange={set("deviceSerials")} />
-          </FormField>
+          <ServiceListFields values={form} errors={errors} onChange={(key, value) => setForm({ ...form, [key]: value })} />
           <FormField label="Description for the technician" required error={errors.description}>
             <Textarea value={form.description} onChange={set("description")} rows={5} />
           </FormField>
+          <AttachmentPicker
+            attachments={props.attachments}
+            selected={form.attachmentIds}
+            onChange={(attachmentIds) => setForm({ ...form, attachmentIds })}
+            error={errors.attachmentIds}
+          />
         </form>
         <DialogFooter>
           <Button variant="outline" onClick={() => setOpen(false)}>

@@ -36,7 +36,12 @@ export function TicketView({ number }: { number: string }) {
   const [forFieldTeam, setForFieldTeam] = useState(false);
   const [replyError, setReplyError] = useState<string | null>(null);
 
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.helpdesk.tickets.pathKey() });
+  // Field jobs too: a new message brings attachments to pick and notes on their way to the job.
+  const invalidate = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.helpdesk.tickets.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.fieldJobs.forTicket.pathKey() }),
+    ]);
   const reply = useMutation(trpc.helpdesk.tickets.reply.mutationOptions({ onSuccess: invalidate }));
 
   // Opening the ticket (or seeing it refresh) reads its customer replies: clears the list's dot and the badge.

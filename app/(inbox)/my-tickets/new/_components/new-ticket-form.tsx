@@ -13,9 +13,9 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/use-toast";
+import { useFormErrors } from "@/components/ui/use-form-errors";
 import { ALLOWED_ATTACHMENT_CONTENT_TYPES } from "@/lib/helpdesk/attachment-rules";
 import { TICKET_PRIORITIES, TICKET_PRIORITY_INFO, TICKET_TYPES, TICKET_TYPE_INFO, type TicketPriority, type TicketType } from "@/lib/helpdesk/constants";
-import { fieldErrorsOf, hasFieldErrors } from "@/lib/trpc/field-errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { splitCommaList } from "@/lib/helpdesk/comma-list";
 
@@ -44,7 +44,7 @@ function TicketForm({ name, email }: { name: string; email: string }) {
     deviceSerials: "",
   });
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const { errors, setErrors, onError } = useFormErrors("Could not file the ticket");
 
   const create = useMutation(
     trpc.helpdesk.inbox.create.mutationOptions({
@@ -53,10 +53,7 @@ function TicketForm({ name, email }: { name: string; email: string }) {
         void queryClient.invalidateQueries({ queryKey: trpc.helpdesk.inbox.pathKey() });
         router.push(`/my-tickets/${number}`);
       },
-      onError: (error) => {
-        setErrors(fieldErrorsOf(error));
-        if (!hasFieldErrors(error)) toast({ title: "Could not file the ticket", description: error.message, variant: "error" });
-      },
+      onError,
     }),
   );
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
