@@ -6,7 +6,7 @@ import { applyRemoteJobStatus } from "./apply-job-status";
 import { registerFieldJobGateway } from "./field-job-gateways";
 import { pullJobStatuses } from "./pull-job-statuses";
 import { requestFieldJob } from "./request-field-job";
-import { mapRemoteStatus } from "./status-mapping";
+import { mapRemoteStatus, statusEndsJob } from "./status-mapping";
 import { AGENT_ACTOR, createAscoraConnection, createRemoteJob, createTicketWithCustomer, RecordingGateway } from "./testing/field-job-test-kit";
 
 const gateway = new RecordingGateway();
@@ -29,12 +29,24 @@ const statusEvents = (ticketId: string) => db.ticketEvent.findMany({ where: { ti
 describe("status mapping", () => {
   it("matches remote statuses case-insensitively; unmapped and 'trail only' give no ticket status", () => {
     const rows = [
-      { remoteStatus: "Completed", ticketStatus: "resolved" as const },
-      { remoteStatus: "Scheduled", ticketStatus: null },
+      { remoteStatus: "Completed", ticketStatus: "resolved" as const, endsJob: true },
+      { remoteStatus: "Scheduled", ticketStatus: null, endsJob: false },
     ];
     expect(mapRemoteStatus(rows, " completed ")).toBe("resolved");
     expect(mapRemoteStatus(rows, "Scheduled")).toBeNull();
     expect(mapRemoteStatus(rows, "On hold")).toBeNull();
+  });
+
+  it("a status ends the job as the admin's row says; unmapped, only the plain end words do", () => {
+    const rows = [
+      { remoteStatus: "Job Done", ticketStatus: null, endsJob: true },
+      { remoteStatus: "Closed", ticketStatus: null, endsJob: false },
+    ];
+    expect(statusEndsJob(rows, "job done")).toBe(true);
+    expect(statusEndsJob(rows, "Closed")).toBe(false);
+    expect(statusEndsJob(rows, " Cancelled ")).toBe(true);
+    expect(statusEndsJob(rows, "Completed")).toBe(true);
+    expect(statusEndsJob(rows, "In Progress")).toBe(false);
   });
 
   it("refuses duplicate statuses and unknown ticket statuses", () => {
@@ -47,9 +59,18 @@ describe("status mapping", () => {
   it("an admin saves the mapping; agents may not", async () => {
     const connection = await createAscoraConnection();
     const admin = callerFor(await createTestUser("PROVIDER_ADMIN"));
-    await admin.fieldJobs.saveStatusMappings({ connectionId: connection.id, rows: [{ remoteStatus: "In Progress", ticketStatus: "in_progress" }] });
+    await admin.fieldJobs.saveStatusMappings({
+      connectionId: connection.id,
+      rows: [
+        { remoteStatus: "In Progress", ticketStatus: "in_progress" },
+        { remoteStatus: "Job Done", ticketStatus: "resolved", endsJob: true },
+      ],
+    });
     const settings = await admin.fieldJobs.settings({ connectionId: connection.id });
-    expect(settings.mappings).toEqual([{ remoteStatus: "In Progress", ticketStatus: "in_progress" }]);
+    expect(settings.mappings).toEqual([
+      { remoteStatus: "In Progress", ticketStatus: "in_progress", endsJob: false },
+      { remoteStatus: "Job Done", ticketStatus: "resolved", endsJob: true },
+    ]);
     const agent = callerFor(await createTestUser("AGENT"));
     await expect(agent.fieldJobs.saveStatusMappings({ connectionId: connection.id, rows: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
