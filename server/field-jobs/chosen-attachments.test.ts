@@ -3,7 +3,7 @@ import { createFieldJobSchema, sendFieldJobAttachmentsSchema } from "@/lib/valid
 import { db } from "@/server/db";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { applyRemoteJobStatus } from "./apply-job-status";
-import { createAscoraConnection, createTicketWithCustomer } from "./testing/field-job-test-kit";
+import { createAscoraConnection, createTicketWithCustomer, linkCustomer } from "./testing/field-job-test-kit";
 import { withInlineRecordingGateway } from "./testing/inline-recording-gateway";
 
 const gateway = withInlineRecordingGateway();
@@ -14,7 +14,9 @@ const file = (filename: string, text: string) => ({ filename, contentType: "text
 /** A ticket with three earlier attachments (on a public reply and an internal note), and an agent's caller. */
 async function ticketWithAttachments() {
   const connection = await createAscoraConnection();
-  const { ticket } = await createTicketWithCustomer();
+  const { ticket, customer } = await createTicketWithCustomer();
+  // Linked, so the job goes out in the same drain instead of waiting for the customer.
+  await linkCustomer(connection.id, customer.id);
   const caller = callerFor(await createTestUser("AGENT"));
   await caller.helpdesk.tickets.reply({ ticketId: ticket.id, body: "Photos of the cabinet", visibility: "public", attachments: [file("cabinet.txt", "cabinet photo"), file("rack.txt", "rack")] });
   await caller.helpdesk.tickets.reply({ ticketId: ticket.id, body: "Config for the tech", visibility: "internal", attachments: [file("config.txt", "hostname edge-1")] });

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { applyRemoteJobStatus } from "./apply-job-status";
 import { activeKeyOf } from "./request-field-job";
-import { createAscoraConnection, createTicketWithCustomer } from "./testing/field-job-test-kit";
+import { createAscoraConnection, createTicketWithCustomer, linkCustomer } from "./testing/field-job-test-kit";
 import { withInlineRecordingGateway } from "./testing/inline-recording-gateway";
 
 const gateway = withInlineRecordingGateway();
@@ -13,7 +13,9 @@ const fields = { siteAddress: "1 Front St, Toronto", affectedServices: ["interne
 /** A ticket with one job made remotely (through the console procedure), and an agent's caller. */
 async function ticketWithJob() {
   const connection = await createAscoraConnection();
-  const { ticket } = await createTicketWithCustomer();
+  const { ticket, customer } = await createTicketWithCustomer();
+  // Linked, so the job goes out in the same drain instead of waiting for the customer.
+  await linkCustomer(connection.id, customer.id);
   const caller = callerFor(await createTestUser("AGENT"));
   const first = await caller.fieldJobs.create({ ticketId: ticket.id, connectionId: connection.id, ...fields });
   const job = await db.fieldJob.findUniqueOrThrow({ where: { id: first.id } });
