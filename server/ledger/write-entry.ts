@@ -44,19 +44,27 @@ export async function writeDraftEntry(tx: DbOrTx, input: DraftEntryInput): Promi
       sourceId: input.sourceId,
     },
   });
-  await tx.ledgerLine.createMany({
-    data: input.lines.map((line, position) => ({
-      entryId: entry.id,
-      position,
-      accountId: accounts[line.account],
-      description: line.description,
-      debit: line.amount.isPositive() ? line.amount.toFixed(2) : "0",
-      credit: line.amount.isNegative() ? line.amount.negated().toFixed(2) : "0",
-      family: line.family ?? null,
-      unmatched: line.unmatched ?? false,
-    })),
-  });
+  await tx.ledgerLine.createMany({ data: lineRows(entry.id, 0, input.lines, accounts) });
   return entry.id;
+}
+
+function lineRows(entryId: string, firstPosition: number, lines: EntryLineInput[], accounts: Record<AccountKey, string>) {
+  return lines.map((line, i) => ({
+    entryId,
+    position: firstPosition + i,
+    accountId: accounts[line.account],
+    description: line.description,
+    debit: line.amount.isPositive() ? line.amount.toFixed(2) : "0",
+    credit: line.amount.isNegative() ? line.amount.negated().toFixed(2) : "0",
+    family: line.family ?? null,
+    unmatched: line.unmatched ?? false,
+  }));
+}
+
+/** Adds lines after a draft's last one (the triggers refuse it if the entry is posted, or unbalanced at commit). */
+export async function appendDraftLines(tx: DbOrTx, entryId: string, lines: EntryLineInput[]): Promise<void> {
+  const last = await tx.ledgerLine.aggregate({ where: { entryId }, _max: { position: true } });
+  await tx.ledgerLine.createMany({ data: lineRows(entryId, (last._max.position ?? -1) + 1, lines, await accountIds(tx)) });
 }
 
 /** Replaces a draft's lines and header (the triggers refuse it if the entry is posted). */
