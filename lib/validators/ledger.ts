@@ -9,6 +9,8 @@ export const ledgerVerificationValues = ["pending", "verified", "waiting", "skip
 export const listLedgerInvoicesSchema = pagingSchema.extend({
   verification: z.enum(ledgerVerificationValues).optional(),
   posted: z.boolean().optional(),
+  /** Only invoices held back by a processor/legacy total mismatch nobody has settled. */
+  blocked: z.boolean().optional(),
   search: z.string().trim().max(100).optional(),
 });
 export type ListLedgerInvoicesInput = z.infer<typeof listLedgerInvoicesSchema>;

@@ -170,8 +170,8 @@ function describeChange(before: { subtotal: { toString(): string }; tax: { toStr
   return `Changed upstream after posting${parts.length ? `: ${parts.join(", ")}` : " (lines or references)"}; not applied`;
 }
 
-/** The ledger's current rules and active rates. */
-async function ingestRules(db: DbOrTx): Promise<{ rules: FamilyRule[]; taxPercents: Decimal[] }> {
+/** The ledger's current family rules and active (not retired) tax rates. */
+export async function ingestRules(db: DbOrTx): Promise<{ rules: FamilyRule[]; taxPercents: Decimal[] }> {
   const [ruleRows, rateRows] = await Promise.all([
     db.ledgerFamilyRule.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
     db.ledgerTaxRate.findMany({ where: { retiredAt: null } }),
