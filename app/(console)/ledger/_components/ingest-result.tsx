@@ -1,7 +1,7 @@
 "use client";
 
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { FAMILY_LABEL, LEDGER_FAMILIES } from "@/lib/ledger/families";
+import { LEDGER_FAMILIES } from "@/lib/ledger/families";
+import { FamilyTotalsTable } from "./family-totals-table";
 import type { LedgerOutputs } from "./router-types";
 
 type IngestSummary = LedgerOutputs["invoices"]["ingest"];
@@ -16,24 +16,7 @@ export function IngestResult({ summary }: { summary: IngestSummary }) {
         {summary.dryRun ? "Dry run: nothing was written. " : "Ingested as drafts. "}
         {c.created} {would}created, {c.updated} {would}updated, {c.unchanged} unchanged, {c.review} {would}sent to review, {c.skipped_zero} at $0, {c.failed} failed.
       </p>
-      <Table aria-label="Lines per family">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Family</TableHead>
-            <TableHead className="text-right">Lines</TableHead>
-            <TableHead className="text-right">Total</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {LEDGER_FAMILIES.map((f) => (
-            <TableRow key={f}>
-              <TableCell>{FAMILY_LABEL[f]}</TableCell>
-              <TableCell className="text-right tabular-nums">{summary.byFamily[f].lines}</TableCell>
-              <TableCell className="text-right tabular-nums">{summary.byFamily[f].total}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <FamilyTotalsTable label="Lines per family" rows={LEDGER_FAMILIES.map((family) => ({ family, ...summary.byFamily[family] }))} />
       <p className="font-medium">Unmatched lines (booked to Other): {summary.unmatchedCount}</p>
       {summary.unmatched.length > 0 && (
         <ul className="max-h-32 list-disc overflow-auto pl-5 break-words">
