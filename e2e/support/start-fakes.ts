@@ -1,5 +1,6 @@
 import { FAKE_ASCORA_ACCOUNT, startFakeAscora } from "../fakes/ascora/fake-ascora-server";
 import { startFakeGeo } from "../fakes/geo/fake-geo-server";
+import { startFakeLago } from "../fakes/lago/fake-lago-server";
 import { startFakeOpenAI } from "../fakes/openai/fake-openai-server";
 import { startFakeStripe } from "../fakes/stripe/fake-stripe-server";
 import { startFakeVtiger } from "../fakes/vtiger/fake-vtiger-server";
@@ -79,6 +80,11 @@ export async function startFakes(): Promise<{
   urls.stripe = stripe.url;
   urls.stripeWebhookSecret = stripeWebhookSecret;
   stops.push(() => stripe.close());
+  // Invoice ledger: Lago's invoice API, which verifies the legacy biller's lago:… invoices (seed them through POST /__fake/invoices).
+  const lago = await startFakeLago();
+  Object.assign(env, { LAGO_API_URL: lago.url, LAGO_API_KEY: lago.apiKey });
+  urls.lago = lago.url;
+  stops.push(() => lago.close());
   return {
     env,
     urls,

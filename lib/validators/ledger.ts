@@ -9,6 +9,8 @@ export const ledgerVerificationValues = ["pending", "verified", "waiting", "skip
 export const listLedgerInvoicesSchema = pagingSchema.extend({
   verification: z.enum(ledgerVerificationValues).optional(),
   posted: z.boolean().optional(),
+  /** Only invoices held back by a processor/legacy total mismatch nobody has settled. */
+  blocked: z.boolean().optional(),
   search: z.string().trim().max(100).optional(),
 });
 export type ListLedgerInvoicesInput = z.infer<typeof listLedgerInvoicesSchema>;
@@ -32,3 +34,38 @@ export const createFamilyRuleSchema = z.object({
   keyword: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
   family: z.enum(ledgerFamilyValues),
 });
+
+const note = z.string().trim().min(3, "Write a note of at least 3 characters").max(1000, "Use at most 1000 characters");
+
+/** Settling a processor/legacy total mismatch: which side the books follow, and why. */
+export const acceptTotalMismatchSchema = z.object({
+  id: z.string().min(1),
+  side: z.enum(["processor", "legacy"], { message: "Choose the processor's or the legacy total" }),
+  note,
+});
+export type AcceptTotalMismatchInput = z.infer<typeof acceptTotalMismatchSchema>;
+
+/** Resolving a change upstream of a posted entry: acknowledge it, or write an adjusting draft. */
+export const resolveReviewItemSchema = z.object({
+  id: z.string().min(1),
+  action: z.enum(["acknowledge", "adjust"], { message: "Choose acknowledge or adjust" }),
+  note,
+});
+export type ResolveReviewItemInput = z.infer<typeof resolveReviewItemSchema>;
+
+export const listReviewItemsSchema = pagingSchema.extend({ state: z.enum(["open", "resolved"]).default("open") });
+export type ListReviewItemsInput = z.infer<typeof listReviewItemsSchema>;
+
+/** A tax rate: a name, and a percent from 0 to 100 with at most 4 decimals. */
+export const taxRateSchema = z.object({
+  name: z.string().trim().min(1, "Give the rate a name").max(60, "Use at most 60 characters"),
+  percent: z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, "Write the percent as a number, such as 13 or 5.5")
+    .refine((v) => Number(v) >= 0 && Number(v) <= 100, "The percent must be between 0 and 100")
+    .refine((v) => !/\.\d{5,}$/.test(v), "Use at most 4 decimals"),
+});
+export type TaxRateInput = z.infer<typeof taxRateSchema>;
+export const updateTaxRateSchema = z.object({ id: z.string().min(1), data: taxRateSchema });
+export const ingestSchema = z.object({ dryRun: z.boolean().default(false) });

@@ -27,7 +27,30 @@ afterAll(() => source?.close());
 
 const sum = (values: { toString(): string }[]) => values.reduce<Decimal>((s, v) => s.plus(v.toString()), new Decimal(0));
 
+const ledgerRowCounts = () =>
+  Promise.all([db.ledgerEntry.count(), db.ledgerLine.count(), db.ledgerSourceInvoice.count(), db.ledgerReviewItem.count(), db.ledgerSettings.findUnique({ where: { id: "ledger" } }).then((s) => s?.lastIngestAt ?? null)]);
+
 describe("ingesting the legacy sample", () => {
+  it("dry run: reports what a first ingest would create, per family with totals, unmatched lines and tax mismatches, and writes nothing", async () => {
+    const before = await ledgerRowCounts();
+    const odd: LegacyInvoice = { ...invoices.find((i) => !new Decimal(i.total).isZero())!, id: "dry-odd", tax: "0.01", total: "0.01" };
+    const dry = await ingestLegacyInvoices(db, [...invoices, odd], { dryRun: true });
+    expect(await ledgerRowCounts()).toEqual(before);
+    expect(before.slice(0, 4)).toEqual([0, 0, 0, 0]);
+
+    const nonZero = invoices.filter((i) => !new Decimal(i.total).isZero());
+    expect(dry.dryRun).toBe(true);
+    expect(dry.counts).toMatchObject({ created: nonZero.length + 1, updated: 0, unchanged: 0, skipped_zero: invoices.length - nonZero.length, failed: 0 });
+    const itemTotal = (pred: (d: string) => boolean) => sum(invoices.flatMap((i) => i.items.filter((x) => pred(x.description)).map((x) => x.amount)));
+    expect(dry.byFamily.hosting.total).toBe(new Decimal(itemTotal((d) => /hosting/i.test(d))).plus(odd.items.filter((x) => /hosting/i.test(x.description)).reduce((s, x) => s.plus(x.amount), new Decimal(0))).toFixed(2));
+    // The sample's plan names and CPU overage match no default rule: they show as unmatched, booked to Other.
+    expect(dry.unmatchedCount).toBeGreaterThan(0);
+    expect(dry.unmatched.some((l) => /CPU overage/.test(l.description))).toBe(true);
+    expect(dry.unmatchedCount).toBe(dry.byFamily.other.lines);
+    expect(dry.taxMismatchCount).toBe(1);
+    expect(dry.taxMismatches[0]).toMatchObject({ ref: odd.number, tax: "0.01" });
+  });
+
   it("creates one balanced draft per non-zero invoice, one income line per item, tax equal to the source's", async () => {
     const summary = await ingestLegacyInvoices(db, invoices);
     const nonZero = invoices.filter((i) => !new Decimal(i.total).isZero());
@@ -54,8 +77,10 @@ describe("ingesting the legacy sample", () => {
     expect(proration?.family).not.toBeNull();
   });
 
-  it("is idempotent on the legacy invoice id", async () => {
+  it("is idempotent on the legacy invoice id, and a dry run after a real one says nothing would change", async () => {
     const [entries, lines] = [await db.ledgerEntry.count(), await db.ledgerLine.count()];
+    const dry = await ingestLegacyInvoices(db, invoices, { dryRun: true });
+    expect(dry.counts).toMatchObject({ created: 0, updated: 0, review: 0, failed: 0 });
     const again = await ingestLegacyInvoices(db, invoices);
     expect(again.counts).toMatchObject({ created: 0, updated: 0, failed: 0 });
     expect(again.counts.unchanged + again.counts.skipped_zero).toBe(invoices.length);
@@ -87,6 +112,8 @@ describe("ingesting the legacy sample", () => {
     expect(sum(draft.lines.map((l) => l.debit)).toFixed(2)).toBe(changed.total);
 
     expect((await postEntries(db, [draft.id]))[0]!.status).toBe("posted");
+    const preview = await ingestLegacyInvoices(db, [base], { dryRun: true });
+    expect([preview.counts.review, await db.ledgerReviewItem.count()]).toEqual([1, 0]);
     const reverted = await ingestLegacyInvoices(db, [base]);
     const twice = await ingestLegacyInvoices(db, [base]);
     expect([reverted.counts.review, twice.counts.review]).toEqual([1, 0]);

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Page } from "@/lib/validators/common";
 import type { ListLedgerInvoicesInput } from "@/lib/validators/ledger";
+import { isBlocked } from "./post-legacy-invoices";
 
 export interface LedgerInvoiceRow {
   id: string;
@@ -20,12 +21,18 @@ export interface LedgerInvoiceRow {
   paid: boolean;
   paidAt: Date | null;
   entryState: "draft" | "posted" | null;
+  /** The processor's total when it differs from the legacy one; posting waits while `blocked`. */
+  processorTotal: string | null;
+  blocked: boolean;
+  mismatchAccepted: string | null;
+  mismatchNote: string | null;
 }
 
 export async function listLedgerInvoices(db: DbOrTx, input: ListLedgerInvoicesInput): Promise<Page<LedgerInvoiceRow>> {
   const postedIds = input.posted === undefined ? null : (await db.ledgerEntry.findMany({ where: { sourceKind: "legacy-invoice", state: "posted" }, select: { id: true } })).map((e) => e.id);
   const where: Prisma.LedgerSourceInvoiceWhereInput = {
     ...(input.verification ? { verification: input.verification } : {}),
+    ...(input.blocked ? { processorTotal: { not: null }, mismatchAt: null } : {}),
     ...(postedIds ? { entryId: input.posted ? { in: postedIds } : { notIn: postedIds } } : {}),
     ...(input.search
       ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { partner: { contains: input.search, mode: "insensitive" } }, { processorId: { contains: input.search } }] }
@@ -43,6 +50,7 @@ export async function listLedgerInvoices(db: DbOrTx, input: ListLedgerInvoicesIn
       total: r.total.toFixed(2), tax: r.tax.toFixed(2), taxMismatch: r.taxMismatch, unmatchedLines: r.unmatchedLines,
       verification: r.verification, verifyReason: r.verifyReason, invoiceDate: r.invoiceDate, paid: r.paid, paidAt: r.paidAt,
       entryState: r.entryId ? (states.get(r.entryId) ?? null) : null,
+      processorTotal: r.processorTotal?.toFixed(2) ?? null, blocked: isBlocked(r), mismatchAccepted: r.mismatchAccepted, mismatchNote: r.mismatchNote,
     })),
     total,
     page: input.page,

@@ -28,6 +28,16 @@ export interface VerifySummary {
   waiting: number;
 }
 
+/** The reason a verified invoice is held back: both totals, in the words the review list shows. */
+export function mismatchReason(processor: string, processorTotal: { toFixed(dp: number): string }, legacyTotal: { toFixed(dp: number): string }): string {
+  return `${processor} says ${processorTotal.toFixed(2)}, legacy says ${legacyTotal.toFixed(2)}: accept one side before posting`;
+}
+
+/** The processor's name for an id, as messages say it. */
+export function processorName(processorId: string | null): string {
+  return routeOf(processorId) === "lago" ? "Lago" : "Stripe";
+}
+
 /** The source an id belongs to; null = no processor id, nothing can confirm it. */
 export function routeOf(processorId: string | null): "stripe" | "lago" | null {
   if (processorId?.startsWith("in_")) return "stripe";
@@ -83,7 +93,9 @@ async function applyFacts(tx: DbOrTx, invoice: LedgerSourceInvoice, source: "str
     where: { id: invoice.id },
     data: {
       verification: "verified",
-      verifyReason: totalDiffers ? `${name}'s total ${facts.total.toFixed(2)} differs from the legacy total ${invoice.total.toFixed(2)}` : null,
+      // A differing total holds the invoice back from posting until an admin accepts one side (accept-total-mismatch.ts).
+      verifyReason: totalDiffers ? mismatchReason(name, facts.total, invoice.total) : null,
+      processorTotal: totalDiffers ? facts.total.toFixed(2) : null,
       verifiedAt: now,
       invoiceDate: facts.invoiceDate,
       paid: facts.paid,

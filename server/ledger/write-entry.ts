@@ -48,21 +48,30 @@ export async function writeDraftEntry(tx: DbOrTx, input: DraftEntryInput): Promi
       customerId: input.customerId ?? null,
     },
   });
-  // Lines keep the currency's own places (KWD 3, JPY 0): rounding every currency to cents would unbalance a fils-exact entry.
-  const places = minorUnitDigits(input.currency);
-  await tx.ledgerLine.createMany({
-    data: input.lines.map((line, position) => ({
-      entryId: entry.id,
-      position,
-      accountId: accounts[line.account],
-      description: line.description,
-      debit: line.amount.isPositive() ? line.amount.toFixed(places) : "0",
-      credit: line.amount.isNegative() ? line.amount.negated().toFixed(places) : "0",
-      family: line.family ?? null,
-      unmatched: line.unmatched ?? false,
-    })),
-  });
+  await tx.ledgerLine.createMany({ data: lineRows(entry.id, 0, input.lines, accounts, input.currency) });
   return entry.id;
+}
+
+function lineRows(entryId: string, firstPosition: number, lines: EntryLineInput[], accounts: Record<AccountKey, string>, currency: string) {
+  // Lines keep the currency's own places (KWD 3, JPY 0): rounding every currency to cents would unbalance a fils-exact entry.
+  const places = minorUnitDigits(currency);
+  return lines.map((line, i) => ({
+    entryId,
+    position: firstPosition + i,
+    accountId: accounts[line.account],
+    description: line.description,
+    debit: line.amount.isPositive() ? line.amount.toFixed(places) : "0",
+    credit: line.amount.isNegative() ? line.amount.negated().toFixed(places) : "0",
+    family: line.family ?? null,
+    unmatched: line.unmatched ?? false,
+  }));
+}
+
+/** Adds lines after a draft's last one (the triggers refuse it if the entry is posted, or unbalanced at commit). */
+export async function appendDraftLines(tx: DbOrTx, entryId: string, lines: EntryLineInput[]): Promise<void> {
+  const last = await tx.ledgerLine.aggregate({ where: { entryId }, _max: { position: true } });
+  const { currency } = await tx.ledgerEntry.findUniqueOrThrow({ where: { id: entryId }, select: { currency: true } });
+  await tx.ledgerLine.createMany({ data: lineRows(entryId, (last._max.position ?? -1) + 1, lines, await accountIds(tx), currency) });
 }
 
 /** Replaces a draft's lines and header (the triggers refuse it if the entry is posted). */

@@ -7,6 +7,8 @@ import { IngestSummaryCard } from "./_components/ingest-summary-card";
 import { LedgerActions } from "./_components/ledger-actions";
 import { LedgerInvoices } from "./_components/ledger-invoices";
 import { LedgerReports } from "./_components/ledger-reports";
+import { ReviewItems } from "./_components/review-items";
+import { TaxRatesCard } from "./_components/tax-rates-card";
 
 export const metadata: Metadata = { title: "Ledger" };
 
@@ -23,11 +25,19 @@ export default async function LedgerPage() {
         <Tabs defaultValue="review">
           <TabsList>
             <TabsTrigger value="review">Review and post</TabsTrigger>
+            <TabsTrigger value="changes">Upstream changes</TabsTrigger>
+            <TabsTrigger value="rules">Rules and rates</TabsTrigger>
             <TabsTrigger value="reports">Reports</TabsTrigger>
           </TabsList>
           <TabsContent value="review" className="space-y-6">
             <IngestSummaryCard />
             <LedgerInvoices />
+          </TabsContent>
+          <TabsContent value="changes">
+            <ReviewItems />
+          </TabsContent>
+          <TabsContent value="rules" className="space-y-6">
+            <TaxRatesCard />
             <FamilyRulesCard />
           </TabsContent>
           <TabsContent value="reports">

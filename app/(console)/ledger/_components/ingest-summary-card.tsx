@@ -2,9 +2,8 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/react";
-import { FAMILY_LABEL as FAMILY_LABELS } from "@/lib/ledger/families";
+import { FamilyTotalsTable } from "./family-totals-table";
 
 /** Counts per verification state, totals per family, unmatched lines and tax mismatches. */
 export function IngestSummaryCard() {
@@ -21,24 +20,7 @@ export function IngestSummaryCard() {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 lg:grid-cols-2">
-        <Table aria-label="Income lines per family">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Family</TableHead>
-              <TableHead className="text-right">Lines</TableHead>
-              <TableHead className="text-right">Total</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.byFamily.map((f) => (
-              <TableRow key={f.family}>
-                <TableCell>{FAMILY_LABELS[f.family]}</TableCell>
-                <TableCell className="text-right tabular-nums">{f.lines}</TableCell>
-                <TableCell className="text-right tabular-nums">{f.total}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <FamilyTotalsTable label="Income lines per family" rows={data.byFamily} />
         <div className="space-y-3 text-sm">
           <p className="font-medium">Unmatched lines (booked to Other): {data.unmatchedLines.length}</p>
           {data.unmatchedLines.length > 0 && (

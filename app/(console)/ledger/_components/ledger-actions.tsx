@@ -1,27 +1,32 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/use-toast";
 import { useTRPC } from "@/lib/trpc/react";
+import { IngestResult } from "./ingest-result";
+import type { LedgerOutputs } from "./router-types";
 
-/** "Ingest now", "Verify now" and the auto-post switch: the daily job's steps on demand. */
+/** "Ingest…" (dry run first by default), "Verify now" and the auto-post switch: the daily job's steps on demand. */
 export function LedgerActions() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.ledger.pathKey() });
   const settings = useQuery(trpc.ledger.invoices.settings.queryOptions());
+  const [open, setOpen] = useState(false);
+  // Null until the admin touches it: then the first ingest defaults to a dry run.
+  const [dryRunChoice, setDryRunChoice] = useState<boolean | null>(null);
+  const dryRun = dryRunChoice ?? settings.data?.lastIngestAt == null;
+  const [result, setResult] = useState<LedgerOutputs["invoices"]["ingest"] | null>(null);
   const ingest = useMutation(
     trpc.ledger.invoices.ingest.mutationOptions({
       onSuccess: (s) => {
-        toast({
-          title: "Invoices ingested as drafts",
-          description: `${s.counts.created} new, ${s.counts.updated} updated, ${s.counts.unchanged} unchanged, ${s.counts.review} for review, ${s.counts.skipped_zero} at $0, ${s.counts.failed} failed.`,
-          variant: s.counts.failed ? "error" : "success",
-        });
-        void refresh();
+        setResult(s);
+        if (!s.dryRun) void refresh();
       },
       onError: (e) => toast({ title: "Ingest failed", description: e.message, variant: "error" }),
     }),
@@ -55,9 +60,39 @@ export function LedgerActions() {
       <Button variant="outline" onClick={() => verify.mutate()} loading={verify.isPending}>
         Verify now
       </Button>
-      <Button onClick={() => ingest.mutate()} loading={ingest.isPending}>
-        Ingest now
+      <Button
+        onClick={() => {
+          setResult(null);
+          setDryRunChoice(null);
+          setOpen(true);
+        }}
+      >
+        Ingest…
       </Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
+          <DialogHeader>
+            <DialogTitle>Ingest legacy invoices</DialogTitle>
+            <DialogDescription>
+              Reads the legacy database saved on the billing migration page. A dry run reports what would be created, updated and flagged and writes nothing; a real
+              run writes drafts, which post only after verification and review.
+            </DialogDescription>
+          </DialogHeader>
+          <div className="flex items-center gap-2">
+            <Checkbox id="ledger-dry-run" checked={dryRun} onCheckedChange={(v) => setDryRunChoice(v === true)} />
+            <Label htmlFor="ledger-dry-run">Dry run (write nothing)</Label>
+          </div>
+          {result && <IngestResult summary={result} />}
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setOpen(false)}>
+              Close
+            </Button>
+            <Button onClick={() => ingest.mutate({ dryRun })} loading={ingest.isPending}>
+              {dryRun ? "Run dry run" : "Ingest as drafts"}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
     </div>
   );
 }

@@ -15,8 +15,9 @@ import { toast } from "@/components/ui/use-toast";
 import { formatDateOnly } from "@/lib/date-only";
 import { useTRPC } from "@/lib/trpc/react";
 import { ledgerVerificationValues } from "@/lib/validators/ledger";
+import { SettleMismatchDialog } from "./settle-mismatch-dialog";
 
-type Verification = (typeof ledgerVerificationValues)[number];
+type Verification = (typeof ledgerVerificationValues)[number] | "blocked";
 const isoDay = (d: Date) => new Date(d).toISOString().slice(0, 10);
 const BADGE: Record<string, "info" | "success" | "warning" | "secondary"> = { pending: "info", verified: "success", waiting: "warning", skipped: "secondary" };
 
@@ -28,14 +29,20 @@ export function LedgerInvoices() {
   const [verification, setVerification] = useState<Verification | "">("");
   const [search, setSearch] = useState("");
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [settling, setSettling] = useState<string | null>(null);
   const list = useQuery(
-    trpc.ledger.invoices.list.queryOptions({ page, pageSize: 25, verification: verification || undefined, search: search.trim() || undefined }),
+    trpc.ledger.invoices.list.queryOptions({
+      page,
+      pageSize: 25,
+      ...(verification === "blocked" ? { blocked: true } : { verification: verification || undefined }),
+      search: search.trim() || undefined,
+    }),
   );
   const post = useMutation(
     trpc.ledger.invoices.post.mutationOptions({
       onSuccess: (results) => {
         const posted = results.filter((r) => r.status === "posted").length;
-        const refused = results.filter((r) => r.status === "not_verified" || r.status === "failed");
+        const refused = results.filter((r) => r.status === "not_verified" || r.status === "failed" || r.status === "blocked");
         toast({
           title: `${posted} invoice(s) posted`,
           description: refused.length ? `${refused.length} not posted: ${refused[0]!.message ?? "not verified"}` : undefined,
@@ -48,7 +55,9 @@ export function LedgerInvoices() {
     }),
   );
   const rows = list.data?.rows ?? [];
-  const postable = rows.filter((r) => r.verification === "verified" && r.entryState === "draft");
+  const isPostable = (r: (typeof rows)[number]) => r.verification === "verified" && r.entryState === "draft" && !r.blocked;
+  const postable = rows.filter(isPostable);
+  const settlingRow = rows.find((r) => r.id === settling);
   const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
 
   return (
@@ -66,7 +75,11 @@ export function LedgerInvoices() {
           aria-label="Verification"
           value={verification}
           onChange={(e) => { setVerification(e.target.value as Verification | ""); setPage(1); }}
-          options={[{ value: "", label: "All states" }, ...ledgerVerificationValues.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))]}
+          options={[
+            { value: "", label: "All states" },
+            ...ledgerVerificationValues.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) })),
+            { value: "blocked", label: "Totals differ" },
+          ]}
         />
         <Button disabled={selected.size === 0} loading={post.isPending} onClick={() => post.mutate({ ids: [...selected] })}>
           Post selected ({selected.size})
@@ -104,7 +117,7 @@ export function LedgerInvoices() {
                 <TableCell>
                   <Checkbox
                     aria-label={`Select ${r.number ?? r.legacyId}`}
-                    disabled={!(r.verification === "verified" && r.entryState === "draft")}
+                    disabled={!isPostable(r)}
                     checked={selected.has(r.id)}
                     onCheckedChange={(v) => toggle(r.id, v === true)}
                   />
@@ -119,7 +132,14 @@ export function LedgerInvoices() {
                 <TableCell className="text-right tabular-nums">{r.total}</TableCell>
                 <TableCell>
                   <Badge variant={BADGE[r.verification] ?? "secondary"}>{r.verification}</Badge>
+                  {r.blocked && <Badge variant="danger" className="ml-2">blocked</Badge>}
                   {r.verifyReason && <p className="text-muted-foreground mt-1 text-xs">{r.verifyReason}</p>}
+                  {r.blocked && (
+                    <Button size="sm" variant="outline" className="mt-1" aria-label={`Settle the totals of ${r.number ?? r.legacyId}`} onClick={() => setSettling(r.id)}>
+                      Settle totals
+                    </Button>
+                  )}
+                  {r.mismatchNote && <p className="text-muted-foreground mt-1 text-xs">Note: {r.mismatchNote}</p>}
                 </TableCell>
                 <TableCell>{r.invoiceDate ? formatDateOnly(isoDay(r.invoiceDate)) : "—"}</TableCell>
                 <TableCell>{r.paid ? (r.paidAt ? formatDateOnly(isoDay(r.paidAt)) : "yes") : "no"}</TableCell>
@@ -129,6 +149,7 @@ export function LedgerInvoices() {
           </TableBody>
         </Table>
       )}
+      {settlingRow && <SettleMismatchDialog invoice={settlingRow} onClose={() => setSettling(null)} />}
       {list.data && list.data.total > 0 && (
         <Pagination page={page} pageSize={25} total={list.data.total} onPageChange={setPage} disabled={list.isFetching} />
       )}

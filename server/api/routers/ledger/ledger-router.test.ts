@@ -30,7 +30,7 @@ describe("ledger router", () => {
   });
 
   it("answers Ingest now without a saved legacy database with PRECONDITION_FAILED and a message saying so", async () => {
-    const error = await callerFor(admin).ledger.invoices.ingest().catch((e: unknown) => e as Error);
+    const error = await callerFor(admin).ledger.invoices.ingest({ dryRun: true }).catch((e: unknown) => e as Error);
     expect(error).toMatchObject({ code: "PRECONDITION_FAILED" });
     expect((error as Error).message).toMatch(/legacy database/i);
   });
