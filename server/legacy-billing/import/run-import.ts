@@ -36,6 +36,9 @@ export class ImportRunError extends Error {
 export async function createImportRun(db: Db, source: LegacySource, opts: { dryRun?: boolean; userId?: string | null } = {}) {
   const running = await db.legacyImportRun.findFirst({ where: { status: "running" }, select: { id: true } });
   if (running) throw new ImportRunError("Another import run is still running (or stalled): resume or wait for it");
+  // A live import moves the shadows a reconciliation is reading; a dry run writes none.
+  const reconciling = opts.dryRun === false && (await db.legacyReconciliationRun.findFirst({ where: { status: "running" }, select: { id: true } }));
+  if (reconciling) throw new ImportRunError("A reconciliation run is still running (or stalled): import once it has completed");
   const counts = await source.counts();
   return db.legacyImportRun.create({
     data: { dryRun: opts.dryRun ?? true, startedById: opts.userId ?? null, total: counts.users + counts.plans + counts.subscriptions, leaseId: newLeaseId() },

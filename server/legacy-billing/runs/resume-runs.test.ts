@@ -8,8 +8,7 @@ import { callerFor, createTestUser } from "@/server/testing/factories";
 import { withClient } from "@/server/testing/databases";
 import { saveLegacySettings } from "../import/legacy-settings";
 import { continueImportRun, createImportRun } from "../import/run-import";
-import { createReconciliationRun } from "../reconcile/reconciliation-runs";
-import { runReconciliation } from "../reconcile/reconciliation-runs";
+import { createReconciliationRun, runReconciliation } from "../reconcile/reconciliation-runs";
 import { executeReconciliationBatch } from "../reconcile/start-reconciliation";
 import { setUpLegacySample } from "../source/legacy-sample-fixture";
 import type { LegacySource } from "../source/open-legacy-source";
@@ -106,6 +105,8 @@ describe("a killed import run", { timeout: 90_000 }, () => {
   it("a live run killed mid-phase and resumed writes every shadow once", async () => {
     const run = await createImportRun(db, sample.source, { dryRun: false });
     await continueImportRun(db, run.id, sample.source, { onlyPhase: "users" });
+    // A reconciliation would read shadows this run is still writing.
+    await expect(createReconciliationRun(db, { tolerance: "0.01" })).rejects.toThrow(/A live import is running/);
     await ageHeartbeat("import", run.id);
     captureSends();
     await callerFor(await createTestUser("PROVIDER_ADMIN")).legacyBilling.imports.resume({ id: run.id });
@@ -129,6 +130,7 @@ describe("a killed reconciliation run", { timeout: 90_000 }, () => {
     expect(await executeReconciliationBatch(db, run.id, run.leaseId!)).toEqual({ done: false });
     await ageHeartbeat("reconciliation", run.id);
     expect((await listReconciliationRuns(db, { state: "stalled" })).rows.map((r) => r.id)).toEqual([run.id]);
+    await expect(createImportRun(db, sample.source, { dryRun: false })).rejects.toThrow(/A reconciliation run is still running \(or stalled\)/);
     const midway = await db.legacyReconciliationRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(midway.processed).toBe(25);
 

@@ -80,40 +80,35 @@ export function SubscriptionsTable() {
       header: <span className="sr-only">Actions</span>,
       align: "end",
       cell: (s) =>
-        s.shadow ? (
+        s.status === "terminated" && !s.shadow ? null : (
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="ghost" size="icon" aria-label={`Actions for ${s.externalId}`}>
                 <MoreHorizontal aria-hidden />
               </Button>
             </DropdownMenuTrigger>
-            <DropdownMenuContent align="end" className="max-w-xs">
-              {/* Shadows are locked on the server too; the menu says why instead of offering actions that would fail. */}
-              <DropdownMenuLabel className="font-normal text-muted-foreground">{SHADOW_SUBSCRIPTION_LOCKED}.</DropdownMenuLabel>
-              <DropdownMenuItem asChild>
-                <Link href="/billing/migration">Open the migration</Link>
-              </DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
-        ) : s.status === "terminated" ? null : (
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="ghost" size="icon" aria-label={`Actions for ${s.externalId}`}>
-                <MoreHorizontal aria-hidden />
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
-              {s.status !== "cancelled" ? (
-                <DropdownMenuItem onSelect={() => setChanging({ id: s.id, planId: s.plan.id, externalId: s.externalId })}>Change plan…</DropdownMenuItem>
-              ) : null}
-              {s.status === "paused" ? (
-                <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: false })}>Resume</DropdownMenuItem>
-              ) : s.status === "active" || s.status === "past_due" ? (
-                <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: true })}>Pause (bill usage only)</DropdownMenuItem>
-              ) : null}
-              {s.status !== "cancelled" ? <DropdownMenuItem onSelect={() => cancel.mutate({ id: s.id })}>Cancel at period end</DropdownMenuItem> : null}
-              <DropdownMenuItem onSelect={() => terminate.mutate({ id: s.id })}>Terminate now and invoice</DropdownMenuItem>
-            </DropdownMenuContent>
+            {s.shadow ? (
+              <DropdownMenuContent align="end" className="max-w-xs">
+                {/* Shadows are locked on the server too; the menu says why instead of offering actions that would fail. */}
+                <DropdownMenuLabel className="font-normal text-muted-foreground">{SHADOW_SUBSCRIPTION_LOCKED}.</DropdownMenuLabel>
+                <DropdownMenuItem asChild>
+                  <Link href="/billing/migration">Open the migration</Link>
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            ) : (
+              <DropdownMenuContent align="end">
+                {s.status !== "cancelled" ? (
+                  <DropdownMenuItem onSelect={() => setChanging({ id: s.id, planId: s.plan.id, externalId: s.externalId })}>Change plan…</DropdownMenuItem>
+                ) : null}
+                {s.status === "paused" ? (
+                  <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: false })}>Resume</DropdownMenuItem>
+                ) : s.status === "active" || s.status === "past_due" ? (
+                  <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: true })}>Pause (bill usage only)</DropdownMenuItem>
+                ) : null}
+                {s.status !== "cancelled" ? <DropdownMenuItem onSelect={() => cancel.mutate({ id: s.id })}>Cancel at period end</DropdownMenuItem> : null}
+                <DropdownMenuItem onSelect={() => terminate.mutate({ id: s.id })}>Terminate now and invoice</DropdownMenuItem>
+              </DropdownMenuContent>
+            )}
           </DropdownMenu>
         ),
     },
