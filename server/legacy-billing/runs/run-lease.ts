@@ -10,7 +10,7 @@
  */
 import crypto from "node:crypto";
 import type { DbOrTx } from "@/server/db";
-import { Prisma } from "@/server/generated/prisma/client";
+import type { Prisma } from "@/server/generated/prisma/client";
 
 /** No heartbeat for this long means the worker is gone: a row takes milliseconds, a source page seconds. */
 export const STALL_AFTER_MS = 2 * 60_000;
@@ -91,11 +91,6 @@ export async function enterLease(db: DbOrTx, kind: RunKind, id: string, leaseId:
   const run = await readRun(db, kind, id);
   if (run?.status === "completed") return false;
   throw new LeaseLostError(id);
-}
-
-/** Prisma's "no row matched the guarded update" (P2025) means the lease was taken: the row's transaction rolls back. */
-export function asLeaseLost(error: unknown, runId: string): unknown {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025" ? new LeaseLostError(runId) : error;
 }
 
 /** Marks the run failed with a message for the console, if this worker still holds it. */
