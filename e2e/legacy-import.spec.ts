@@ -5,7 +5,7 @@ import { STORAGE } from "./support/storage";
 
 test.use({ storageState: STORAGE.admin });
 
-test("connect the legacy sample database, dry run, import, reconcile a period, resolve its deltas and sign it off", async ({ page }) => {
+test("connect the legacy sample database, dry run, import, reconcile in the background, resolve deltas and sign off, resume a stalled run, see imported subscriptions badged as shadows", async ({ page }) => {
   test.setTimeout(240_000);
   // The sample lives in its own database beside the app's, built by the same module the tests use.
   const legacy = new URL(readRuntime().databaseUrl);
