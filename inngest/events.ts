@@ -60,7 +60,12 @@ export const fieldJobWebhookReceived = eventType("field-jobs/webhook.received", 
   schema: z.object({ eventId: z.string().min(1) }),
 });
 
-/** Legacy billing: run (or resume) a shadow import run from its checkpoint. */
+/** Legacy billing: run (or resume) a shadow import run from its checkpoint, as the worker holding `leaseId`. */
 export const legacyImportRequested = eventType("legacy-billing/import.requested", {
-  schema: z.object({ runId: z.string().min(1) }),
+  schema: z.object({ runId: z.string().min(1), leaseId: z.string().min(1) }),
+});
+
+/** Legacy billing: run (or resume) a dual-run reconciliation run from its checkpoint, as the worker holding `leaseId`. */
+export const legacyReconciliationRequested = eventType("legacy-billing/reconciliation.requested", {
+  schema: z.object({ runId: z.string().min(1), leaseId: z.string().min(1) }),
 });

@@ -21,6 +21,7 @@ import { purgeLoginEvents } from "./purge-login-events";
 import { purgeRateLimits } from "./purge-rate-limits";
 import { rateBillingUsage } from "./rate-billing-usage";
 import { runLegacyImport } from "./run-legacy-import";
+import { runLegacyReconciliation } from "./run-legacy-reconciliation";
 import { reconcileBillingCheckoutSessions } from "./reconcile-checkout-sessions";
 import { scheduleCrmPulls } from "./schedule-crm-pulls";
 import { sendApprovalReminders } from "./send-approval-reminders";
@@ -33,4 +34,4 @@ export const functions = [deliverEmail, drainOutbox, enrichLoginGeo, checkLoginB
   processCrmQueue, drainCrmQueue, scheduleCrmPulls, pullCrmChanges, sendCrmPaymentSummaries, purgeCrmHistoryDaily,
   purgeRateLimits, reconcileBillingCheckoutSessions, importVtigerLead, importExternalAccounting,
   processFieldJobWebhookFn, pullFieldJobStatusesFn,
-  runLegacyImport, syncInvoiceLedger, retryLedgerVerification, expireHourCardsHourly, postBillingToLedger];
+  runLegacyImport, runLegacyReconciliation, syncInvoiceLedger, retryLedgerVerification, expireHourCardsHourly, postBillingToLedger];

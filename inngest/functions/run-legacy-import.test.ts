@@ -13,7 +13,7 @@ describe("run-legacy-import", () => {
     await saveLegacySettings(db, { url: sample.url }, null);
     const run = await createImportRun(db, sample.source, { dryRun: false });
     const engine = new InngestTestEngine({ function: runLegacyImport });
-    const { result, error } = await engine.execute({ events: [{ name: "legacy-billing/import.requested", data: { runId: run.id } }] });
+    const { result, error } = await engine.execute({ events: [{ name: "legacy-billing/import.requested", data: { runId: run.id, leaseId: run.leaseId } }] });
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ runId: run.id, status: "completed", processed: run.total });
     expect(await db.legacyImportRowResult.count({ where: { runId: run.id } })).toBe(run.total);

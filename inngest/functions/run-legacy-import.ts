@@ -5,16 +5,19 @@ import { legacyImportRequested } from "../events";
 
 /**
  * A shadow import run, one step per phase (identities, catalog,
- * subscriptions). Each step resumes from the run's checkpoint, so an Inngest
- * retry of a step never processes a row twice.
+ * subscriptions). Each step resumes from the run's checkpoint under the
+ * event's lease, so an Inngest retry of a step never processes a row twice,
+ * and a run resumed from the console stops this one (a step then returns null).
  */
 export const runLegacyImport = inngest.createFunction(
   { id: "run-legacy-import", concurrency: { limit: 1 }, triggers: [legacyImportRequested] },
   async ({ event, step }) => {
-    const { runId } = event.data as { runId: string };
-    await step.run("import-users", () => executeImportRun(db, runId, "users"));
-    await step.run("import-plans", () => executeImportRun(db, runId, "plans"));
-    const run = await step.run("import-subscriptions", () => executeImportRun(db, runId, "subscriptions"));
+    const { runId, leaseId } = event.data as { runId: string; leaseId: string };
+    for (const phase of ["users", "plans"] as const) {
+      if (!(await step.run(`import-${phase}`, () => executeImportRun(db, runId, leaseId, phase)))) return { runId, status: "taken-over" };
+    }
+    const run = await step.run("import-subscriptions", () => executeImportRun(db, runId, leaseId, "subscriptions"));
+    if (!run) return { runId, status: "taken-over" };
     return { runId, status: run.status, processed: run.processed };
   },
 );

@@ -34,3 +34,16 @@ export const reviewReconciliationSchema = z.object({
   note: z.string().max(2000),
   resolve: z.boolean(),
 });
+
+export const legacyRunStateSchema = z.enum(["running", "stalled", "completed", "failed"]);
+
+/** Run history filters; `cursor` is the last run id of the previous page. */
+export const legacyRunListSchema = z.object({
+  state: legacyRunStateSchema.optional(),
+  cursor: z.string().optional(),
+});
+export const legacyImportRunListSchema = legacyRunListSchema.extend({ mode: z.enum(["dry", "live"]).optional() });
+
+/** Why a shadow (legacy-import) subscription refuses every change: the server's 409 and the console's note say the same. */
+export const SHADOW_SUBSCRIPTION_LOCKED =
+  "This is a shadow subscription imported from the legacy biller for the dual run: it is never billed, and it changes only by re-importing from the legacy system";

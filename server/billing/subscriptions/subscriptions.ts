@@ -4,10 +4,23 @@
  * a period close (rating/close-period.ts) because it issues the final invoice.
  */
 import { subscriptionCreateSchema, type SubscriptionCreateInput, type SubscriptionStatus } from "@/lib/validators/billing";
+import { SHADOW_SUBSCRIPTION_LOCKED } from "@/lib/validators/legacy-billing";
 import type { DbOrTx } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { BillingError, invalidState, isUniqueViolation, notFound } from "../errors";
 import { firstPeriod, startOfUtcDay } from "./billing-period";
+
+/** Refuses changes to shadow subscriptions, so none is edited into a live, billed one by accident. */
+export function assertNotShadow(sub: { shadow: boolean }): void {
+  if (sub.shadow) throw invalidState(SHADOW_SUBSCRIPTION_LOCKED, { reason: "shadow_subscription" });
+}
+
+/** For actions that live elsewhere (terminate is a period close): the subscription, refused when it is a shadow. */
+export async function assertLiveSubscription(db: DbOrTx, subscriptionId: string): Promise<void> {
+  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { shadow: true } });
+  if (!sub) throw notFound("Subscription", subscriptionId);
+  assertNotShadow(sub);
+}
 
 export async function createSubscription(db: DbOrTx, input: SubscriptionCreateInput, now: Date = new Date()) {
   const data = subscriptionCreateSchema.parse(input);
@@ -55,8 +68,9 @@ export async function changeSubscriptionPlan(
   subscriptionId: string,
   input: { planId: string; effective?: "next_period" | "immediately" },
 ) {
-  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, status: true, planId: true } });
+  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, status: true, planId: true, shadow: true } });
   if (!sub) throw notFound("Subscription", subscriptionId);
+  assertNotShadow(sub);
   if (sub.status === "terminated" || sub.status === "cancelled") {
     throw invalidState(`A ${sub.status} subscription cannot change plan`);
   }
@@ -76,8 +90,9 @@ export async function changeSubscriptionPlan(
 
 /** Cancels at the end of the current period: usage is still billed until then, then it terminates. */
 export async function cancelSubscriptionAtPeriodEnd(db: DbOrTx, subscriptionId: string, now: Date = new Date()) {
-  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { status: true } });
+  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { status: true, shadow: true } });
   if (!sub) throw notFound("Subscription", subscriptionId);
+  assertNotShadow(sub);
   if (sub.status === "terminated") throw invalidState("The subscription is already terminated");
   return db.billingSubscription.update({
     where: { id: subscriptionId },
@@ -88,8 +103,9 @@ export async function cancelSubscriptionAtPeriodEnd(db: DbOrTx, subscriptionId: 
 
 /** Pause (usage still billed, base price not) or resume a subscription. */
 export async function setSubscriptionPaused(db: DbOrTx, subscriptionId: string, paused: boolean, now: Date = new Date()) {
-  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { status: true } });
+  const sub = await db.billingSubscription.findUnique({ where: { id: subscriptionId }, select: { status: true, shadow: true } });
   if (!sub) throw notFound("Subscription", subscriptionId);
+  assertNotShadow(sub);
   if (paused && sub.status !== "active" && sub.status !== "past_due") throw invalidState(`A ${sub.status} subscription cannot be paused`);
   if (!paused && sub.status !== "paused") throw invalidState("Only a paused subscription can be resumed");
   return db.billingSubscription.update({
@@ -100,11 +116,12 @@ export async function setSubscriptionPaused(db: DbOrTx, subscriptionId: string, 
 
 export async function listSubscriptions(
   db: DbOrTx,
-  opts: { status?: SubscriptionStatus; search?: string; customerId?: string; page: number; pageSize: number },
+  opts: { status?: SubscriptionStatus; kind?: "live" | "shadow"; search?: string; customerId?: string; page: number; pageSize: number },
 ) {
   const search = opts.search?.trim();
   const where: Prisma.BillingSubscriptionWhereInput = {
     ...(opts.status ? { status: opts.status } : {}),
+    ...(opts.kind ? { shadow: opts.kind === "shadow" } : {}),
     ...(opts.customerId ? { customerId: opts.customerId } : {}),
     ...(search
       ? {

@@ -7,6 +7,7 @@
  */
 import type { Db } from "@/server/db";
 import type { LegacyImportOutcome } from "@/server/generated/prisma/client";
+import { enterLease, LeaseLostError, newLeaseId } from "../runs/run-lease";
 import { LegacySourceError } from "../source/legacy-source-error";
 import type { LegacyPage, LegacySource } from "../source/open-legacy-source";
 import {
@@ -31,21 +32,32 @@ export class ImportRunError extends Error {
   override name = "ImportRunError";
 }
 
-/** Creates the run record (dry run unless `dryRun: false`). */
+/** Creates the run record (dry run unless `dryRun: false`) with the first worker's lease. */
 export async function createImportRun(db: Db, source: LegacySource, opts: { dryRun?: boolean; userId?: string | null } = {}) {
   const running = await db.legacyImportRun.findFirst({ where: { status: "running" }, select: { id: true } });
-  if (running) throw new ImportRunError("Another import run is still running: resume or wait for it");
+  if (running) throw new ImportRunError("Another import run is still running (or stalled): resume or wait for it");
+  // A live import moves the shadows a reconciliation is reading; a dry run writes none.
+  const reconciling = opts.dryRun === false && (await db.legacyReconciliationRun.findFirst({ where: { status: "running" }, select: { id: true } }));
+  if (reconciling) throw new ImportRunError("A reconciliation run is still running (or stalled): import once it has completed");
   const counts = await source.counts();
   return db.legacyImportRun.create({
-    data: { dryRun: opts.dryRun ?? true, startedById: opts.userId ?? null, total: counts.users + counts.plans + counts.subscriptions },
+    data: { dryRun: opts.dryRun ?? true, startedById: opts.userId ?? null, total: counts.users + counts.plans + counts.subscriptions, leaseId: newLeaseId() },
   });
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Moves the run under the worker's lease; a lease taken by a resume refuses the write (and its row's transaction). */
+async function updateLeased(db: Db | Tx, runId: string, leaseId: string, data: Parameters<Db["legacyImportRun"]["updateMany"]>[0]["data"]) {
+  const { count } = await db.legacyImportRun.updateMany({ where: { id: runId, leaseId }, data: { ...data, heartbeatAt: new Date() } });
+  if (count !== 1) throw new LeaseLostError(runId);
 }
 
 interface Decision {
   outcome: LegacyImportOutcome;
   reason: string | null;
   label: string;
-  write?: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => Promise<void>;
+  write?: (tx: Tx) => Promise<void>;
 }
 
 async function parentOutcome(db: Db, runId: string, entity: ImportEntity, legacyId: string) {
@@ -90,17 +102,15 @@ function reader(source: LegacySource, phase: (typeof IMPORT_PHASES)[number]): (a
   return (after) => read(after, PAGE) as unknown as Promise<LegacyPage<Record<string, unknown>>>;
 }
 
-/** Records one row's result and moves the checkpoint, with the row's writes, atomically. */
-async function processRow(db: Db, runId: string, dryRun: boolean, entity: ImportEntity, row: Record<string, unknown>) {
+/** Records one row's result and moves the checkpoint and heartbeat, with the row's writes, atomically. */
+async function processRow(db: Db, runId: string, leaseId: string, dryRun: boolean, entity: ImportEntity, row: Record<string, unknown>) {
   const legacyId = String(row.id);
   const decision = await decide(db, runId, entity, row);
   let { outcome, reason } = decision;
-  const record = async (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => {
+  const record = async (tx: Tx) => {
+    // The lease first: a fenced-off worker must not even try the row's insert.
+    await updateLeased(tx, runId, leaseId, { checkpoint: legacyId, processed: { increment: 1 }, [outcome]: { increment: 1 } });
     await tx.legacyImportRowResult.create({ data: { runId, entity, legacyId, label: decision.label.slice(0, 200), outcome, reason } });
-    await tx.legacyImportRun.update({
-      where: { id: runId },
-      data: { checkpoint: legacyId, processed: { increment: 1 }, [outcome]: { increment: 1 } },
-    });
   };
   try {
     await db.$transaction(async (tx) => {
@@ -108,6 +118,7 @@ async function processRow(db: Db, runId: string, dryRun: boolean, entity: Import
       await record(tx);
     });
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     // A write the database refused (e.g. a unique clash) fails this row only.
     if (error instanceof RowSkipped) [outcome, reason] = ["skipped", error.message];
     else [outcome, reason] = ["failed", `could not be written (${(error as { code?: string }).code ?? (error as Error).name})`];
@@ -116,14 +127,17 @@ async function processRow(db: Db, runId: string, dryRun: boolean, entity: Import
 }
 
 /**
- * Runs (or resumes) a run from its phase and checkpoint to the end. A source
- * failure marks the run failed with a clear reason; calling this again resumes
- * it at the next unprocessed row.
+ * Runs (or resumes) a run from its phase and checkpoint to the end, as the
+ * worker holding `leaseId` (the run's own lease unless given). A source
+ * failure marks the run failed with a clear reason; calling this again with
+ * the lease resumes it at the next unprocessed row. Throws LeaseLostError,
+ * having written nothing more, once a resume has taken the run over.
  */
-export async function continueImportRun(db: Db, runId: string, source: LegacySource, opts: { onlyPhase?: ImportPhase } = {}) {
+export async function continueImportRun(db: Db, runId: string, source: LegacySource, opts: { onlyPhase?: ImportPhase; leaseId?: string } = {}) {
   let run = await db.legacyImportRun.findUniqueOrThrow({ where: { id: runId } });
-  if (run.status === "completed") return run;
-  if (run.status === "failed") run = await db.legacyImportRun.update({ where: { id: runId }, data: { status: "running", error: null } });
+  const leaseId = opts.leaseId ?? run.leaseId ?? "";
+  if (!(await enterLease(db, "import", runId, leaseId))) return run;
+  run = await db.legacyImportRun.findUniqueOrThrow({ where: { id: runId } });
   try {
     while (run.phase !== "done") {
       const phase = run.phase as (typeof IMPORT_PHASES)[number];
@@ -132,20 +146,19 @@ export async function continueImportRun(db: Db, runId: string, source: LegacySou
       let after = run.checkpoint;
       for (;;) {
         const page = await read(after);
-        for (const row of page.rows) await processRow(db, runId, run.dryRun, ENTITY[phase], row);
+        for (const row of page.rows) await processRow(db, runId, leaseId, run.dryRun, ENTITY[phase], row);
         if (!page.next) break;
         after = page.next;
       }
       const next = IMPORT_PHASES[IMPORT_PHASES.indexOf(phase) + 1] ?? "done";
-      run = await db.legacyImportRun.update({
-        where: { id: runId },
-        data: { phase: next, checkpoint: null, ...(next === "done" ? { status: "completed", finishedAt: new Date() } : {}) },
-      });
+      await updateLeased(db, runId, leaseId, { phase: next, checkpoint: null, ...(next === "done" ? { status: "completed", finishedAt: new Date() } : {}) });
+      run = await db.legacyImportRun.findUniqueOrThrow({ where: { id: runId } });
     }
     return run;
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     const message = error instanceof LegacySourceError ? error.message : "The import stopped unexpectedly; resume it to continue from the last row";
-    await db.legacyImportRun.update({ where: { id: runId }, data: { status: "failed", error: message } });
+    await db.legacyImportRun.updateMany({ where: { id: runId, leaseId }, data: { status: "failed", error: message } });
     throw error;
   }
 }

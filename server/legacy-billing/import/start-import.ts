@@ -9,26 +9,32 @@ import { legacyImportRequested } from "@/inngest/events";
 import { db as appDb, type Db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { sendOrRunInline } from "@/server/ops/send-or-run-inline";
+import { claimForResume, LeaseLostError } from "../runs/run-lease";
+import { withRunSource } from "../runs/with-run-source";
 import { openConfiguredLegacySource } from "./legacy-settings";
-import { continueImportRun, createImportRun, ImportRunError, type ImportPhase } from "./run-import";
+import { continueImportRun, createImportRun, type ImportPhase } from "./run-import";
 
-/** Opens the configured source, runs (or resumes) the run, closes the source. */
-export async function executeImportRun(db: Db, runId: string, onlyPhase?: ImportPhase) {
-  const source = await openConfiguredLegacySource(db);
+/**
+ * Opens the configured source, runs (or resumes) the run as the worker
+ * holding `leaseId`, closes the source. Null when a resume took the run over:
+ * this worker stops quietly.
+ */
+export async function executeImportRun(db: Db, runId: string, leaseId: string, onlyPhase?: ImportPhase) {
   try {
-    return await continueImportRun(db, runId, source, { onlyPhase });
-  } finally {
-    await source.close();
+    return await withRunSource(db, { kind: "import", id: runId, leaseId }, (source) => continueImportRun(db, runId, source, { onlyPhase, leaseId }));
+  } catch (error) {
+    if (error instanceof LeaseLostError) return null;
+    throw error;
   }
 }
 
-async function handOff(runId: string): Promise<void> {
+async function handOff(runId: string, leaseId: string): Promise<void> {
   await sendOrRunInline(
     "legacy.import",
-    () => inngest.send(legacyImportRequested.create({ runId })),
+    () => inngest.send(legacyImportRequested.create({ runId, leaseId })),
     () => {
       // Not awaited: the console follows progress on the run record.
-      void executeImportRun(appDb, runId).catch((error: unknown) =>
+      void executeImportRun(appDb, runId, leaseId).catch((error: unknown) =>
         logger.warn("legacy.import_inline_failed", { runId, error: error instanceof Error ? error.message : String(error) }),
       );
     },
@@ -37,23 +43,25 @@ async function handOff(runId: string): Promise<void> {
 
 export async function startImport(db: Db, opts: { dryRun: boolean; userId: string }) {
   const source = await openConfiguredLegacySource(db);
-  let runId: string;
+  let run: { id: string; leaseId: string | null };
   try {
-    runId = (await createImportRun(db, source, { dryRun: opts.dryRun, userId: opts.userId })).id;
+    run = await createImportRun(db, source, { dryRun: opts.dryRun, userId: opts.userId });
   } finally {
     await source.close();
   }
-  await handOff(runId);
-  return { runId };
+  await handOff(run.id, run.leaseId!);
+  return { runId: run.id };
 }
 
-/** Resumes a failed run at its checkpoint. */
+/**
+ * Resumes a failed or stalled run at its checkpoint under a new lease (see
+ * runs/run-lease.ts): a second click, or the old worker coming back, cannot
+ * double any row.
+ */
 export async function resumeImport(db: Db, runId: string) {
-  const run = await db.legacyImportRun.findUnique({ where: { id: runId } });
-  if (!run) throw new ImportRunError("That import run was not found");
-  if (run.status !== "failed") throw new ImportRunError(`Only a failed run can be resumed (this one is ${run.status})`);
-  // Check the source before handing off, so a still-broken URL is reported here.
-  (await openConfiguredLegacySource(db)).close().catch(() => undefined);
-  await handOff(runId);
+  // Check the source before claiming, so a still-broken URL is reported here and the run stays resumable.
+  await (await openConfiguredLegacySource(db)).close().catch(() => undefined);
+  const leaseId = await claimForResume(db, "import", runId);
+  await handOff(runId, leaseId);
   return { runId };
 }

@@ -4,7 +4,8 @@ import { createEmptyDatabase, withClient } from "@/server/testing/databases";
 import { createLegacySample } from "../source/create-legacy-sample";
 import { openLegacySource, type LegacySource } from "../source/open-legacy-source";
 import { continueImportRun, createImportRun } from "../import/run-import";
-import { reconciliationStatus, runReconciliation } from "./run-reconciliation";
+import { runReconciliation } from "./reconciliation-runs";
+import { reconciliationStatus } from "./run-reconciliation";
 import { listReconciliations, reconciliationCsv, reviewReconciliation, summarisePeriods } from "./review-reconciliation";
 import { getFlipChecklist, signOffPeriod } from "./sign-off-period";
 

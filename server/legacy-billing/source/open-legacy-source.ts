@@ -227,9 +227,11 @@ export async function openLegacySource(url: string, opts: OpenLegacySourceOption
     } catch (error) {
       if (error instanceof LegacySourceError) throw error;
       const code = (error as { code?: string }).code;
-      // 42P01/42703: the schema changed under us after the check.
+      // 42P01/42703: the schema changed under us after the check; name what went missing (the driver's text never leaves).
       if (code === "42P01" || code === "42703") {
-        throw new LegacySourceError("schema", `The legacy database at ${where} changed shape while being read (missing table or column); check it and run again`);
+        const missing = await findMissing(client).catch(() => []);
+        const what = missing.length > 0 ? `: it is now missing ${missing.join(", ")}` : " (a table or column went missing)";
+        throw new LegacySourceError("schema", `The legacy database at ${where} changed shape while being read${what}. Restore it, then resume the run`);
       }
       if (code === "25006" || code === "25001") throw new LegacySourceError("read_failed", "The legacy database connection is read-only: writes are refused");
       throw mapLegacyConnectionError(error, url);

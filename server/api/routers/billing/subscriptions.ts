@@ -7,6 +7,7 @@ import {
   cancelSubscriptionAtPeriodEnd,
   changeSubscriptionPlan,
   createSubscription,
+  assertLiveSubscription,
   listSubscriptions,
   setSubscriptionPaused,
 } from "@/server/billing/subscriptions/subscriptions";
@@ -17,7 +18,7 @@ import { appEnv } from "@/server/config-readers";
 /** Subscriptions: create, change plan, cancel, terminate, pause. */
 export const billingSubscriptionsRouter = createTRPCRouter({
   list: billingProcedure
-    .input(pagingSchema.extend({ status: z.enum(SUBSCRIPTION_STATUSES).optional(), search: z.string().max(200).optional(), customerId: z.string().optional() }))
+    .input(pagingSchema.extend({ status: z.enum(SUBSCRIPTION_STATUSES).optional(), kind: z.enum(["live", "shadow"]).optional(), search: z.string().max(200).optional(), customerId: z.string().optional() }))
     .query(async ({ ctx, input }) => toWire(await listSubscriptions(ctx.db, input))),
   create: billingProcedure.input(subscriptionCreateSchema).mutation(async ({ ctx, input }) => toWire(await createSubscription(ctx.db, input))),
   changePlan: billingProcedure
@@ -26,6 +27,7 @@ export const billingSubscriptionsRouter = createTRPCRouter({
   cancel: billingProcedure.input(idSchema).mutation(async ({ ctx, input }) => toWire(await cancelSubscriptionAtPeriodEnd(ctx.db, input.id))),
   /** Ends the subscription now: the running period is invoiced at once (no proration). */
   terminate: billingProcedure.input(idSchema).mutation(async ({ ctx, input }) => {
+    await assertLiveSubscription(ctx.db, input.id);
     const closed = await closeSubscriptionPeriod(ctx.db, input.id, { terminateNow: true, dueDays: appEnv.billing().invoiceDueDays });
     await dispatchBillingEvents(closed.eventIds);
     await dispatchIssuedInvoices(closed.chargeableInvoiceIds);

@@ -1,5 +1,8 @@
+import { InngestTestEngine } from "@inngest/test";
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { inngest } from "@/inngest/client";
+import { runLegacyReconciliation } from "@/inngest/functions/run-legacy-reconciliation";
 import { db } from "@/server/db";
 import { callerFor, createTestUser } from "@/server/testing/factories";
 import { createEmptyDatabase } from "@/server/testing/databases";
@@ -60,9 +63,35 @@ describe("legacy billing router", () => {
     const source = await openLegacySource(url);
     const run = await createImportRun(db, source, { dryRun: false });
     await source.close();
-    await executeImportRun(db, run.id);
-    const summary = await admin.legacyBilling.reconciliation.run({ period: "2026-10" });
-    expect(summary.periods).toEqual(["2026-10"]);
+    await executeImportRun(db, run.id, run.leaseId!);
+    // The procedure only creates the run and sends the event; the Inngest function does the work.
+    const sent: Array<{ name: string; data: { runId: string; leaseId: string } }> = [];
+    const send = vi.spyOn(inngest, "send").mockImplementation(async (event) => {
+      const { name, data } = event as (typeof sent)[number];
+      sent.push({ name, data });
+      return { ids: ["evt"] };
+    });
+    try {
+      const { runId } = await admin.legacyBilling.reconciliation.run({ period: "2026-10" });
+      expect(await admin.legacyBilling.reconciliation.getRun({ id: runId })).toMatchObject({ state: "running", processed: 0 });
+      const second = await errorOf(admin.legacyBilling.reconciliation.run({}));
+      expect(second.code).toBe("CONFLICT");
+      expect(second.message).toMatch(/Another reconciliation run is still running/);
+      expect(sent).toEqual([{ name: "legacy-billing/reconciliation.requested", data: { runId, leaseId: expect.any(String) } }]);
+      const { error } = await new InngestTestEngine({ function: runLegacyReconciliation }).execute({ events: [sent[0]!] as never });
+      expect(error).toBeUndefined();
+      const done = await admin.legacyBilling.reconciliation.getRun({ id: runId });
+      expect(done).toMatchObject({ state: "completed", periods: ["2026-10"] });
+      expect(done!.processed).toBe(done!.total);
+      const history = await admin.legacyBilling.reconciliation.runs({ state: "completed" });
+      expect(history.rows.map((r) => r.id)).toEqual([runId]);
+      expect(JSON.stringify(history)).not.toContain(sent[0]!.data.leaseId);
+      const notStalled = await errorOf(admin.legacyBilling.reconciliation.resume({ id: runId }));
+      expect(notStalled.code).toBe("CONFLICT");
+      expect(notStalled.message).toMatch(/is completed; only a failed or stalled run can be resumed/);
+    } finally {
+      send.mockRestore();
+    }
     const refused = await errorOf(admin.legacyBilling.reconciliation.signOff({ period: "2026-10" }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toMatch(/outside the tolerance/);
@@ -70,5 +99,5 @@ describe("legacy billing router", () => {
     expect(badPeriod.code).toBe("BAD_REQUEST");
     const csv = await admin.legacyBilling.reconciliation.csv({ period: "2026-10" });
     expect(csv.split("\n")[0]).toMatch(/^period,customer,/);
-  });
+  }, 90_000);
 });

@@ -5,6 +5,7 @@
 import { BillingError } from "@/server/billing/errors";
 import { ImportRunError } from "@/server/legacy-billing/import/run-import";
 import { ReconciliationError } from "@/server/legacy-billing/reconcile/review-reconciliation";
+import { RunClaimError } from "@/server/legacy-billing/runs/run-lease";
 import { LegacySourceError } from "@/server/legacy-billing/source/legacy-source-error";
 
 export async function asBillingError<T>(work: () => Promise<T>): Promise<T> {
@@ -18,6 +19,7 @@ export async function asBillingError<T>(work: () => Promise<T>): Promise<T> {
         reason: error.code,
       });
     }
+    if (error instanceof RunClaimError) throw new BillingError("invalid_state", error.message);
     if (error instanceof ImportRunError) throw new BillingError("invalid_state", error.message);
     if (error instanceof ReconciliationError) throw new BillingError(error.code, error.message);
     throw error;

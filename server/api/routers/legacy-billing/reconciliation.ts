@@ -1,25 +1,21 @@
 import { z } from "zod";
-import { legacyPeriodSchema, reconciliationFilterSchema, reviewReconciliationSchema } from "@/lib/validators/legacy-billing";
-import { getTolerance, openConfiguredLegacySource } from "@/server/legacy-billing/import/legacy-settings";
+import { legacyPeriodSchema, legacyRunListSchema, reconciliationFilterSchema, reviewReconciliationSchema } from "@/lib/validators/legacy-billing";
 import { listReconciliations, reconciliationCsv, reviewReconciliation, summarisePeriods } from "@/server/legacy-billing/reconcile/review-reconciliation";
-import { runReconciliation } from "@/server/legacy-billing/reconcile/run-reconciliation";
 import { getFlipChecklist, signOffPeriod } from "@/server/legacy-billing/reconcile/sign-off-period";
+import { resumeReconciliation, startReconciliation } from "@/server/legacy-billing/reconcile/start-reconciliation";
+import { listReconciliationRuns } from "@/server/legacy-billing/runs/list-runs";
 import { createTRPCRouter } from "../../trpc";
 import { billingProcedure } from "../billing/billing-procedure";
 import { asBillingError } from "./legacy-errors";
 
-/** Dual-run report: run, filter, review, sign off, flip checklist. CSV as text for a download. */
+/** Dual-run report: run (in the background), run history, filter, review, sign off, flip checklist. CSV as text for a download. */
 export const legacyReconciliationRouter = createTRPCRouter({
-  run: billingProcedure.input(z.object({ period: legacyPeriodSchema.optional() })).mutation(({ ctx, input }) =>
-    asBillingError(async () => {
-      const source = await openConfiguredLegacySource(ctx.db);
-      try {
-        return await runReconciliation(ctx.db, source, { period: input.period, tolerance: await getTolerance(ctx.db) });
-      } finally {
-        await source.close();
-      }
-    }),
-  ),
+  run: billingProcedure
+    .input(z.object({ period: legacyPeriodSchema.optional() }))
+    .mutation(({ ctx, input }) => asBillingError(() => startReconciliation(ctx.db, { period: input.period, userId: ctx.user.id }))),
+  resume: billingProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => asBillingError(() => resumeReconciliation(ctx.db, input.id))),
+  runs: billingProcedure.input(legacyRunListSchema).query(({ ctx, input }) => listReconciliationRuns(ctx.db, input)),
+  getRun: billingProcedure.input(z.object({ id: z.string().min(1) })).query(async ({ ctx, input }) => (await listReconciliationRuns(ctx.db, { id: input.id })).rows[0] ?? null),
   list: billingProcedure.input(reconciliationFilterSchema).query(({ ctx, input }) => listReconciliations(ctx.db, input)),
   csv: billingProcedure.input(reconciliationFilterSchema.omit({ cursor: true })).query(({ ctx, input }) => reconciliationCsv(ctx.db, input)),
   periods: billingProcedure.query(({ ctx }) => summarisePeriods(ctx.db)),

@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
@@ -12,62 +11,54 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Progress } from "@/components/ui/progress";
 import { formatRelative } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
-import { CursorPager } from "./cursor-pager";
 import type { RouterOutputs } from "../../_components/router-types";
+import { CursorPager } from "./cursor-pager";
+import { ImportRows } from "./import-rows";
+import { pollWhileRunning, ResumeButton, RunProblem, RunStateBadge, RunStateFilter, type RunState } from "./run-state";
 
-type Run = RouterOutputs["legacyBilling"]["imports"]["list"][number];
-type Result = RouterOutputs["legacyBilling"]["imports"]["results"]["rows"][number];
-const OUTCOMES = ["created", "updated", "unchanged", "skipped", "failed"] as const;
+type Run = RouterOutputs["legacyBilling"]["imports"]["list"]["rows"][number];
 
-/** Dry run / import buttons, live progress, run history and one run's per-row results. */
+/** Dry run / import buttons, live progress, paged run history (resume failed or stalled runs) and one run's per-row results. */
 export function ImportCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [state, setState] = useState<RunState | "">("");
+  const [mode, setMode] = useState<"" | "dry" | "live">("");
+  const [cursors, setCursors] = useState<string[]>([]);
   const runs = useQuery({
-    ...trpc.legacyBilling.imports.list.queryOptions(),
-    // Poll only while a run is going.
-    refetchInterval: (q) => (q.state.data?.some((r) => r.status === "running") ? 1000 : false),
+    ...trpc.legacyBilling.imports.list.queryOptions({ state: state || undefined, mode: mode || undefined, cursor: cursors.at(-1) }),
+    refetchInterval: (q) => pollWhileRunning(q.state.data?.rows.map((r) => r.state) ?? []),
   });
   const [selected, setSelected] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number] | "">("");
-  const [cursors, setCursors] = useState<string[]>([]);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.legacyBilling.imports.pathKey() });
-  const start = useMutation(trpc.legacyBilling.imports.start.mutationOptions({ onSuccess: (r) => (setSelected(r.runId), refresh()) }));
-  const resume = useMutation(trpc.legacyBilling.imports.resume.mutationOptions({ onSuccess: () => refresh() }));
-  const runId = selected ?? runs.data?.[0]?.id ?? null;
-  const results = useQuery({
-    ...trpc.legacyBilling.imports.results.queryOptions({ runId: runId ?? "", outcome: outcome || undefined, cursor: cursors.at(-1) }),
+  const runId = selected ?? runs.data?.rows[0]?.id ?? null;
+  const current = useQuery({
+    ...trpc.legacyBilling.imports.get.queryOptions({ id: runId ?? "" }),
     enabled: Boolean(runId),
-  });
-  const current = runs.data?.find((r) => r.id === runId) ?? null;
+    refetchInterval: (q) => pollWhileRunning([q.state.data?.state]),
+  }).data;
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.legacyBilling.imports.pathKey() });
+  const start = useMutation(trpc.legacyBilling.imports.start.mutationOptions({ onSuccess: (r) => (setSelected(r.runId), setCursors([]), refresh()) }));
+  const resume = useMutation(trpc.legacyBilling.imports.resume.mutationOptions({ onSuccess: (r) => (setSelected(r.runId), refresh()) }));
+  const label = (r: Run) => `${r.dryRun ? "dry run" : "import"} started ${formatRelative(r.startedAt)}`;
 
   const runColumns: DataTableColumn<Run>[] = [
     { id: "when", header: "Started", cell: (r) => formatRelative(r.startedAt) },
     { id: "mode", header: "Mode", cell: (r) => (r.dryRun ? "Dry run" : "Live") },
-    { id: "status", header: "Status", cell: (r) => <Badge variant={r.status === "failed" ? "danger" : r.status === "running" ? "info" : "success"}>{r.status}</Badge> },
+    { id: "status", header: "State", cell: (r) => <RunStateBadge state={r.state} /> },
+    { id: "progress", header: "Rows", align: "end", cell: (r) => `${r.processed} / ${r.total}` },
     { id: "counts", header: "Created / updated / unchanged / skipped / failed", cell: (r) => `${r.created} / ${r.updated} / ${r.unchanged} / ${r.skipped} / ${r.failed}` },
     {
       id: "open",
-      header: "",
+      header: <span className="sr-only">Actions</span>,
       cell: (r) => (
         <div className="flex gap-2">
-          <Button size="sm" variant="outline" onClick={() => (setSelected(r.id), setCursors([]))} aria-label={`Show rows of the run started ${formatRelative(r.startedAt)}`}>
+          <Button size="sm" variant="outline" onClick={() => setSelected(r.id)} aria-label={`Show rows of the ${label(r)}`}>
             Rows
           </Button>
-          {r.status === "failed" ? (
-            <Button size="sm" onClick={() => resume.mutate({ id: r.id })}>
-              Resume
-            </Button>
-          ) : null}
+          <ResumeButton state={r.state} pending={resume.isPending} onResume={() => resume.mutate({ id: r.id })} label={`Resume the ${label(r)}`} />
         </div>
       ),
     },
-  ];
-  const resultColumns: DataTableColumn<Result>[] = [
-    { id: "entity", header: "Kind", cell: (r) => r.entity },
-    { id: "label", header: "Row", cell: (r) => r.label, className: "break-all" },
-    { id: "outcome", header: "Outcome", cell: (r) => <Badge variant={r.outcome === "failed" ? "danger" : r.outcome === "skipped" ? "warning" : "secondary"}>{r.outcome}</Badge> },
-    { id: "reason", header: "Reason", cell: (r) => r.reason ?? "" },
   ];
 
   return (
@@ -91,39 +82,50 @@ export function ImportCard() {
         {start.error ? <Alert variant="danger">{start.error.message}</Alert> : null}
         {resume.error ? <Alert variant="danger">{resume.error.message}</Alert> : null}
         {current ? (
-          <Progress
-            label={`${current.dryRun ? "Dry run" : "Import"}: ${current.status === "running" ? `importing ${current.phase}` : current.status}`}
-            value={current.total ? current.processed : null}
-            max={Math.max(current.total, 1)}
-            valueText={`${current.processed} of ${current.total} rows`}
-            tone={current.status === "failed" ? "danger" : current.status === "completed" ? "success" : "default"}
+          <>
+            <Progress
+              label={`${current.dryRun ? "Dry run" : "Import"}: ${current.state === "running" ? `importing ${current.phase}` : current.state}`}
+              value={current.total ? current.processed : null}
+              max={Math.max(current.total, 1)}
+              valueText={`${current.processed} of ${current.total} rows`}
+              tone={current.state === "failed" ? "danger" : current.state === "completed" ? "success" : "default"}
+            />
+            <RunProblem run={current} />
+          </>
+        ) : null}
+        <section aria-label="Import runs" className="grid gap-2">
+          <div className="flex flex-wrap items-end gap-2">
+            <RunStateFilter value={state} onChange={(s) => (setState(s), setCursors([]))} />
+            <label className="grid gap-1 text-sm">
+              Mode
+              <NativeSelect
+                value={mode}
+                onChange={(e) => (setMode(e.target.value as typeof mode), setCursors([]))}
+                options={[
+                  { value: "", label: "Dry runs and imports" },
+                  { value: "dry", label: "Dry runs" },
+                  { value: "live", label: "Imports" },
+                ]}
+              />
+            </label>
+          </div>
+          <DataTable
+            label="Import runs"
+            columns={runColumns}
+            rows={runs.data?.rows ?? []}
+            getRowId={(r) => r.id}
+            loading={runs.isLoading}
+            empty={
+              state || mode ? (
+                <EmptyState title="No runs match" description="Clear the filters to see every run." />
+              ) : (
+                <EmptyState title="No runs yet" description="Connect the legacy database, then start with a dry run." />
+              )
+            }
           />
-        ) : null}
-        {current?.error ? <Alert variant="danger">{current.error}</Alert> : null}
-        <DataTable
-          label="Import runs"
-          columns={runColumns}
-          rows={runs.data ?? []}
-          getRowId={(r) => r.id}
-          loading={runs.isLoading}
-          empty={<EmptyState title="No runs yet" description="Connect the legacy database, then start with a dry run." />}
-        />
-        {runId ? (
-          <section aria-label="Rows of the selected run" className="grid gap-2">
-            <div className="flex flex-wrap items-end gap-2">
-              <label className="grid gap-1 text-sm">
-                Outcome
-                <NativeSelect
-                  value={outcome}
-                  onChange={(e) => (setOutcome(e.target.value as typeof outcome), setCursors([]))}
-                  options={[{ value: "", label: "All" }, ...OUTCOMES.map((o) => ({ value: o, label: o }))]}
-                />
-              </label>
-            </div>
-            <DataTable label="Import rows" columns={resultColumns} rows={results.data?.rows ?? []} getRowId={(r) => r.id} loading={results.isLoading} />
-            <CursorPager cursors={cursors} nextCursor={results.data?.nextCursor} onChange={setCursors} />
-          </section>
-        ) : null}
+          <CursorPager cursors={cursors} nextCursor={runs.data?.nextCursor} onChange={setCursors} />
+        </section>
+        {runId ? <ImportRows key={runId} runId={runId} live={current?.state === "running"} /> : null}
       </CardContent>
     </Card>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -15,11 +15,12 @@ import { CursorPager } from "./cursor-pager";
 import type { RouterOutputs } from "../../_components/router-types";
 import { FlipChecklist } from "./flip-checklist";
 import { ReconciliationRowDetail } from "./reconciliation-row-detail";
+import { ReconciliationRuns } from "./reconciliation-runs";
 
 export type ReconRow = RouterOutputs["legacyBilling"]["reconciliation"]["list"]["rows"][number];
 const STATUS_VARIANT = { match: "success", delta: "danger", resolved: "info" } as const;
 
-/** The dual-run report: run a period, filter, chart of deltas, drill-down, CSV, sign-off. */
+/** The dual-run report: run a period (in the background, with progress), filter, chart of deltas, drill-down, CSV, sign-off. */
 export function ReconciliationCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,8 +31,9 @@ export function ReconciliationCard() {
   const [openId, setOpenId] = useState<string | null>(null);
   const filter = { period: period || undefined, status: status || undefined };
   const list = useQuery(trpc.legacyBilling.reconciliation.list.queryOptions({ ...filter, cursor: cursors.at(-1) }));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.legacyBilling.reconciliation.pathKey() });
-  const run = useMutation(trpc.legacyBilling.reconciliation.run.mutationOptions({ onSuccess: () => refresh() }));
+  const [runId, setRunId] = useState<string | null>(null);
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.legacyBilling.reconciliation.pathKey() }), [queryClient, trpc]);
+  const run = useMutation(trpc.legacyBilling.reconciliation.run.mutationOptions({ onSuccess: (r) => (setRunId(r.runId), refresh()) }));
   const signOff = useMutation(trpc.legacyBilling.reconciliation.signOff.mutationOptions({ onSuccess: () => refresh() }));
 
   async function downloadCsv() {
@@ -102,12 +104,7 @@ export function ReconciliationCard() {
           </Button>
         </div>
         {run.error ? <Alert variant="danger">{run.error.message}</Alert> : null}
-        {run.data ? (
-          <Alert variant={run.data.delta > 0 ? "warning" : "success"}>
-            Reconciled {run.data.periods.join(", ") || "nothing"}: {run.data.match} match, {run.data.delta} delta, {run.data.resolved} resolved
-            {run.data.notImported ? `; ${run.data.notImported} legacy subscriptions were not imported` : ""}.
-          </Alert>
-        ) : null}
+        <ReconciliationRuns selected={runId} onSelect={setRunId} onSettled={refresh} />
         {periods.data && periods.data.length > 0 ? (
           <BarChart
             title="Summed delta per period"

@@ -6,13 +6,15 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { Badge } from "@/components/ui/badge";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/use-toast";
 import { formatDate } from "@/lib/utils";
 import { SUBSCRIPTION_STATUSES } from "@/lib/validators/billing";
+import { SHADOW_SUBSCRIPTION_LOCKED } from "@/lib/validators/legacy-billing";
 import { useTRPC } from "@/lib/trpc/react";
 import { StatusBadge, statusLabel } from "../../_components/status-badge";
 import { ChangePlanDialog, CreateSubscriptionDialog } from "./subscription-dialogs";
@@ -24,10 +26,11 @@ export function SubscriptionsTable() {
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<Status | "">("");
+  const [kind, setKind] = useState<"" | "live" | "shadow">("");
   const [search, setSearch] = useState("");
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<{ id: string; planId: string; externalId: string } | null>(null);
-  const list = useQuery(trpc.billing.subscriptions.list.queryOptions({ page, pageSize: 25, status: status || undefined, search: search || undefined }));
+  const list = useQuery(trpc.billing.subscriptions.list.queryOptions({ page, pageSize: 25, status: status || undefined, kind: kind || undefined, search: search || undefined }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() });
   const ok = (title: string) => () => {
     toast({ title, variant: "success" });
@@ -62,31 +65,50 @@ export function SubscriptionsTable() {
     },
     { id: "service", header: "App", cell: (s) => s.service.code },
     { id: "period", header: "Current period", cell: (s) => `${formatDate(s.currentPeriodStart)} – ${formatDate(s.currentPeriodEnd)}` },
-    { id: "status", header: "State", cell: (s) => <StatusBadge status={s.status} /> },
+    {
+      id: "status",
+      header: "State",
+      cell: (s) => (
+        <span className="flex flex-wrap gap-1">
+          <StatusBadge status={s.status} />
+          {s.shadow ? <Badge variant="outline">Shadow (legacy import)</Badge> : null}
+        </span>
+      ),
+    },
     {
       id: "actions",
       header: <span className="sr-only">Actions</span>,
       align: "end",
       cell: (s) =>
-        s.status === "terminated" ? null : (
+        s.status === "terminated" && !s.shadow ? null : (
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="ghost" size="icon" aria-label={`Actions for ${s.externalId}`}>
                 <MoreHorizontal aria-hidden />
               </Button>
             </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
-              {s.status !== "cancelled" ? (
-                <DropdownMenuItem onSelect={() => setChanging({ id: s.id, planId: s.plan.id, externalId: s.externalId })}>Change plan…</DropdownMenuItem>
-              ) : null}
-              {s.status === "paused" ? (
-                <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: false })}>Resume</DropdownMenuItem>
-              ) : s.status === "active" || s.status === "past_due" ? (
-                <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: true })}>Pause (bill usage only)</DropdownMenuItem>
-              ) : null}
-              {s.status !== "cancelled" ? <DropdownMenuItem onSelect={() => cancel.mutate({ id: s.id })}>Cancel at period end</DropdownMenuItem> : null}
-              <DropdownMenuItem onSelect={() => terminate.mutate({ id: s.id })}>Terminate now and invoice</DropdownMenuItem>
-            </DropdownMenuContent>
+            {s.shadow ? (
+              <DropdownMenuContent align="end" className="max-w-xs">
+                {/* Shadows are locked on the server too; the menu says why instead of offering actions that would fail. */}
+                <DropdownMenuLabel className="font-normal text-muted-foreground">{SHADOW_SUBSCRIPTION_LOCKED}.</DropdownMenuLabel>
+                <DropdownMenuItem asChild>
+                  <Link href="/billing/migration">Open the migration</Link>
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            ) : (
+              <DropdownMenuContent align="end">
+                {s.status !== "cancelled" ? (
+                  <DropdownMenuItem onSelect={() => setChanging({ id: s.id, planId: s.plan.id, externalId: s.externalId })}>Change plan…</DropdownMenuItem>
+                ) : null}
+                {s.status === "paused" ? (
+                  <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: false })}>Resume</DropdownMenuItem>
+                ) : s.status === "active" || s.status === "past_due" ? (
+                  <DropdownMenuItem onSelect={() => pause.mutate({ id: s.id, paused: true })}>Pause (bill usage only)</DropdownMenuItem>
+                ) : null}
+                {s.status !== "cancelled" ? <DropdownMenuItem onSelect={() => cancel.mutate({ id: s.id })}>Cancel at period end</DropdownMenuItem> : null}
+                <DropdownMenuItem onSelect={() => terminate.mutate({ id: s.id })}>Terminate now and invoice</DropdownMenuItem>
+              </DropdownMenuContent>
+            )}
           </DropdownMenu>
         ),
     },
@@ -115,6 +137,20 @@ export function SubscriptionsTable() {
           }}
           options={[{ value: "", label: "All states" }, ...SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
           className="sm:max-w-48"
+        />
+        <NativeSelect
+          aria-label="Live or shadow"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as typeof kind);
+            setPage(1);
+          }}
+          options={[
+            { value: "", label: "Live and shadow" },
+            { value: "live", label: "Live" },
+            { value: "shadow", label: "Shadow (legacy import)" },
+          ]}
+          className="sm:max-w-56"
         />
         <span className="flex-1" />
         <Button onClick={() => setCreating(true)}>

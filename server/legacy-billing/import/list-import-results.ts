@@ -1,10 +1,6 @@
-/** Import run history (newest first) and a run's per-row results, filtered by outcome, in keyset pages. */
+/** One import run's per-row results, filtered by outcome, in keyset pages (the run history is runs/list-runs.ts). */
 import type { DbOrTx } from "@/server/db";
 import type { LegacyImportOutcome } from "@/server/generated/prisma/client";
-
-export async function listImportRuns(db: DbOrTx, limit = 20) {
-  return db.legacyImportRun.findMany({ orderBy: { startedAt: "desc" }, take: limit });
-}
 
 export async function listImportResults(db: DbOrTx, input: { runId: string; outcome?: LegacyImportOutcome; cursor?: string; limit?: number }) {
   const limit = input.limit ?? 50;
