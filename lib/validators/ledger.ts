@@ -69,3 +69,8 @@ export const taxRateSchema = z.object({
 export type TaxRateInput = z.infer<typeof taxRateSchema>;
 export const updateTaxRateSchema = z.object({ id: z.string().min(1), data: taxRateSchema });
 export const ingestSchema = z.object({ dryRun: z.boolean().default(false) });
+
+/** The ledger's one currency; the service also refuses a change once entries in another currency are posted. */
+export const ledgerCurrencySchema = z.object({
+  currency: z.string().trim().regex(/^[A-Za-z]{3}$/, "Use a three-letter ISO 4217 code such as CAD").transform((c) => c.toUpperCase()),
+});

@@ -5,9 +5,11 @@ import { HydrateClient, prefetch, trpc } from "@/lib/trpc/server";
 import { FamilyRulesCard } from "./_components/family-rules-card";
 import { IngestSummaryCard } from "./_components/ingest-summary-card";
 import { LedgerActions } from "./_components/ledger-actions";
+import { LedgerCurrencyCard } from "./_components/ledger-currency-card";
 import { LedgerInvoices } from "./_components/ledger-invoices";
 import { LedgerReports } from "./_components/ledger-reports";
 import { ReviewItems } from "./_components/review-items";
+import { SourceTotalsCard } from "./_components/source-totals-card";
 import { TaxRatesCard } from "./_components/tax-rates-card";
 
 export const metadata: Metadata = { title: "Ledger" };
@@ -18,7 +20,7 @@ export default async function LedgerPage() {
     <>
       <PageHeader
         title="Invoice ledger"
-        description="Legacy invoices come in as draft entries, are verified at Stripe or Lago, and are posted after review. Posted entries never change."
+        description="Legacy invoices come in as draft entries, are verified at Stripe or Lago, and are posted after review; Switchboard's own and Ascora's documents post on their own. Posted entries never change."
         actions={<LedgerActions />}
       />
       <HydrateClient>
@@ -31,12 +33,14 @@ export default async function LedgerPage() {
           </TabsList>
           <TabsContent value="review" className="space-y-6">
             <IngestSummaryCard />
+            <SourceTotalsCard />
             <LedgerInvoices />
           </TabsContent>
           <TabsContent value="changes">
             <ReviewItems />
           </TabsContent>
           <TabsContent value="rules" className="space-y-6">
+            <LedgerCurrencyCard />
             <TaxRatesCard />
             <FamilyRulesCard />
           </TabsContent>

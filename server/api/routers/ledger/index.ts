@@ -3,6 +3,7 @@ import { ledgerInvoicesRouter } from "./invoices";
 import { ledgerReportsRouter } from "./reports";
 import { ledgerReviewRouter } from "./review";
 import { ledgerRulesRouter } from "./rules";
+import { ledgerSourcesRouter } from "./sources";
 import { ledgerTaxRatesRouter } from "./tax-rates";
 
 /** The invoice ledger (provider admins): review, verify and post legacy invoices; reports. */
@@ -10,6 +11,7 @@ export const ledgerRouter = createTRPCRouter({
   invoices: ledgerInvoicesRouter,
   reports: ledgerReportsRouter,
   rules: ledgerRulesRouter,
+  sources: ledgerSourcesRouter,
   review: ledgerReviewRouter,
   taxRates: ledgerTaxRatesRouter,
 });

@@ -50,4 +50,17 @@ describe("ledger router", () => {
     await caller.ledger.rules.delete({ id: rule.id });
     expect(await codeOf(caller.ledger.rules.delete({ id: rule.id }))).toBe("NOT_FOUND");
   });
+
+  it("shows what each source posted and the ledger's currency; a currency that is not an ISO code is a BAD_REQUEST naming the field", async () => {
+    const caller = callerFor(admin);
+    const overview = await caller.ledger.sources.overview();
+    expect(overview.currency).toMatch(/^[A-Z]{3}$/);
+    expect(overview.sources.map((s) => s.label)).toContain("Ascora invoices");
+    expect(await codeOf(callerFor(agent).ledger.sources.setCurrency({ currency: "CAD" }))).toBe("FORBIDDEN");
+    const bad = (await caller.ledger.sources.setCurrency({ currency: "dollars" }).catch((e: unknown) => e)) as { code: string; message: string };
+    expect(bad).toMatchObject({ code: "BAD_REQUEST" });
+    expect(bad.message).toMatch(/three-letter ISO 4217/);
+    // Saving the currency it already has always succeeds (other tests may have posted entries in it).
+    expect(await caller.ledger.sources.setCurrency({ currency: overview.currency.toLowerCase() })).toEqual({ currency: overview.currency });
+  });
 });
