@@ -70,7 +70,7 @@ export function FieldJobsCard({ ticketId, onChanged }: { ticketId: string; onCha
               {job.remoteStatusAt ? <> · status since {formatDateTime(job.remoteStatusAt)}</> : null}
               {job.pushState === "CREATED" && !job.activeKey ? " · job over" : null}
             </p>
-            {job.lastError ? <p className="text-danger">{job.lastError}</p> : null}
+            {job.lastError ? <p className={job.pushState === "PENDING" ? "text-muted-foreground" : "text-danger"}>{job.lastError}</p> : null}
             {job.sent + job.waiting + job.failedDeliveries > 0 ? (
               <p className="text-xs text-muted-foreground">
                 {job.sent} note{job.sent === 1 ? "" : "s"}/attachment{job.sent === 1 ? "" : "s"} sent
