@@ -9,13 +9,10 @@
 import { stripeFromConfig } from "@/server/billing/payments/stripe-client";
 import { appEnv } from "@/server/config-readers";
 import type { Db } from "@/server/db";
-import { openConfiguredLegacySource } from "@/server/legacy-billing/import/legacy-settings";
-import { LegacySourceError } from "@/server/legacy-billing/source/legacy-source-error";
 import { ensureLedgerSetup } from "./chart-of-accounts";
 import { ingestLegacyInvoices, type IngestSummary } from "./ingest-legacy-invoices";
-import { ledgerError } from "./ledger-errors";
 import { postLegacyInvoices } from "./post-legacy-invoices";
-import { readLegacyInvoices } from "./read-legacy-invoices";
+import { readConfiguredLegacyInvoices } from "./read-configured-invoices";
 import { postSourceDocuments, type SourceDocumentsSummary } from "./sources/post-source-documents";
 import { lagoInvoiceSource } from "./verify/lago-invoice-source";
 import { stripeInvoiceSource } from "./verify/stripe-invoice-source";
@@ -28,19 +25,7 @@ export function configuredInvoiceSources(): InvoiceSources {
 
 /** Reads and ingests the configured legacy database's invoices as drafts. */
 export async function ingestFromConfiguredSource(db: Db): Promise<IngestSummary> {
-  let source;
-  try {
-    source = await openConfiguredLegacySource(db);
-  } catch (error) {
-    // Its messages name the problem (no URL saved, unreachable, missing table) without credentials.
-    if (error instanceof LegacySourceError) throw ledgerError("not_configured", error.message);
-    throw error;
-  }
-  try {
-    return await ingestLegacyInvoices(db, await readLegacyInvoices(source));
-  } finally {
-    await source.close();
-  }
+  return ingestLegacyInvoices(db, await readConfiguredLegacyInvoices(db));
 }
 
 /** Posts every verified draft when auto-post is on; otherwise leaves them for review. */
