@@ -1,6 +1,6 @@
 /**
  * The Ascora gateway over HTTP against the fake Ascora (which serves our
- * assumed job calls, A5, A6, A10–A13): create, the lost answer a retry must
+ * assumed job calls, A5, A6, A17–A20): create, the lost answer a retry must
  * adopt, notes sent once, and a status change in the fake delivered as a
  * signed webhook to our route.
  */

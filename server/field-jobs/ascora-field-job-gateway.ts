@@ -1,7 +1,7 @@
 /**
  * The FieldJobGateway for Ascora connections, on the Ascora connector's HTTP
  * client (Basic auth, timeouts, call log, ConnectorErrors). Every call used
- * here is an assumed shape listed in ascora-assumed-api.ts (A5, A6, A10–A12).
+ * here is an assumed shape listed in ascora-assumed-api.ts (A5, A6, A17–A19).
  */
 import type { Db } from "@/server/db";
 import { ConnectorError } from "@/server/crm/connector";

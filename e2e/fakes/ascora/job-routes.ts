@@ -1,8 +1,8 @@
 /**
  * Job calls as ASSUMED in server/crm/connectors/ascora/ascora-assumed-api.ts
- * (A5, A6, A10–A13), plus control routes to change a job's status the way a
+ * (A5, A6, A17–A20), plus control routes to change a job's status the way a
  * dispatcher would in Ascora and, when told where, deliver the signed webhook
- * (A7, A13). Test code only.
+ * (A7, A20). Test code only.
  */
 import crypto from "node:crypto";
 import { signAscoraWebhook } from "@/server/crm/connectors/ascora/ascora-assumed-api";

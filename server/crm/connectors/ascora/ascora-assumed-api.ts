@@ -270,15 +270,15 @@ export function ascoraWebUrl(baseUrl: string, module: string, id: string): strin
 
 // ================================================================ field jobs (s13b: server/field-jobs/)
 // More ASSUMPTIONS, for jobs made from tickets and their webhooks:
-//  A10 GET /jobs?externalReference=X → { Results: Job[], HasMore: false }, like customers (A4):
+//  A17 GET /jobs?externalReference=X → { Results: Job[], HasMore: false }, like customers (A4):
 //      the lookup that keeps a retried create from making a second job.
-//  A11 A job has no separate "status changed at": LastModified stands in for it.
-//  A12 The create takes our extra fields as `AffectedServices` and `DeviceSerials` (string
+//  A18 A job has no separate "status changed at": LastModified stands in for it.
+//  A19 The create takes our extra fields as `AffectedServices` and `DeviceSerials` (string
 //      arrays) and the title as `JobName`; an Ascora without them would ignore or refuse them.
-//  A13 Webhook bodies (A7 headers) are JSON { id, type, data }: `id` is unique per event and
+//  A20 Webhook bodies (A7 headers) are JSON { id, type, data }: `id` is unique per event and
 //      reused on redelivery; type "job.status_changed" has data { jobId, status, changedAt? }.
 
-/** A10 */
+/** A17 */
 export async function findJobByExternalReference(http: AscoraHttp, externalReference: string): Promise<AscoraJob | null> {
   const answer = await http.request({ operation: "jobs.find", path: "/jobs", query: { externalReference } });
   return pageOf<AscoraJob>(answer, "jobs.find").Results[0] ?? null;
@@ -292,14 +292,14 @@ const webhookText = (name: string, max: number) =>
     .min(1, { error: `${name} is required` })
     .max(max, { error: `${name} must be at most ${max} characters` });
 
-/** A13: the webhook body. */
+/** A20: the webhook body. */
 export const ascoraWebhookBodySchema = z.object({
   id: webhookText("id", 200),
   type: webhookText("type", 100),
   data: z.record(z.string(), z.unknown(), { error: "data must be an object" }).default({}),
 });
 
-/** A13: data of a "job.status_changed" event. */
+/** A20: data of a "job.status_changed" event. */
 export const jobStatusChangedSchema = z.object({
   jobId: webhookText("data.jobId", 200),
   status: webhookText("data.status", 100),
