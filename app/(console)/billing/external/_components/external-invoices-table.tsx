@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
+import { SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { formatDate, formatMoney } from "@/lib/utils";
 import { useTRPC } from "@/lib/trpc/react";
 
@@ -61,17 +61,7 @@ export function ExternalInvoicesTable({ customerId, compact = false }: { custome
   return (
     <div className="space-y-4">
       {compact ? <h2 className="text-lg font-semibold">Invoices from Ascora</h2> : (
-        <Input
-          type="search"
-          aria-label="Search external invoices"
-          placeholder="Invoice number or customer"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
-          className="sm:max-w-xs"
-        />
+        <SearchInput aria-label="Search external invoices" placeholder="Invoice number or customer" value={search} onValueChange={withFirstPage(setPage)(setSearch)} />
       )}
       <DataTable
         label="External invoices"

@@ -9,8 +9,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FilterSelect, SearchInput, withFirstPage } from "@/components/ui/list-filters";
 import { toast } from "@/components/ui/use-toast";
 import { formatDate } from "@/lib/utils";
 import { SUBSCRIPTION_STATUSES } from "@/lib/validators/billing";
@@ -21,6 +20,9 @@ import { ChangePlanDialog, CreateSubscriptionDialog } from "./subscription-dialo
 
 type Status = (typeof SUBSCRIPTION_STATUSES)[number];
 
+const SUBSCRIPTION_KINDS = ["live", "shadow"] as const;
+const KIND_LABEL: Record<(typeof SUBSCRIPTION_KINDS)[number], string> = { live: "Live", shadow: "Shadow (legacy import)" };
+
 export function SubscriptionsTable() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -28,6 +30,7 @@ export function SubscriptionsTable() {
   const [status, setStatus] = useState<Status | "">("");
   const [kind, setKind] = useState<"" | "live" | "shadow">("");
   const [search, setSearch] = useState("");
+  const firstPage = withFirstPage(setPage);
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<{ id: string; planId: string; externalId: string } | null>(null);
   const list = useQuery(trpc.billing.subscriptions.list.queryOptions({ page, pageSize: 25, status: status || undefined, kind: kind || undefined, search: search || undefined }));
@@ -117,39 +120,15 @@ export function SubscriptionsTable() {
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input
-          type="search"
-          aria-label="Search subscriptions"
-          placeholder="External id, customer or plan"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
-          className="sm:max-w-xs"
-        />
-        <NativeSelect
-          aria-label="Filter by state"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as Status | "");
-            setPage(1);
-          }}
-          options={[{ value: "", label: "All states" }, ...SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
-          className="sm:max-w-48"
-        />
-        <NativeSelect
+        <SearchInput aria-label="Search subscriptions" placeholder="External id, customer or plan" value={search} onValueChange={firstPage(setSearch)} />
+        <FilterSelect aria-label="Filter by state" value={status} onValueChange={firstPage(setStatus)} allLabel="All states" values={SUBSCRIPTION_STATUSES} labelOf={statusLabel} />
+        <FilterSelect
           aria-label="Live or shadow"
           value={kind}
-          onChange={(e) => {
-            setKind(e.target.value as typeof kind);
-            setPage(1);
-          }}
-          options={[
-            { value: "", label: "Live and shadow" },
-            { value: "live", label: "Live" },
-            { value: "shadow", label: "Shadow (legacy import)" },
-          ]}
+          onValueChange={firstPage(setKind)}
+          allLabel="Live and shadow"
+          values={SUBSCRIPTION_KINDS}
+          labelOf={(k) => KIND_LABEL[k]}
           className="sm:max-w-56"
         />
         <span className="flex-1" />
